@@ -1,0 +1,5 @@
+"""Streamlit entry point: `streamlit run app.py` (or `./dev app`)."""
+
+from roam.ui.main import run
+
+run()

@@ -1,0 +1,154 @@
+"""The loaded framework: one object every other part of roam reads the catalogue through."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pandas as pd
+
+from roam.framework.models import (
+    ROAM_CATEGORIES,
+    SCORED_CATEGORIES,
+    CategoryFile,
+    ChoiceScale,
+    Indicator,
+    Manifest,
+    NumericScale,
+    Scale,
+    TextScale,
+)
+
+
+@dataclass(frozen=True)
+class IndicatorEntry:
+    """An indicator with its place in the hierarchy, so callers never walk the tree."""
+
+    indicator: Indicator
+    category: str
+    theme: str | None
+    question: str | None
+    group: str | None
+    order: int
+
+    @property
+    def id(self) -> str:
+        return self.indicator.id
+
+
+@dataclass
+class Framework:
+    manifest: Manifest
+    scales: dict[str, Scale]
+    categories: dict[str, CategoryFile]
+    entries: list[IndicatorEntry] = field(default_factory=list)
+
+    @property
+    def version(self) -> str:
+        return self.manifest.version
+
+    @cached_property
+    def by_id(self) -> dict[str, IndicatorEntry]:
+        return {entry.id: entry for entry in self.entries}
+
+    def indicator(self, indicator_id: str) -> IndicatorEntry:
+        return self.by_id[indicator_id]
+
+    def scale_of(self, indicator_id: str) -> Scale:
+        return self.scales[self.by_id[indicator_id].indicator.scale]
+
+    def entries_for(self, indicator_set: str = "full") -> list[IndicatorEntry]:
+        """Core set = core indicators plus all contextual ones, as national assessments use it."""
+        if indicator_set == "full":
+            return list(self.entries)
+        if indicator_set == "core":
+            return [e for e in self.entries if e.indicator.core or e.category == "C"]
+        raise ValueError(f"unknown indicator set {indicator_set!r}: expected 'core' or 'full'")
+
+    @cached_property
+    def checksum(self) -> str:
+        """Fingerprint of the catalogue content, stored in templates to catch mismatched files."""
+        payload = {
+            "manifest": self.manifest.model_dump(mode="json"),
+            "scales": {k: v.model_dump(mode="json") for k, v in sorted(self.scales.items())},
+            "categories": {k: v.model_dump(mode="json") for k, v in self.categories.items()},
+        }
+        blob = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+    @cached_property
+    def themes(self) -> dict[str, tuple[str, str]]:
+        """theme id -> (category, name)."""
+        return {
+            theme.id: (code, theme.name)
+            for code, cat in self.categories.items()
+            for theme in cat.themes
+        }
+
+    @cached_property
+    def questions(self) -> dict[str, tuple[str, str]]:
+        """question id -> (theme id, text)."""
+        return {
+            question.id: (theme.id, question.text)
+            for cat in self.categories.values()
+            for theme in cat.themes
+            for question in theme.questions
+        }
+
+    def counts(self) -> dict[str, object]:
+        """Counts per category and in total, as `roam framework` reports them."""
+        per_category: dict[str, dict[str, int]] = {}
+        for code, cat in self.categories.items():
+            inds = [e for e in self.entries if e.category == code]
+            per_category[code] = {
+                "themes": len(cat.themes),
+                "questions": sum(len(t.questions) for t in cat.themes),
+                "indicators": len(inds),
+                "core": sum(1 for e in inds if e.indicator.core),
+            }
+        totals = {
+            key: sum(c[key] for c in per_category.values())
+            for key in ("themes", "questions", "indicators", "core")
+        }
+        return {"framework": self.version, "totals": totals, "categories": per_category}
+
+    @cached_property
+    def table(self) -> pd.DataFrame:
+        """One row per indicator with everything scoring and templates need, in catalogue order."""
+        rows = []
+        for e in self.entries:
+            ind = e.indicator
+            scale = self.scales[ind.scale]
+            rows.append(
+                {
+                    "indicator_id": ind.id,
+                    "order": e.order,
+                    "category": e.category,
+                    "theme": e.theme,
+                    "question": e.question,
+                    "group": e.group,
+                    "text": ind.text,
+                    "core": ind.core,
+                    "kind": ind.kind,
+                    "scale": ind.scale,
+                    "scale_type": scale.type,
+                    "unit": ind.unit,
+                    "direction": ind.direction,
+                    "low": ind.goalposts.low if ind.goalposts else None,
+                    "high": ind.goalposts.high if ind.goalposts else None,
+                    "scored": e.category in SCORED_CATEGORIES and scale.type != "text",
+                }
+            )
+        return pd.DataFrame(rows).set_index("indicator_id", drop=False)
+
+
+__all__ = [
+    "ROAM_CATEGORIES",
+    "ChoiceScale",
+    "Framework",
+    "IndicatorEntry",
+    "NumericScale",
+    "TextScale",
+]
