@@ -1,0 +1,173 @@
+"""Read a questionnaire workbook into raw tables that remember where every value came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+
+import python_calamine
+
+from roam.errors import ValidationReport
+from roam.framework.models import normalise_label
+from roam.questionnaire import layout as L
+from roam.questionnaire.sniff import Package
+
+HEADER_SEARCH_ROWS = 10
+
+
+@dataclass
+class RawSheet:
+    """A category sheet: the header map and the non-blank data rows, with Excel positions."""
+
+    name: str
+    columns: dict[str, int]  # field key -> 0-based column
+    rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)  # (0-based row, values)
+    formulas: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class RawWorkbook:
+    sheet_names: list[str]
+    meta: dict[str, str]
+    assessment: dict[str, tuple[str, object]]  # field key -> (cell, value)
+    categories: dict[str, RawSheet]
+    mab: RawSheet | None
+    formulas: dict[str, dict[str, str]]
+
+
+def clean(value: object) -> object:
+    """Blank strings become None; text is stripped; everything else passes through."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        stripped = value.strip()
+        return stripped or None
+    return value
+
+
+def open_workbook(
+    package: Package, report: ValidationReport
+) -> python_calamine.CalamineWorkbook | None:
+    try:
+        return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(package.data))
+    except python_calamine.PasswordError:
+        report.add("encrypted")
+    except Exception as exc:  # noqa: BLE001 - calamine raises several types for damaged files
+        report.add("corrupt", detail=f"{type(exc).__name__}: {str(exc)[:120]}")
+    return None
+
+
+def read_rows(book: python_calamine.CalamineWorkbook, name: str) -> list[list[object]]:
+    return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+
+
+def read_key_values(rows: list[list[object]]) -> dict[str, str]:
+    out = {}
+    for row in rows:
+        if len(row) >= 2 and clean(row[0]) is not None:
+            value = clean(row[1])
+            out[str(row[0]).strip()] = "" if value is None else _text(value)
+    return out
+
+
+def _text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def read_assessment(rows: list[list[object]]) -> dict[str, tuple[str, object]]:
+    labels = {normalise_label(label): key for key, label in L.ASSESSMENT_FIELDS}
+    found: dict[str, tuple[str, object]] = {}
+    for r, row in enumerate(rows):
+        if not row or clean(row[0]) is None:
+            continue
+        key = labels.get(normalise_label(str(row[0])))
+        if key and key not in found:
+            found[key] = (L.cell_ref(r, 1), clean(row[1]) if len(row) > 1 else None)
+    return found
+
+
+def read_table(
+    rows: list[list[object]],
+    name: str,
+    headers: dict[str, str],
+    key_column: str,
+    report: ValidationReport,
+    required: tuple[str, ...],
+) -> RawSheet | None:
+    """Find the header row by its text, map columns by header, keep non-blank rows."""
+    wanted = {normalise_label(text): key for key, text in headers.items()}
+    header_row = None
+    for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        cells = [normalise_label(str(v)) for v in row if isinstance(v, str)]
+        if normalise_label(headers[key_column]) in cells:
+            header_row = r
+            break
+    if header_row is None:
+        report.add("missing_header", sheet=name, cell="A1", rows=HEADER_SEARCH_ROWS)
+        return None
+    columns: dict[str, int] = {}
+    for c, value in enumerate(rows[header_row]):
+        if isinstance(value, str):
+            key = wanted.get(normalise_label(value))
+            if key and key not in columns:
+                columns[key] = c
+    missing = [k for k in required if k not in columns]
+    for key in missing:
+        report.add(
+            "missing_column",
+            sheet=name,
+            cell=f"{header_row + 1}:{header_row + 1}",
+            column=headers[key],
+            row=header_row + 1,
+        )
+    if missing:
+        return None
+    sheet = RawSheet(name, columns)
+    for r in range(header_row + 1, len(rows)):
+        row = rows[r]
+        values = {key: clean(row[c]) if c < len(row) else None for key, c in columns.items()}
+        if any(v is not None for v in values.values()):
+            sheet.rows.append((r, values))
+    return sheet
+
+
+def read_raw(
+    package: Package,
+    book: python_calamine.CalamineWorkbook,
+    category_sheets: dict[str, str],
+    report: ValidationReport,
+) -> RawWorkbook | None:
+    names = list(book.sheet_names)
+    required = [L.ASSESSMENT, *category_sheets.values(), L.MAB]
+    missing = [s for s in required if s not in names]
+    for sheet in missing:
+        report.add("missing_sheet", sheet=sheet, found=", ".join(names) or "none")
+    if missing:
+        return None
+    meta = read_key_values(read_rows(book, L.META)) if L.META in names else {}
+    assessment = read_assessment(read_rows(book, L.ASSESSMENT))
+    headers = {key: header for key, header, _ in L.COLUMNS}
+    formulas = {name: package.formulas_without_value(name) for name in required}
+    categories: dict[str, RawSheet] = {}
+    for code, sheet_name in category_sheets.items():
+        table = read_table(
+            read_rows(book, sheet_name),
+            sheet_name,
+            headers,
+            "indicator_id",
+            report,
+            L.REQUIRED_COLUMNS,
+        )
+        if table is not None:
+            table.formulas = formulas.get(sheet_name, {})
+            categories[code] = table
+    mab_headers = {key: header for key, header, _ in L.MAB_COLUMNS}
+    mab = read_table(read_rows(book, L.MAB), L.MAB, mab_headers, "name", report, ("name", "group"))
+    if mab is not None:
+        mab.formulas = formulas.get(L.MAB, {})
+    return RawWorkbook(names, meta, assessment, categories, mab, formulas)

@@ -1,0 +1,717 @@
+"""From raw workbook tables to a checked Assessment: pandera for the table, rules for the domain.
+
+Values are coerced first (so one bad cell gives one message, not a cascade), then a pandera schema
+checks every row lazily, and each failure is turned into a located issue from roam.errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+
+from roam.countries import UnknownCountry, resolve_country
+from roam.errors import QuestionnaireError, ValidationReport
+from roam.framework import CatalogueError, Framework, available_versions, load_framework
+from roam.framework.catalogue import ChoiceScale, NumericScale
+from roam.framework.models import normalise_label
+from roam.questionnaire import layout as L
+from roam.questionnaire.coerce import AnswerMatcher, parse_number, parse_year, status_lookup
+from roam.questionnaire.model import MAB_FIELDS, RESPONSE_COLUMNS, Assessment, AssessmentMeta
+from roam.questionnaire.read import RawSheet, RawWorkbook, open_workbook, read_raw
+from roam.questionnaire.sniff import MB, open_package
+from roam.questionnaire.vocab import Limits, vocabulary
+
+Source = str | Path | bytes | bytearray | memoryview
+
+
+def read_questionnaire(
+    source: Source, *, filename: str | None = None, max_file_mb: float | None = None
+) -> Assessment:
+    """Read and validate a filled questionnaire; raise QuestionnaireError with every issue."""
+    assessment, report = check_questionnaire(source, filename=filename, max_file_mb=max_file_mb)
+    if assessment is None or not report.valid:
+        raise QuestionnaireError(report)
+    return assessment
+
+
+def check_questionnaire(
+    source: Source, *, filename: str | None = None, max_file_mb: float | None = None
+) -> tuple[Assessment | None, ValidationReport]:
+    """Never raises for a bad file: returns what could be read and the full report."""
+    report = ValidationReport()
+    limits = vocabulary().limits
+    if max_file_mb is not None:
+        limits = limits.model_copy(update={"max_file_mb": max_file_mb})
+    data = _load_bytes(source, limits, report)
+    if data is None:
+        return None, report
+    if filename is None and isinstance(source, str | Path):
+        filename = Path(source).name
+    package = open_package(data, limits, report)
+    if package is None:
+        return None, report
+    book = open_workbook(package, report)
+    if book is None:
+        return None, report
+    try:
+        raw = read_raw(package, book, vocabulary().category_sheets, report)
+    except Exception as exc:  # noqa: BLE001 - a damaged sheet part must not become a traceback
+        report.add("corrupt", detail=f"{type(exc).__name__}: {str(exc)[:120]}")
+        return None, report
+    finally:
+        book.close()
+    if raw is None:
+        return None, report
+    framework = _framework_of(raw, report)
+    if framework is None:
+        return None, report
+    meta = _read_meta(raw, framework, report)
+    responses = _responses(raw, framework, meta, limits, report)
+    mab = _mab(raw.mab, report)
+    if meta is None:
+        return None, report
+    report.issues.sort(key=_issue_order(raw))
+    assessment = Assessment(
+        meta=meta,
+        responses=responses,
+        mab=mab,
+        report=report,
+        filename=filename,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+    return assessment, report
+
+
+def _load_bytes(source: Source, limits: Limits, report: ValidationReport) -> bytes | None:
+    if isinstance(source, bytes | bytearray | memoryview):
+        return bytes(source)
+    path = Path(source)
+    if not path.is_file():
+        report.add("corrupt", detail=f"no file at {path}")
+        return None
+    size = path.stat().st_size
+    if size > limits.max_file_mb * MB:
+        report.add("file_too_large", size_mb=size / MB, limit_mb=limits.max_file_mb)
+        return None
+    return path.read_bytes()
+
+
+def _issue_order(raw: RawWorkbook):
+    order = {name: i for i, name in enumerate(raw.sheet_names)}
+
+    def key(issue) -> tuple:
+        cell = issue.cell or ""
+        digits = "".join(ch for ch in cell if ch.isdigit())
+        letters = "".join(ch for ch in cell if ch.isalpha())
+        return (
+            order.get(issue.sheet, -1),
+            int(digits) if digits else 0,
+            len(letters),
+            letters,
+        )
+
+    return key
+
+
+# ------------------------------------------------------------------ framework and metadata
+
+
+def _framework_of(raw: RawWorkbook, report: ValidationReport) -> Framework | None:
+    version = raw.meta.get("framework_version")
+    if not version:
+        report.add("missing_metadata", sheet=L.META)
+        return None
+    try:
+        framework = load_framework(version)
+    except CatalogueError:
+        known = ", ".join(available_versions()) or "none"
+        report.add(
+            "unknown_framework",
+            sheet=L.META,
+            cell="B1",
+            value=version,
+            version=version,
+            known=known,
+        )
+        return None
+    checksum = raw.meta.get("catalogue_checksum", "")
+    if checksum != framework.checksum:
+        report.add(
+            "checksum_mismatch",
+            sheet=L.META,
+            cell="B2",
+            value=checksum,
+            version=version,
+            found=checksum or "none",
+            expected=framework.checksum,
+        )
+        return None
+    return framework
+
+
+def _read_meta(
+    raw: RawWorkbook, framework: Framework, report: ValidationReport
+) -> AssessmentMeta | None:
+    fields = raw.assessment
+    this_year = dt.date.today().year
+    ok = True
+
+    def get(key: str) -> tuple[str, Any]:
+        row = 1 + [k for k, _ in L.ASSESSMENT_FIELDS].index(key)
+        return fields.get(key, (L.cell_ref(row, 1), None))
+
+    def text(value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value).strip()
+
+    name_cell, name = get("country")
+    code_cell, code = get("iso_code")
+    country = None
+    if not text(name) and not text(code):
+        report.add("missing_field", sheet=L.ASSESSMENT, cell=code_cell, field="ISO code")
+        ok = False
+    else:
+        cell, given = (code_cell, text(code)) if text(code) else (name_cell, text(name))
+        try:
+            country = resolve_country(given, text(name) or None)
+        except UnknownCountry:
+            report.add("unknown_country", sheet=L.ASSESSMENT, cell=cell, value=given)
+            ok = False
+        if country and text(name) and text(code) and not country.user_assigned:
+            try:
+                by_name = resolve_country(text(name))
+            except UnknownCountry:
+                by_name = None
+            if by_name is not None and by_name.code != country.code:
+                report.add(
+                    "country_name_mismatch",
+                    sheet=L.ASSESSMENT,
+                    cell=name_cell,
+                    value=text(name),
+                    name=text(name),
+                    code=country.code,
+                    official=country.name,
+                )
+    year_cell, year_raw = get("year")
+    year, year_ok = parse_year(year_raw)
+    if year is None or not year_ok or not 2000 <= year <= this_year + 1:
+        if year_raw is None:
+            report.add("missing_field", sheet=L.ASSESSMENT, cell=year_cell, field="Assessment year")
+        else:
+            report.add(
+                "bad_year",
+                sheet=L.ASSESSMENT,
+                cell=year_cell,
+                value=text(year_raw),
+                low=2000,
+                high=this_year + 1,
+            )
+        ok = False
+    set_cell, set_raw = get("indicator_set")
+    indicator_set = text(set_raw).lower() or raw.meta.get("indicator_set", "full")
+    if indicator_set not in ("core", "full"):
+        report.add("bad_indicator_set", sheet=L.ASSESSMENT, cell=set_cell, value=text(set_raw))
+        ok = False
+    flag_cell, flag_raw = get("fictional")
+    flag = normalise_label(text(flag_raw))
+    if flag not in ("", "yes", "no", "true", "false"):
+        report.add("bad_flag", sheet=L.ASSESSMENT, cell=flag_cell, value=text(flag_raw))
+        ok = False
+    if not ok or country is None or year is None:
+        return None
+    return AssessmentMeta(
+        country=text(name) or country.name,
+        iso_code=country.code,
+        year=year,
+        framework=framework.version,
+        indicator_set=indicator_set,  # type: ignore[arg-type]
+        lead_institution=text(get("lead_institution")[1]),
+        contact=text(get("contact")[1]),
+        fictional=flag in ("yes", "true"),
+    )
+
+
+# ------------------------------------------------------------------------------ responses
+
+
+def _responses(
+    raw: RawWorkbook,
+    framework: Framework,
+    meta: AssessmentMeta | None,
+    limits: Limits,
+    report: ValidationReport,
+) -> pd.DataFrame:
+    vocab = vocabulary()
+    statuses = status_lookup([(s.code, s.label) for s in vocab.data_statuses])
+    matchers = {
+        sid: AnswerMatcher(scale)
+        for sid, scale in framework.scales.items()
+        if isinstance(scale, ChoiceScale)
+    }
+    sheet_of = vocab.category_sheets
+    records: list[dict[str, Any]] = []
+    for code, sheet in raw.categories.items():
+        for row0, values in sheet.rows:
+            records.append(
+                _coerce_row(code, sheet, row0, values, framework, matchers, statuses, report)
+            )
+    frame = pd.DataFrame.from_records(records, columns=_FRAME_COLUMNS)
+    this_year = dt.date.today().year
+    _run_schema(frame, framework, raw, limits.earliest_data_year, this_year, report)
+    _domain_rules(frame, framework, sheet_of, report)
+    indicator_set = meta.indicator_set if meta else raw.meta.get("indicator_set", "full")
+    return _complete(frame, framework, indicator_set, report)
+
+
+_FRAME_COLUMNS = [
+    "indicator_id",
+    "category",
+    "sheet",
+    "row",
+    "known",
+    "scale",
+    "scale_type",
+    "answer_raw",
+    "answer",
+    "value_raw",
+    "value",
+    "value_ok",
+    "low",
+    "high",
+    "unit",
+    "year_raw",
+    "data_year",
+    "year_ok",
+    "status_raw",
+    "status",
+    "source",
+    "evidence",
+    "cells",
+    "fraction",
+    "answer_as_value",
+]
+
+
+def _coerce_row(
+    code: str,
+    sheet: RawSheet,
+    row0: int,
+    values: dict[str, Any],
+    framework: Framework,
+    matchers: dict[str, AnswerMatcher],
+    statuses: dict[str, str],
+    report: ValidationReport,
+) -> dict[str, Any]:
+    cells = {key: L.cell_ref(row0, c) for key, c in sheet.columns.items()}
+    ind_id = "" if values.get("indicator_id") is None else str(values["indicator_id"]).strip()
+    entry = framework.by_id.get(ind_id)
+    for key in ("answer", "value", "data_year", "status", "source", "evidence"):
+        ref = cells.get(key)
+        if ref and ref in sheet.formulas:
+            report.add(
+                "formula_no_value",
+                sheet=sheet.name,
+                cell=ref,
+                indicator=ind_id or None,
+                value=sheet.formulas[ref],
+                formula=sheet.formulas[ref],
+            )
+    rec: dict[str, Any] = {
+        "indicator_id": ind_id,
+        "category": code,
+        "sheet": sheet.name,
+        "row": row0 + 1,
+        "known": entry is not None,
+        "scale": None,
+        "scale_type": None,
+        "answer_raw": values.get("answer"),
+        "answer": None,
+        "value_raw": values.get("value"),
+        "value": float("nan"),
+        "value_ok": True,
+        "low": float("nan"),
+        "high": float("nan"),
+        "unit": None,
+        "year_raw": values.get("data_year"),
+        "data_year": None,
+        "year_ok": True,
+        "status_raw": values.get("status"),
+        "status": None,
+        "source": _as_text(values.get("source")),
+        "evidence": _as_text(values.get("evidence")),
+        "cells": cells,
+        "fraction": False,
+        "answer_as_value": False,
+    }
+    year, year_ok = parse_year(values.get("data_year"))
+    rec["data_year"], rec["year_ok"] = year, year_ok
+    if entry is not None:
+        ind = entry.indicator
+        scale = framework.scales[ind.scale]
+        rec.update(scale=ind.scale, scale_type=scale.type, unit=ind.unit)
+        if isinstance(scale, ChoiceScale):
+            rec["answer"] = matchers[scale.id].match(values.get("answer"))
+        elif isinstance(scale, NumericScale):
+            raw_value = values.get("value")
+            if raw_value is None and values.get("answer") is not None:
+                raw_value = values.get("answer")
+                rec["value_raw"], rec["answer_raw"] = raw_value, None
+                rec["answer_as_value"] = True
+            number = parse_number(raw_value)
+            rec["value_ok"] = number.ok
+            value = number.value
+            is_percentage = scale.maximum == 100 and "%" in (ind.unit or "")
+            if value is not None and is_percentage and not number.percent_sign and 0 < value < 1:
+                value, rec["fraction"] = value * 100, True
+            rec["value"] = float("nan") if value is None else value
+            rec["low"] = scale.minimum if scale.minimum is not None else float("-inf")
+            rec["high"] = scale.maximum if scale.maximum is not None else float("inf")
+        else:
+            rec["answer"] = _as_text(values.get("answer"))
+    status_raw = values.get("status")
+    if status_raw is None:
+        has_answer = rec["answer"] is not None or not pd.isna(rec["value"])
+        has_answer = has_answer or rec["answer_raw"] is not None or rec["value_raw"] is not None
+        rec["status"] = "available" if has_answer else "unanswered"
+    else:
+        rec["status"] = statuses.get(normalise_label(str(status_raw)), "invalid")
+    return rec
+
+
+def _present(value: Any) -> bool:
+    """True for a real value; None, NaN and pandas' NA all count as blank."""
+    if value is None:
+        return False
+    try:
+        return not bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return True
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+# --------------------------------------------------------------------------- pandera schema
+
+# check name -> (issue code, field whose cell is reported)
+CHECK_ISSUES = {
+    "known_indicator": ("unknown_indicator", "indicator_id"),
+    "unique_indicator": ("duplicate_indicator", "indicator_id"),
+    "valid_status": ("bad_status", "status"),
+    "answer_on_scale": ("answer_not_on_scale", "answer"),
+    "value_is_number": ("not_a_number", "value"),
+    "value_in_range": ("value_out_of_range", "value"),
+    "year_is_year": ("old_year", "data_year"),
+    "year_not_future": ("future_year", "data_year"),
+}
+
+
+def response_schema(earliest_year: int, this_year: int) -> pa.DataFrameSchema:
+    """Row rules over the coerced frame; every check is named after the issue it raises."""
+    known = pa.Column(bool, pa.Check(lambda s: s, name="known_indicator"))
+    return pa.DataFrameSchema(
+        {"known": known},
+        checks=[
+            pa.Check(
+                lambda df: ~df["known"] | ~df["indicator_id"].duplicated(keep="first"),
+                name="unique_indicator",
+            ),
+            pa.Check(lambda df: df["status"] != "invalid", name="valid_status"),
+            pa.Check(
+                lambda df: (
+                    ~(df["scale_type"] == "choice") | df["answer_raw"].isna() | df["answer"].notna()
+                ),
+                name="answer_on_scale",
+            ),
+            pa.Check(lambda df: df["value_ok"].astype(bool), name="value_is_number"),
+            pa.Check(
+                lambda df: (
+                    df["value"].isna() | ((df["value"] >= df["low"]) & (df["value"] <= df["high"]))
+                ),
+                name="value_in_range",
+            ),
+            pa.Check(
+                lambda df: (
+                    df["year_ok"].astype(bool)
+                    & (df["data_year"].isna() | (df["data_year"] >= earliest_year))
+                ),
+                name="year_is_year",
+            ),
+            pa.Check(
+                lambda df: df["data_year"].isna() | (df["data_year"] <= this_year),
+                name="year_not_future",
+            ),
+        ],
+        coerce=False,
+    )
+
+
+def _run_schema(
+    frame: pd.DataFrame,
+    framework: Framework,
+    raw: RawWorkbook,
+    earliest: int,
+    this_year: int,
+    report: ValidationReport,
+) -> None:
+    if frame.empty:
+        return
+    typed = frame.assign(
+        data_year=pd.to_numeric(frame["data_year"], errors="coerce"),
+        value=pd.to_numeric(frame["value"], errors="coerce"),
+        low=pd.to_numeric(frame["low"], errors="coerce"),
+        high=pd.to_numeric(frame["high"], errors="coerce"),
+    )
+    try:
+        response_schema(earliest, this_year).validate(typed, lazy=True)
+        return
+    except pa.errors.SchemaErrors as errors:
+        failures = errors.failure_cases
+    first_seen = {}
+    for idx, row in frame.iterrows():
+        if row["known"]:
+            first_seen.setdefault(row["indicator_id"], idx)
+    seen: set[tuple[int, str]] = set()
+    for check, idx in zip(failures["check"], failures["index"], strict=True):
+        name = str(check)
+        if name not in CHECK_ISSUES or pd.isna(idx):
+            continue
+        idx = int(idx)
+        if (idx, name) in seen:
+            continue
+        seen.add((idx, name))
+        row = frame.loc[idx]
+        if name != "known_indicator" and not row["known"]:
+            continue
+        code, field = CHECK_ISSUES[name]
+        report.add(code, **_issue_fields(code, field, row, frame, first_seen, framework))
+
+
+def _issue_fields(
+    code: str,
+    field: str,
+    row: pd.Series,
+    frame: pd.DataFrame,
+    first_seen: dict[str, int],
+    framework: Framework,
+) -> dict[str, Any]:
+    cells = row["cells"]
+    cell = cells.get(field) or cells.get("indicator_id")
+    ind = row["indicator_id"] or None
+    base: dict[str, Any] = {"sheet": row["sheet"], "cell": cell, "indicator": ind}
+    if code == "unknown_indicator":
+        return base | {
+            "indicator": None,
+            "value": row["indicator_id"],
+            "version": framework.version,
+        }
+    if code == "duplicate_indicator":
+        first = frame.loc[first_seen[row["indicator_id"]]]
+        other = f"{first['sheet']}!{first['cells']['indicator_id']}"
+        return base | {"value": row["indicator_id"], "other": other}
+    if code == "bad_status":
+        return base | {"value": row["status_raw"]}
+    if code == "answer_not_on_scale":
+        scale = framework.scales[row["scale"]]
+        return base | {"value": row["answer_raw"], "expected": "; ".join(scale.labels)}
+    if code == "not_a_number":
+        return base | {"value": row["value_raw"], "unit": row["unit"] or "the indicator's unit"}
+    if code == "value_out_of_range":
+        high = row["high"]
+        return base | {
+            "value": f"{row['value']:g}",
+            "low": f"{row['low']:g}",
+            "high": "no upper limit" if high == float("inf") else f"{high:g}",
+            "unit": row["unit"] or "",
+        }
+    if code == "old_year":
+        return base | {"value": row["year_raw"], "low": 1990, "high": dt.date.today().year}
+    if code == "future_year":
+        return base | {"value": int(row["data_year"]), "this_year": dt.date.today().year}
+    return base
+
+
+def _domain_rules(
+    frame: pd.DataFrame, framework: Framework, sheet_of: dict[str, str], report: ValidationReport
+) -> None:
+    """Rules that need the catalogue: where an indicator belongs and what Available requires."""
+    for _, row in frame[frame["known"]].iterrows():
+        cells, sheet, ind = row["cells"], row["sheet"], row["indicator_id"]
+        entry = framework.by_id[ind]
+        if entry.category != row["category"]:
+            report.add(
+                "sheet_wrong_category",
+                sheet=sheet,
+                cell=cells["indicator_id"],
+                indicator=ind,
+                value=ind,
+                expected_sheet=sheet_of[entry.category],
+            )
+        if row["fraction"]:
+            report.add(
+                "percentage_as_fraction",
+                sheet=sheet,
+                cell=cells["value"],
+                indicator=ind,
+                value=row["value_raw"],
+                percent=row["value"],
+            )
+        if row["answer_as_value"]:
+            report.add(
+                "answer_in_value_column",
+                sheet=sheet,
+                cell=cells["answer"],
+                indicator=ind,
+                value=row["value_raw"],
+            )
+        has_answer = _present(row["answer"]) or _present(row["value"])
+        bad_input = (_present(row["answer_raw"]) and not _present(row["answer"])) or not row[
+            "value_ok"
+        ]
+        if row["status"] == "available" and not has_answer and not bad_input:
+            needed = "Value" if row["scale_type"] == "numeric" else "Answer"
+            column = "value" if row["scale_type"] == "numeric" else "answer"
+            report.add(
+                "available_without_answer",
+                sheet=sheet,
+                cell=cells[column],
+                indicator=ind,
+                value="",
+                needed=needed,
+            )
+        if row["status"] in ("not_available", "not_applicable") and has_answer:
+            report.add(
+                "answer_with_gap_status",
+                sheet=sheet,
+                cell=cells["status"],
+                indicator=ind,
+                value=row["status_raw"],
+                status=row["status_raw"],
+            )
+        if (
+            row["status"] == "available"
+            and has_answer
+            and not _present(row["source"])
+            and ("source" in cells)
+        ):
+            report.add("no_source", sheet=sheet, cell=cells["source"], indicator=ind, value="")
+
+
+def _complete(
+    frame: pd.DataFrame, framework: Framework, indicator_set: str, report: ValidationReport
+) -> pd.DataFrame:
+    """One row per indicator of the assessed set, in catalogue order; absent rows are unanswered."""
+    sheet_of = vocabulary().category_sheets
+    known = frame[frame["known"]].drop_duplicates("indicator_id", keep="first")
+    by_id = {row["indicator_id"]: row for row in known.to_dict("records")}
+    wanted = framework.entries_for(indicator_set if indicator_set in ("core", "full") else "full")
+    wanted_ids = {e.id for e in wanted}
+    extra = [e for e in framework.entries if e.id in by_id and e.id not in wanted_ids]
+    rows = []
+    for entry in [*wanted, *extra]:
+        ind = entry.indicator
+        got = by_id.get(entry.id)
+        if got is None:
+            report.add(
+                "missing_indicator",
+                sheet=sheet_of[entry.category],
+                indicator=entry.id,
+                indicator_set=indicator_set,
+            )
+            rows.append(
+                {
+                    "indicator_id": entry.id,
+                    "category": entry.category,
+                    "sheet": sheet_of[entry.category],
+                    "row": None,
+                    "answer": None,
+                    "value": None,
+                    "unit": ind.unit,
+                    "data_year": None,
+                    "status": "unanswered",
+                    "source": None,
+                    "evidence": None,
+                }
+            )
+            continue
+        status = got["status"] if got["status"] != "invalid" else "unanswered"
+        usable = status == "available"
+        value = got["value"] if usable and _present(got["value"]) else None
+        if value is not None and not got["low"] <= value <= got["high"]:
+            value = None
+        answer = got["answer"] if usable and _present(got["answer"]) else None
+        if usable and answer is None and value is None:
+            status = "unanswered"
+        rows.append(
+            {
+                "indicator_id": entry.id,
+                "category": entry.category,
+                "sheet": got["sheet"],
+                "row": got["row"],
+                "answer": answer,
+                "value": value,
+                "unit": ind.unit,
+                "data_year": got["data_year"],
+                "status": status,
+                "source": got["source"],
+                "evidence": got["evidence"],
+            }
+        )
+    out = pd.DataFrame.from_records(rows, columns=RESPONSE_COLUMNS)
+    out["value"] = pd.to_numeric(out["value"], errors="coerce").astype("float64")
+    out["data_year"] = pd.to_numeric(out["data_year"], errors="coerce").astype("Int64")
+    out["row"] = pd.to_numeric(out["row"], errors="coerce").astype("Int64")
+    return out
+
+
+# ---------------------------------------------------------------------------------------- MAB
+
+
+def _mab(sheet: RawSheet | None, report: ValidationReport) -> pd.DataFrame:
+    vocab = vocabulary()
+    groups = {normalise_label(g): g for g in vocab.stakeholder_groups}
+    genders = {normalise_label(g): g for g in vocab.genders}
+    rows = []
+    if sheet is not None:
+        for row0, values in sheet.rows:
+            cells = {key: L.cell_ref(row0, c) for key, c in sheet.columns.items()}
+            member = {key: _as_text(values.get(key)) for key in MAB_FIELDS}
+            if member["group"]:
+                canonical = groups.get(normalise_label(member["group"]))
+                if canonical is None:
+                    report.add(
+                        "bad_mab_group",
+                        sheet=L.MAB,
+                        cell=cells["group"],
+                        value=member["group"],
+                        expected=", ".join(vocab.stakeholder_groups),
+                    )
+                member["group"] = canonical
+            if member.get("gender"):
+                canonical = genders.get(normalise_label(member["gender"]))
+                if canonical is None and "gender" in cells:
+                    report.add(
+                        "bad_mab_gender",
+                        sheet=L.MAB,
+                        cell=cells["gender"],
+                        value=member["gender"],
+                        expected=", ".join(vocab.genders),
+                    )
+                member["gender"] = canonical
+            rows.append(member)
+    if not rows:
+        report.add("empty_mab", sheet=L.MAB)
+    return pd.DataFrame.from_records(rows, columns=MAB_FIELDS)
