@@ -175,7 +175,78 @@ def generate() -> dict[Path, bytes]:
     return out
 
 
+def generate_invalid() -> dict[Path, bytes]:
+    """Typical mistakes, made by editing a valid sample the way a person would (openpyxl)."""
+    import io
+    import zipfile
+
+    import openpyxl
+
+    base = generate()[HERE / "XC_Calvaria_core.xlsx"]
+    folder = HERE / "invalid"
+    out: dict[Path, bytes] = {}
+
+    def edit(change) -> bytes:
+        wb = openpyxl.load_workbook(io.BytesIO(base))
+        change(wb)
+        buffer = io.BytesIO()
+        wb.save(buffer)
+        return buffer.getvalue()
+
+    def mistakes(wb) -> None:
+        r = wb["R"]
+        r["F2"] = "Maybe"  # not on the scale
+        r["I3"] = 2099  # data year in the future
+        r["J4"] = "Done"  # not a data status
+        r["A5"] = "R.Z.9.1"  # unknown indicator
+        r["A6"] = r["A2"].value  # duplicate indicator
+        a = wb["A"]
+        available = [r for r in range(2, a.max_row + 1) if a.cell(r, 10).value == "Available"]
+        percent = [r for r in available if a.cell(r, 5).value == "Percentage"]
+        a.cell(percent[0], 7).value = 140  # out of range
+        a.cell(percent[1], 7).value = "n/a"  # not a number
+        choice = ("Yes / Partly / No", "Evidence rubric (0 to 4)")
+        blank = next(r for r in available if r > percent[1] and a.cell(r, 5).value in choice)
+        a.cell(blank, 6).value = None  # available without an answer
+
+    out[folder / "typical_mistakes.xlsx"] = edit(mistakes)
+    out[folder / "missing_sheet.xlsx"] = edit(lambda wb: wb.remove(wb["M"]))
+
+    def formula(wb) -> None:
+        a = wb["A"]
+        for row in range(2, a.max_row + 1):
+            if a.cell(row, 5).value == "Percentage" and a.cell(row, 10).value == "Available":
+                a.cell(row, 7).value = "=40+5"
+                return
+
+    out[folder / "formula_without_value.xlsx"] = edit(formula)
+
+    def other_catalogue(wb) -> None:
+        wb["_roam"]["B2"] = "0123456789abcdef"
+
+    out[folder / "other_catalogue.xlsx"] = edit(other_catalogue)
+
+    def unknown_country(wb) -> None:
+        wb["Assessment"]["B2"] = "Narnia"
+        wb["Assessment"]["B3"] = "QQ"
+
+    out[folder / "unknown_country.xlsx"] = edit(unknown_country)
+    out[folder / "exported_as_csv.csv"] = b"Indicator ID,Answer,Value\nR.A.1.1,Yes,\nA.B.1.1,,45\n"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(base)) as source, zipfile.ZipFile(buffer, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item))
+        target.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 macro project placeholder")
+    out[folder / "macro_enabled.xlsm"] = buffer.getvalue()
+    return out
+
+
 def main() -> int:
+    if "--invalid" in sys.argv:
+        for path, data in generate_invalid().items():
+            path.write_bytes(data)
+            print(f"wrote {path.relative_to(HERE.parent)}")
+        return 0
     files = generate()
     if "--check" in sys.argv:
         stale = [p.name for p, data in files.items() if not p.exists() or p.read_bytes() != data]

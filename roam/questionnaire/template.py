@@ -300,6 +300,8 @@ def _write_category(
         ws.write_string(offset, col["core"], "Yes" if ind.core else "", fmt["locked"])
         ws.write_string(offset, col["scale"], scale.name, fmt["locked"])
         ws.write_string(offset, col["unit"], ind.unit or "", fmt["locked"])
+        for key in L.INPUT_COLUMNS:
+            ws.write_blank(offset, col[key], None, fmt["input"])
         if isinstance(scale, ChoiceScale):
             ws.data_validation(
                 offset,

@@ -297,6 +297,7 @@ _FRAME_COLUMNS = [
     "cells",
     "fraction",
     "answer_as_value",
+    "formula",
 ]
 
 
@@ -313,9 +314,11 @@ def _coerce_row(
     cells = {key: L.cell_ref(row0, c) for key, c in sheet.columns.items()}
     ind_id = "" if values.get("indicator_id") is None else str(values["indicator_id"]).strip()
     entry = framework.by_id.get(ind_id)
+    formula_cells = False
     for key in ("answer", "value", "data_year", "status", "source", "evidence"):
         ref = cells.get(key)
         if ref and ref in sheet.formulas:
+            formula_cells = True
             report.add(
                 "formula_no_value",
                 sheet=sheet.name,
@@ -350,6 +353,7 @@ def _coerce_row(
         "cells": cells,
         "fraction": False,
         "answer_as_value": False,
+        "formula": formula_cells,
     }
     year, year_ok = parse_year(values.get("data_year"))
     rec["data_year"], rec["year_ok"] = year, year_ok
@@ -484,6 +488,11 @@ def _run_schema(
     for idx, row in frame.iterrows():
         if row["known"]:
             first_seen.setdefault(row["indicator_id"], idx)
+    duplicate_rows = {
+        idx
+        for idx, ind in frame["indicator_id"].items()
+        if ind in first_seen and first_seen[ind] != idx
+    }
     seen: set[tuple[int, str]] = set()
     for check, idx in zip(failures["check"], failures["index"], strict=True):
         name = str(check)
@@ -496,6 +505,8 @@ def _run_schema(
         row = frame.loc[idx]
         if name != "known_indicator" and not row["known"]:
             continue
+        if idx in duplicate_rows and name != "unique_indicator":
+            continue  # the duplicate is the problem; its other cells would only add noise
         code, field = CHECK_ISSUES[name]
         report.add(code, **_issue_fields(code, field, row, frame, first_seen, framework))
 
@@ -548,7 +559,8 @@ def _domain_rules(
     frame: pd.DataFrame, framework: Framework, sheet_of: dict[str, str], report: ValidationReport
 ) -> None:
     """Rules that need the catalogue: where an indicator belongs and what Available requires."""
-    for _, row in frame[frame["known"]].iterrows():
+    first = ~frame["indicator_id"].duplicated(keep="first")
+    for _, row in frame[frame["known"] & first].iterrows():
         cells, sheet, ind = row["cells"], row["sheet"], row["indicator_id"]
         entry = framework.by_id[ind]
         if entry.category != row["category"]:
@@ -578,9 +590,11 @@ def _domain_rules(
                 value=row["value_raw"],
             )
         has_answer = _present(row["answer"]) or _present(row["value"])
-        bad_input = (_present(row["answer_raw"]) and not _present(row["answer"])) or not row[
-            "value_ok"
-        ]
+        bad_input = (
+            (_present(row["answer_raw"]) and not _present(row["answer"]))
+            or not row["value_ok"]
+            or row["formula"]
+        )
         if row["status"] == "available" and not has_answer and not bad_input:
             needed = "Value" if row["scale_type"] == "numeric" else "Answer"
             column = "value" if row["scale_type"] == "numeric" else "answer"
