@@ -63,6 +63,7 @@ class AnswerMatcher:
 
     def __init__(self, scale: ChoiceScale) -> None:
         self.labels = scale.labels
+        self.exact = {label: label for label in scale.labels}
         self.lookup: dict[str, str] = {}
         for label in scale.labels:
             self.lookup[normalise_label(label)] = label
@@ -75,6 +76,9 @@ class AnswerMatcher:
     def match(self, raw: object) -> str | None:
         if raw is None:
             return None
+        exact = self.exact.get(raw) if isinstance(raw, str) else None
+        if exact is not None:
+            return exact
         if isinstance(raw, float) and raw.is_integer():
             raw = int(raw)
         return self.lookup.get(normalise_label(str(raw)))
@@ -84,6 +88,7 @@ def status_lookup(statuses: list[tuple[str, str]]) -> dict[str, str]:
     """Labels and codes of data statuses, normalised, mapped to codes."""
     table = {}
     for code, label in statuses:
+        table[label] = code
         table[normalise_label(label)] = code
         table[normalise_label(code.replace("_", " "))] = code
     return table

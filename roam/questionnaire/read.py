@@ -128,10 +128,21 @@ def read_table(
     if missing:
         return None
     sheet = RawSheet(name, columns)
+    items = list(columns.items())
     for r in range(header_row + 1, len(rows)):
         row = rows[r]
-        values = {key: clean(row[c]) if c < len(row) else None for key, c in columns.items()}
-        if any(v is not None for v in values.values()):
+        width = len(row)
+        values: dict[str, object] = {}
+        filled = False
+        for key, c in items:
+            value = row[c] if c < width else None
+            if value.__class__ is str:
+                value = value.strip() or None  # type: ignore[union-attr]
+            elif value == "":
+                value = None
+            values[key] = value
+            filled = filled or value is not None
+        if filled:
             sheet.rows.append((r, values))
     return sheet
 

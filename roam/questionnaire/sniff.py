@@ -26,14 +26,17 @@ class Package:
     data: bytes
     sheet_paths: dict[str, str]  # sheet name -> worksheet part, e.g. xl/worksheets/sheet3.xml
     zip: zipfile.ZipFile
+    parts: dict[str, bytes]  # worksheet XML already unpacked during the size check
 
     def formulas_without_value(self, sheet: str) -> dict[str, str]:
         """cell ref -> formula for formula cells that have no cached result (read as empty)."""
         part = self.sheet_paths.get(sheet)
         if part is None:
             return {}
-        xml = self.zip.read(part)
-        if b"<f" not in xml and b":f" not in xml:
+        xml = self.parts.get(part)
+        if xml is None:
+            xml = self.zip.read(part)
+        if not HAS_FORMULA.search(xml):
             return {}
         found: dict[str, str] = {}
         for match in CELL.finditer(xml):
@@ -48,6 +51,7 @@ class Package:
         return found
 
 
+HAS_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 CELL = re.compile(rb'<c\b[^>]*?\br="(?P<ref>[A-Z]+[0-9]+)"[^>]*?(?:/>|>(?P<body>.*?)</c>)', re.S)
 VALUE = re.compile(rb"<v>(.*?)</v>", re.S)
 FORMULA = re.compile(rb"<f[^>]*>(.*?)</f>", re.S)
@@ -95,14 +99,15 @@ def open_package(data: bytes, limits: Limits, report: ValidationReport) -> Packa
         else:
             report.add("corrupt", detail="no workbook part inside")
         return None
-    if not _sizes_reasonable(archive, size, limits, report):
+    parts: dict[str, bytes] = {}
+    if not _sizes_reasonable(archive, size, limits, report, parts):
         return None
     try:
         sheet_paths = _sheet_parts(archive)
     except Exception as exc:  # noqa: BLE001 - any XML fault means a damaged file
         report.add("corrupt", detail=f"workbook structure unreadable: {type(exc).__name__}")
         return None
-    return Package(data, sheet_paths, archive)
+    return Package(data, sheet_paths, archive, parts)
 
 
 def _looks_like_text(data: bytes) -> bool:
@@ -120,7 +125,11 @@ def _looks_like_text(data: bytes) -> bool:
 
 
 def _sizes_reasonable(
-    archive: zipfile.ZipFile, size: int, limits: Limits, report: ValidationReport
+    archive: zipfile.ZipFile,
+    size: int,
+    limits: Limits,
+    report: ValidationReport,
+    keep: dict[str, bytes],
 ) -> bool:
     """Check declared sizes, then decompress with a cap so lying headers cannot slip through."""
     cap = limits.max_uncompressed_mb * MB
@@ -133,12 +142,18 @@ def _sizes_reasonable(
     total = 0
     try:
         for info in archive.infolist():
+            wanted = info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
+            chunks = []
             with archive.open(info) as member:
                 while chunk := member.read(CHUNK):
                     total += len(chunk)
                     if total > limit:
                         report.add("zip_bomb", unpacked_mb=total / MB, size_mb=size / MB)
                         return False
+                    if wanted:
+                        chunks.append(chunk)
+            if wanted:
+                keep[info.filename] = b"".join(chunks)
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
         text = str(exc)
         if "encrypted" in text.lower():

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -263,42 +265,16 @@ def _responses(
             records.append(
                 _coerce_row(code, sheet, row0, values, framework, matchers, statuses, report)
             )
-    frame = pd.DataFrame.from_records(records, columns=_FRAME_COLUMNS)
     this_year = dt.date.today().year
-    _run_schema(frame, framework, raw, limits.earliest_data_year, this_year, report)
-    _domain_rules(frame, framework, sheet_of, report)
+    first_seen: dict[str, int] = {}
+    for idx, rec in enumerate(records):
+        if rec["known"]:
+            first_seen.setdefault(rec["indicator_id"], idx)
+    _run_schema(records, first_seen, framework, limits.earliest_data_year, this_year, report)
+    firsts = [records[idx] for idx in sorted(first_seen.values())]
+    _domain_rules(firsts, framework, sheet_of, report)
     indicator_set = meta.indicator_set if meta else raw.meta.get("indicator_set", "full")
-    return _complete(frame, framework, indicator_set, report)
-
-
-_FRAME_COLUMNS = [
-    "indicator_id",
-    "category",
-    "sheet",
-    "row",
-    "known",
-    "scale",
-    "scale_type",
-    "answer_raw",
-    "answer",
-    "value_raw",
-    "value",
-    "value_ok",
-    "low",
-    "high",
-    "unit",
-    "year_raw",
-    "data_year",
-    "year_ok",
-    "status_raw",
-    "status",
-    "source",
-    "evidence",
-    "cells",
-    "fraction",
-    "answer_as_value",
-    "formula",
-]
+    return _complete(firsts, framework, indicator_set, report)
 
 
 def _coerce_row(
@@ -311,11 +287,13 @@ def _coerce_row(
     statuses: dict[str, str],
     report: ValidationReport,
 ) -> dict[str, Any]:
-    cells = {key: L.cell_ref(row0, c) for key, c in sheet.columns.items()}
+    cells = _Cells(row0, sheet.columns)
     ind_id = "" if values.get("indicator_id") is None else str(values["indicator_id"]).strip()
     entry = framework.by_id.get(ind_id)
     formula_cells = False
-    for key in ("answer", "value", "data_year", "status", "source", "evidence"):
+    for key in ("answer", "value", "data_year", "status", "source", "evidence") * bool(
+        sheet.formulas
+    ):
         ref = cells.get(key)
         if ref and ref in sheet.formulas:
             formula_cells = True
@@ -386,14 +364,39 @@ def _coerce_row(
         has_answer = has_answer or rec["answer_raw"] is not None or rec["value_raw"] is not None
         rec["status"] = "available" if has_answer else "unanswered"
     else:
-        rec["status"] = statuses.get(normalise_label(str(status_raw)), "invalid")
+        rec["status"] = statuses.get(status_raw) or statuses.get(
+            normalise_label(str(status_raw)), "invalid"
+        )
     return rec
+
+
+class _Cells:
+    """Excel references of one row's fields, made only when an issue needs one."""
+
+    __slots__ = ("columns", "row0")
+
+    def __init__(self, row0: int, columns: dict[str, int]) -> None:
+        self.row0, self.columns = row0, columns
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        col = self.columns.get(key)
+        return default if col is None else L.cell_ref(self.row0, col)
+
+    def __getitem__(self, key: str) -> str:
+        return L.cell_ref(self.row0, self.columns[key])
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.columns
 
 
 def _present(value: Any) -> bool:
     """True for a real value; None, NaN and pandas' NA all count as blank."""
     if value is None:
         return False
+    if value.__class__ is str:
+        return True
+    if value.__class__ is float:
+        return value == value  # NaN is the only float unequal to itself
     try:
         return not bool(pd.isna(value))
     except (TypeError, ValueError):
@@ -423,75 +426,96 @@ CHECK_ISSUES = {
 }
 
 
+@lru_cache(maxsize=4)
 def response_schema(earliest_year: int, this_year: int) -> pa.DataFrameSchema:
-    """Row rules over the coerced frame; every check is named after the issue it raises."""
-    known = pa.Column(bool, pa.Check(lambda s: s, name="known_indicator"))
+    """Row rules over the compact coerced frame; each check is named after the issue it raises."""
+
+    def flag(name: str) -> pa.Column:
+        # No dtype: the compact frame is typed by construction, and pandera's dtype probe is
+        # the slowest part of a validation this small.
+        return pa.Column(None, pa.Check(lambda s: s, name=name))
+
     return pa.DataFrameSchema(
-        {"known": known},
+        {
+            "known": flag("known_indicator"),
+            "status_ok": flag("valid_status"),
+            "answer_ok": flag("answer_on_scale"),
+            "value_ok": flag("value_is_number"),
+            "year_ok": flag("year_is_year"),
+            "value": pa.Column(None, nullable=True),
+            "data_year": pa.Column(
+                None,
+                [
+                    pa.Check(lambda s: s.isna() | (s >= earliest_year), name="year_is_year"),
+                    pa.Check(lambda s: s.isna() | (s <= this_year), name="year_not_future"),
+                ],
+                nullable=True,
+            ),
+        },
         checks=[
             pa.Check(
                 lambda df: ~df["known"] | ~df["indicator_id"].duplicated(keep="first"),
                 name="unique_indicator",
             ),
-            pa.Check(lambda df: df["status"] != "invalid", name="valid_status"),
-            pa.Check(
-                lambda df: (
-                    ~(df["scale_type"] == "choice") | df["answer_raw"].isna() | df["answer"].notna()
-                ),
-                name="answer_on_scale",
-            ),
-            pa.Check(lambda df: df["value_ok"].astype(bool), name="value_is_number"),
             pa.Check(
                 lambda df: (
                     df["value"].isna() | ((df["value"] >= df["low"]) & (df["value"] <= df["high"]))
                 ),
                 name="value_in_range",
             ),
-            pa.Check(
-                lambda df: (
-                    df["year_ok"].astype(bool)
-                    & (df["data_year"].isna() | (df["data_year"] >= earliest_year))
-                ),
-                name="year_is_year",
-            ),
-            pa.Check(
-                lambda df: df["data_year"].isna() | (df["data_year"] <= this_year),
-                name="year_not_future",
-            ),
         ],
         coerce=False,
     )
 
 
+def _compact_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+    """Only what the schema checks, as typed arrays: pandera stays fast on plain columns."""
+    nan = float("nan")
+    return pd.DataFrame(
+        {
+            "indicator_id": np.array([r["indicator_id"] for r in records], dtype=object),
+            "known": np.array([r["known"] for r in records], dtype=bool),
+            "status_ok": np.array([r["status"] != "invalid" for r in records], dtype=bool),
+            "answer_ok": np.array(
+                [
+                    r["scale_type"] != "choice"
+                    or not _present(r["answer_raw"])
+                    or _present(r["answer"])
+                    for r in records
+                ],
+                dtype=bool,
+            ),
+            "value_ok": np.array([bool(r["value_ok"]) for r in records], dtype=bool),
+            "year_ok": np.array([bool(r["year_ok"]) for r in records], dtype=bool),
+            "value": np.array([r["value"] for r in records], dtype=float),
+            "low": np.array([r["low"] for r in records], dtype=float),
+            "high": np.array([r["high"] for r in records], dtype=float),
+            "data_year": np.array(
+                [nan if r["data_year"] is None else r["data_year"] for r in records], dtype=float
+            ),
+        }
+    )
+
+
 def _run_schema(
-    frame: pd.DataFrame,
+    records: list[dict[str, Any]],
+    first_seen: dict[str, int],
     framework: Framework,
-    raw: RawWorkbook,
     earliest: int,
     this_year: int,
     report: ValidationReport,
 ) -> None:
-    if frame.empty:
+    if not records:
         return
-    typed = frame.assign(
-        data_year=pd.to_numeric(frame["data_year"], errors="coerce"),
-        value=pd.to_numeric(frame["value"], errors="coerce"),
-        low=pd.to_numeric(frame["low"], errors="coerce"),
-        high=pd.to_numeric(frame["high"], errors="coerce"),
-    )
     try:
-        response_schema(earliest, this_year).validate(typed, lazy=True)
+        response_schema(earliest, this_year).validate(_compact_frame(records), lazy=True)
         return
     except pa.errors.SchemaErrors as errors:
         failures = errors.failure_cases
-    first_seen = {}
-    for idx, row in frame.iterrows():
-        if row["known"]:
-            first_seen.setdefault(row["indicator_id"], idx)
     duplicate_rows = {
         idx
-        for idx, ind in frame["indicator_id"].items()
-        if ind in first_seen and first_seen[ind] != idx
+        for idx, rec in enumerate(records)
+        if rec["known"] and first_seen[rec["indicator_id"]] != idx
     }
     seen: set[tuple[int, str]] = set()
     for check, idx in zip(failures["check"], failures["index"], strict=True):
@@ -502,20 +526,20 @@ def _run_schema(
         if (idx, name) in seen:
             continue
         seen.add((idx, name))
-        row = frame.loc[idx]
+        row = records[idx]
         if name != "known_indicator" and not row["known"]:
             continue
         if idx in duplicate_rows and name != "unique_indicator":
             continue  # the duplicate is the problem; its other cells would only add noise
         code, field = CHECK_ISSUES[name]
-        report.add(code, **_issue_fields(code, field, row, frame, first_seen, framework))
+        report.add(code, **_issue_fields(code, field, row, records, first_seen, framework))
 
 
 def _issue_fields(
     code: str,
     field: str,
-    row: pd.Series,
-    frame: pd.DataFrame,
+    row: dict[str, Any],
+    records: list[dict[str, Any]],
     first_seen: dict[str, int],
     framework: Framework,
 ) -> dict[str, Any]:
@@ -530,7 +554,7 @@ def _issue_fields(
             "version": framework.version,
         }
     if code == "duplicate_indicator":
-        first = frame.loc[first_seen[row["indicator_id"]]]
+        first = records[first_seen[row["indicator_id"]]]
         other = f"{first['sheet']}!{first['cells']['indicator_id']}"
         return base | {"value": row["indicator_id"], "other": other}
     if code == "bad_status":
@@ -556,11 +580,13 @@ def _issue_fields(
 
 
 def _domain_rules(
-    frame: pd.DataFrame, framework: Framework, sheet_of: dict[str, str], report: ValidationReport
+    rows: list[dict[str, Any]],
+    framework: Framework,
+    sheet_of: dict[str, str],
+    report: ValidationReport,
 ) -> None:
     """Rules that need the catalogue: where an indicator belongs and what Available requires."""
-    first = ~frame["indicator_id"].duplicated(keep="first")
-    for _, row in frame[frame["known"] & first].iterrows():
+    for row in rows:
         cells, sheet, ind = row["cells"], row["sheet"], row["indicator_id"]
         entry = framework.by_id[ind]
         if entry.category != row["category"]:
@@ -625,12 +651,14 @@ def _domain_rules(
 
 
 def _complete(
-    frame: pd.DataFrame, framework: Framework, indicator_set: str, report: ValidationReport
+    rows: list[dict[str, Any]],
+    framework: Framework,
+    indicator_set: str,
+    report: ValidationReport,
 ) -> pd.DataFrame:
     """One row per indicator of the assessed set, in catalogue order; absent rows are unanswered."""
     sheet_of = vocabulary().category_sheets
-    known = frame[frame["known"]].drop_duplicates("indicator_id", keep="first")
-    by_id = {row["indicator_id"]: row for row in known.to_dict("records")}
+    by_id = {row["indicator_id"]: row for row in rows}
     wanted = framework.entries_for(indicator_set if indicator_set in ("core", "full") else "full")
     wanted_ids = {e.id for e in wanted}
     extra = [e for e in framework.entries if e.id in by_id and e.id not in wanted_ids]
@@ -684,11 +712,22 @@ def _complete(
                 "evidence": got["evidence"],
             }
         )
-    out = pd.DataFrame.from_records(rows, columns=RESPONSE_COLUMNS)
-    out["value"] = pd.to_numeric(out["value"], errors="coerce").astype("float64")
-    out["data_year"] = pd.to_numeric(out["data_year"], errors="coerce").astype("Int64")
-    out["row"] = pd.to_numeric(out["row"], errors="coerce").astype("Int64")
-    return out
+    return _response_frame(rows)
+
+
+def _response_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Build the tidy frame column by column with explicit dtypes (no per-cell inference)."""
+    nan = float("nan")
+    columns: dict[str, Any] = {}
+    for name in RESPONSE_COLUMNS:
+        values = [row[name] for row in rows]
+        if name == "value":
+            columns[name] = np.array([nan if v is None else v for v in values], dtype=float)
+        elif name in ("row", "data_year"):
+            columns[name] = pd.array(values, dtype="Int64")
+        else:
+            columns[name] = pd.array(values, dtype="str")
+    return pd.DataFrame(columns)
 
 
 # ---------------------------------------------------------------------------------------- MAB
