@@ -144,6 +144,113 @@ def validate(
         raise typer.Exit(code=1)
 
 
+def _load_sources(sources: list[str]) -> list:
+    """Files are read and validated; other arguments are looked up in the store."""
+    from roam.errors import QuestionnaireError
+    from roam.questionnaire import read_questionnaire
+
+    assessments = []
+    for source in sources:
+        path = Path(source)
+        if path.exists():
+            try:
+                assessments.append(read_questionnaire(path))
+            except QuestionnaireError as exc:
+                lines = "\n".join(f"  {issue}" for issue in exc.report.errors[:10])
+                raise fail(f"{path.name} is not usable:\n{lines}") from None
+            continue
+        try:
+            from roam.store import resolve_sources
+        except ImportError:
+            raise fail(f"no file {source!r}") from None
+        try:
+            assessments.extend(resolve_sources([source]))
+        except (LookupError, ValueError) as exc:
+            raise fail(str(exc)) from None
+    return assessments
+
+
+def _analyse(sources: list[str], weights: Path | None, draws: int):
+    from roam.analysis import analyse
+    from roam.scoring import ScoringConfigError, ScoringInputError
+
+    assessments = _load_sources(sources)
+    try:
+        return analyse(assessments, weights=weights, draws=draws)
+    except (ScoringConfigError, ScoringInputError, ValueError) as exc:
+        raise fail(str(exc)) from None
+
+
+WeightsOption = Annotated[
+    Path | None,
+    typer.Option("--weights", "-w", help="A weights file (YAML); default: the framework's own."),
+]
+DrawsOption = Annotated[
+    int, typer.Option("--draws", help="Monte Carlo draws for the uncertainty interval (0: none).")
+]
+
+
+def _fmt(node: dict) -> str:
+    if node["score"] is None:
+        return f"{'insufficient':>12}"
+    low, high = node.get("low"), node.get("high")
+    interval = f"  [{low:.0f}-{high:.0f}]" if low is not None and high is not None else ""
+    return f"{node['score']:5.1f}{interval}"
+
+
+@app.command()
+def score(
+    sources: Annotated[list[str], typer.Argument(help="Questionnaire files or stored countries.")],
+    weights: WeightsOption = None,
+    as_json: JsonOption = False,
+    draws: DrawsOption = 500,
+) -> None:
+    """Score assessments: index and categories with interval, coverage and band."""
+    analysis = _analyse(sources, weights, draws)
+    records = analysis.records()
+    if as_json:
+        typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
+        return
+    typer.echo(
+        "Scores are an analytical aid with 90% uncertainty intervals; UNESCO does not rank "
+        "countries with these indicators."
+    )
+    for record in records:
+        typer.echo("")
+        typer.echo(
+            f"{record['name']} ({record['country']}), framework {record['framework']}, "
+            f"{record['indicator_set']} set, weights {record['weights']}"
+        )
+        typer.echo(f"  {'':<34}{'score [90% interval]':<22}{'coverage':>9}  band")
+        rows = [("ROAM index", record["index"])] + [
+            (f"{code} {CATEGORY_NAMES.get(code, code)}", node)
+            for code, node in record["categories"].items()
+        ]
+        for label, node in rows:
+            coverage = "" if node["coverage"] is None else f"{node['coverage']:.0%}"
+            band = node["band"] or (node.get("reason") or "")
+            typer.echo(f"  {label:<34}{_fmt(node):<22}{coverage:>9}  {band}")
+
+
+@app.command()
+def compare(
+    sources: Annotated[list[str], typer.Argument(help="Questionnaire files or stored countries.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the .xlsx.")],
+    weights: WeightsOption = None,
+    draws: DrawsOption = 500,
+) -> None:
+    """Write a cross-national comparison workbook (an analytical comparison, not a ranking)."""
+    from roam.export.comparison import write_comparison
+
+    analysis = _analyse(sources, weights, draws)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(write_comparison(analysis))
+    except OSError as exc:
+        raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
+    typer.echo(f"Wrote {output}: {len(analysis.assessments)} assessments compared")
+
+
 def main() -> None:  # pragma: no cover - console entry
     app()
 

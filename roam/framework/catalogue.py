@@ -6,6 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 import pandas as pd
 
@@ -44,6 +45,7 @@ class Framework:
     scales: dict[str, Scale]
     categories: dict[str, CategoryFile]
     entries: list[IndicatorEntry] = field(default_factory=list)
+    folder: Path | None = None  # the version folder it was loaded from
 
     @property
     def version(self) -> str:

@@ -90,7 +90,7 @@ def _load_cached(version: str, root: str) -> Framework:
                 path, "category", f"file for {code} declares category {category.category}"
             )
         categories[code] = category
-    framework = Framework(manifest=manifest, scales=scales, categories=categories)
+    framework = Framework(manifest=manifest, scales=scales, categories=categories, folder=folder)
     framework.entries.extend(_check_and_flatten(folder, framework))
     _check_counts(folder, framework)
     return framework

@@ -1,0 +1,69 @@
+"""Print roam's performance figures, measured in one run on this machine.
+
+    python benchmarks/run.py          # a readable table
+    python benchmarks/run.py --json   # one JSON object
+
+Ratios compare two implementations timed in the same run (best of several repeats), so they hold
+on a noisy machine better than absolute times do. Goals: reading >= 5x the openpyxl baseline,
+scoring >= 50x the reference implementation, 1,000 Monte Carlo draws over 193 countries < 3 s.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.reading import bench_read
+from benchmarks.scoring import bench_score, bench_uncertainty
+
+GOALS = {
+    "read_validate_speedup": (">=", 5.0),
+    "score_193_speedup": (">=", 50.0),
+    "uncertainty_193_ms": ("<", 3000.0),
+}
+
+
+def collect() -> dict[str, object]:
+    figures: dict[str, object] = {}
+    figures.update(bench_read())
+    score = bench_score(193)
+    figures.update(
+        {
+            "score_193_ms": score.get("vectorised_ms"),
+            "score_193_reference_ms": score.get("reference_ms"),
+            "score_193_speedup": score.get("speedup"),
+        }
+    )
+    figures.update({f"score_{k}": v for k, v in score.items() if k not in figures})
+    unc = bench_uncertainty(193, 1000)
+    figures["uncertainty_193_ms"] = unc.get("uncertainty_ms", unc.get("ms"))
+    figures.update(
+        {f"uncertainty_{k}": v for k, v in unc.items() if f"uncertainty_{k}" not in figures}
+    )
+    met = {}
+    for key, (op, goal) in GOALS.items():
+        value = float(figures[key])  # type: ignore[arg-type]
+        met[key] = value >= goal if op == ">=" else value < goal
+    figures["goals_met"] = met
+    return figures
+
+
+def main() -> int:
+    figures = collect()
+    if "--json" in sys.argv:
+        print(json.dumps(figures, indent=2))
+        return 0
+    for key, value in figures.items():
+        if key != "goals_met":
+            print(f"{key:<36} {value}")
+    for key, ok in figures["goals_met"].items():  # type: ignore[union-attr]
+        op, goal = GOALS[key]
+        print(f"goal {key} {op} {goal:g}: {'met' if ok else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""One place that turns assessments into scores with intervals, for the CLI, exports and the app.
+
+Everything that shows a score goes through here, so the numbers in a table, a workbook and a
+page are the same numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from roam.framework import Framework, load_framework
+from roam.questionnaire import Assessment
+from roam.scoring import Scores, Uncertainty, score, uncertainty
+from roam.scoring.points import categorical_responses
+
+DEFAULT_DRAWS = 500
+DEFAULT_SEED = 20181122
+
+
+class MixedFrameworks(ValueError):
+    """Assessments made with different framework versions cannot be scored together."""
+
+
+@dataclass
+class Analysis:
+    framework: Framework
+    assessments: list[Assessment]
+    scores: Scores
+    uncertainty: Uncertainty | None
+
+    def records(self) -> list[dict[str, Any]]:
+        records = self.scores.to_records(self.uncertainty)
+        names = {a.country: a.meta.country for a in self.assessments}
+        for record in records:
+            record["name"] = names.get(record["country"], record["country"])
+        return records
+
+    def assessment(self, country: str) -> Assessment:
+        return next(a for a in self.assessments if a.country == country)
+
+
+def scoring_frame(framework: Framework, assessments: Sequence[Assessment]) -> pd.DataFrame:
+    frames = [a.scoring_frame() for a in assessments]
+    if not frames:
+        return pd.DataFrame(columns=["country", "indicator_id", "status", "answer", "value"])
+    return categorical_responses(framework, pd.concat(frames, ignore_index=True))
+
+
+def analyse(
+    assessments: Sequence[Assessment],
+    *,
+    weights: Any = None,
+    settings: Any = None,
+    draws: int = DEFAULT_DRAWS,
+    seed: int = DEFAULT_SEED,
+) -> Analysis:
+    """Score assessments together (one framework), with a Monte Carlo interval when draws > 0."""
+    if not assessments:
+        raise ValueError("no assessments to score")
+    versions = sorted({a.meta.framework for a in assessments})
+    if len(versions) > 1:
+        raise MixedFrameworks(
+            f"these assessments use different framework versions ({', '.join(versions)}); "
+            "compare assessments of one version at a time"
+        )
+    codes = [a.country for a in assessments]
+    repeated = sorted({c for c in codes if codes.count(c) > 1})
+    if repeated:
+        raise ValueError(
+            f"{', '.join(repeated)} given more than once; pass one assessment per country"
+        )
+    framework = load_framework(versions[0])
+    frame = scoring_frame(framework, assessments)
+    sets = {a.country: a.meta.indicator_set for a in assessments}
+    scores = score(framework, frame, weights=weights, settings=settings, indicator_sets=sets)
+    unc = uncertainty(framework, scores=scores, draws=draws, seed=seed) if draws > 0 else None
+    return Analysis(framework, list(assessments), scores, unc)
+
+
+def weights_argument(path: Path | str | None) -> Any:
+    return None if path is None else Path(path) if Path(str(path)).exists() else str(path)

@@ -1,0 +1,291 @@
+"""Scores as tidy tables (one row per country and node) and as per-country records.
+
+Tables are built on first access: the arrays are the result, tables are views of them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from roam.framework import Framework
+from roam.scoring.aggregate import (
+    INSUFFICIENT,
+    NOT_APPLICABLE_NODE,
+    STATES,
+    IndicatorArrays,
+    LevelResult,
+)
+from roam.scoring.config import ScoringSettings
+from roam.scoring.points import STATUSES, Assessment
+from roam.scoring.tree import INDEX_ID, Tree
+from roam.scoring.weights import Weights
+
+if TYPE_CHECKING:
+    from roam.scoring.uncertainty import Uncertainty
+
+LEVEL_NAMES = ("question", "theme", "category", "index")
+PLURAL = {
+    "indicator": "indicators",
+    "question": "questions",
+    "theme": "themes",
+    "category": "categories",
+}
+
+
+def band_names(settings: ScoringSettings, scores: np.ndarray) -> np.ndarray:
+    """Named band per score (object array, None where there is no score)."""
+    mins = np.array([b.min for b in settings.bands])[::-1]  # ascending
+    names = np.array([*(b.name for b in reversed(settings.bands)), None], dtype=object)
+    scores = np.asarray(scores, dtype=float)
+    pos = np.searchsorted(mins, np.nan_to_num(scores, nan=-1.0), side="right") - 1
+    pos = np.where(np.isnan(scores) | (pos < 0), len(mins), pos)
+    return names[pos]
+
+
+@dataclass
+class Scores:
+    """Nominal scores of any number of assessments, with coverage and status at every level."""
+
+    framework: Framework
+    settings: ScoringSettings
+    weights: Weights
+    assessment: Assessment
+    tree: Tree
+    arrays: IndicatorArrays
+    levels: list[LevelResult]
+    _reason_cache: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        return self.assessment.countries
+
+    def level(self, name: str) -> LevelResult:
+        return self.levels[LEVEL_NAMES.index(name)]
+
+    def matrix(self, name: str = "category") -> pd.DataFrame:
+        """Wide view: countries x nodes of a level (NaN where no score)."""
+        result = self.level(name)
+        return pd.DataFrame(
+            result.score, index=list(self.countries), columns=list(result.level.ids)
+        )
+
+    # ---------------------------------------------------------------------- tables
+
+    @cached_property
+    def indicators(self) -> pd.DataFrame:
+        """Every catalogue indicator per country, contextual ones included (kept, never scored)."""
+        a, table = self.assessment, self.framework.table
+        n, m = a.status.shape
+        points = a.points.copy()
+        imputed = np.zeros((n, m), dtype=bool)
+        points[:, self.tree.scored_columns] = self.arrays.value
+        imputed[:, self.tree.scored_columns] = self.arrays.imputed
+        return pd.DataFrame(
+            {
+                "country": _repeat(self.countries, m),
+                "indicator_id": _tile(table["indicator_id"], n),
+                "category": _tile(table["category"], n),
+                "theme": _tile(table["theme"], n),
+                "question": _tile(table["question"], n),
+                "kind": _tile(table["kind"], n),
+                "scored": np.tile(table["scored"].to_numpy(dtype=bool), n),
+                "status": pd.Categorical.from_codes(a.status.ravel(), categories=list(STATUSES)),
+                "answer": a.answer.ravel(),
+                "value": a.value.ravel(),
+                "points": points.ravel(),
+                "imputed": imputed.ravel(),
+            }
+        )
+
+    @cached_property
+    def questions(self) -> pd.DataFrame:
+        return self._level_table("question")
+
+    @cached_property
+    def themes(self) -> pd.DataFrame:
+        return self._level_table("theme")
+
+    @cached_property
+    def categories(self) -> pd.DataFrame:
+        return self._level_table("category")
+
+    @cached_property
+    def index(self) -> pd.DataFrame:
+        return self._level_table("index")
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {
+            "indicators": self.indicators,
+            "questions": self.questions,
+            "themes": self.themes,
+            "categories": self.categories,
+            "index": self.index,
+        }
+
+    def _node_names(self, name: str, ids: tuple[str, ...]) -> list[str]:
+        fw = self.framework
+        if name == "question":
+            return [fw.questions[i][1] for i in ids]
+        if name == "theme":
+            return [fw.themes[i][1] for i in ids]
+        if name == "category":
+            return [fw.categories[i].name for i in ids]
+        return ["ROAM index (R, O, A, M)"]
+
+    def _parents(self, name: str, ids: tuple[str, ...]) -> list[str | None]:
+        if name == "index":
+            return [None]
+        nxt = self.levels[LEVEL_NAMES.index(name) + 1].level
+        return [nxt.ids[p] if p >= 0 else None for p in nxt.parent_of]
+
+    def _level_table(self, name: str) -> pd.DataFrame:
+        r = self.level(name)
+        ids = r.level.ids
+        n, k = r.score.shape
+        with np.errstate(invalid="ignore", divide="ignore"):
+            coverage = np.where(r.n_expected > 0, r.n_present / r.n_expected, np.nan)
+            ind_cov = np.where(
+                r.n_indicators_expected > 0, r.n_indicators_data / r.n_indicators_expected, np.nan
+            )
+        frame = pd.DataFrame(
+            {
+                "country": _repeat(self.countries, k),
+                "level": name,
+                "id": _tile(ids, n),
+                "parent": _tile(self._parents(name, ids), n),
+                "name": _tile(self._node_names(name, ids), n),
+                "score": r.score.ravel(),
+                "band": band_names(self.settings, r.score.ravel()),
+                "status": pd.Categorical.from_codes(r.state.ravel(), categories=list(STATES)),
+                "reason": self._reason_array(r).ravel(),
+                "coverage": coverage.ravel(),
+                "n_present": r.n_present.ravel(),
+                "n_expected": r.n_expected.ravel(),
+                "indicator_coverage": ind_cov.ravel(),
+                "n_indicators_present": r.n_indicators_data.ravel(),
+                "n_indicators_expected": r.n_indicators_expected.ravel(),
+                "n_imputed": r.n_imputed.ravel(),
+            }
+        )
+        return frame
+
+    def _reason_array(self, r: LevelResult) -> np.ndarray:
+        key = r.level.name
+        if key not in self._reason_cache:
+            self._reason_cache[key] = self._reasons(r)
+        return self._reason_cache[key]
+
+    def _reasons(self, r: LevelResult) -> np.ndarray:
+        """Why a node has no score; empty for scored nodes (imputation shows in n_imputed)."""
+        out = np.full(r.score.shape, "", dtype=object)
+        child = PLURAL[r.level.child]
+        threshold = getattr(self.settings.coverage_threshold, r.level.name)
+        for i, j in zip(*np.nonzero(r.state == NOT_APPLICABLE_NODE), strict=True):
+            out[i, j] = f"no applicable {child}: all are not applicable or not assessed"
+        for i, j in zip(*np.nonzero(r.state == INSUFFICIENT), strict=True):
+            p, e = int(r.n_present[i, j]), int(r.n_expected[i, j])
+            d, de = int(r.n_indicators_value[i, j]), int(r.n_indicators_expected[i, j])
+            if r.zero_weight[i, j]:
+                out[i, j] = f"insufficient data: only {child} with zero weight have a score"
+            elif p < threshold * e - 1e-9:
+                out[i, j] = (
+                    f"insufficient data: {p} of {e} applicable {child} have a score "
+                    f"({p / e:.0%}), below the {threshold:.0%} threshold"
+                )
+            else:
+                out[i, j] = (
+                    f"insufficient data: {d} of {de} applicable indicators beneath have data "
+                    f"({d / de:.0%}), below the {threshold:.0%} threshold"
+                )
+        return out
+
+    # --------------------------------------------------------------------- records
+
+    def to_records(self, uncertainty: Uncertainty | None = None) -> list[dict[str, Any]]:
+        """One JSON-ready dict per country: index, categories, themes with score, interval,
+        coverage and band; low/high come from an uncertainty run (None without one)."""
+        interval: dict[tuple[str, str, str], tuple[float, float]] = {}
+        if uncertainty is not None:
+            t = uncertainty.table
+            for c, lv, i, lo, hi in zip(
+                t["country"], t["level"], t["id"], t["low"], t["high"], strict=True
+            ):
+                interval[(c, lv, i)] = (lo, hi)
+        from roam.scoring.profile import strengths_weaknesses
+
+        sw = strengths_weaknesses(self)
+        by_country: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        for row in sw.itertuples(index=False):
+            entry = {"theme": row.theme, "name": row.name, "score": row.score, "gap": row.gap}
+            by_country.setdefault(row.country, {"strength": [], "weakness": []})[row.kind].append(
+                entry
+            )
+        records = []
+        for ci, country in enumerate(self.countries):
+
+            def node(level: str, j: int, country: str = country, ci: int = ci) -> dict[str, Any]:
+                r = self.level(level)
+                ident = r.level.ids[j]
+                low, high = interval.get((country, level, ident), (None, None))
+                e = int(r.n_indicators_expected[ci, j])
+                return {
+                    "score": _num(r.score[ci, j]),
+                    "low": _num(low),
+                    "high": _num(high),
+                    "coverage": _num(r.n_indicators_data[ci, j] / e) if e else None,
+                    "band": self.settings.band_of(_num(r.score[ci, j])),
+                    "status": STATES[r.state[ci, j]],
+                    "reason": self._reasons_cell(r, ci, j),
+                }
+
+            cats = self.level("category").level.ids
+            themes = self.level("theme").level.ids
+            sw_c = by_country.get(country, {"strength": [], "weakness": []})
+            records.append(
+                {
+                    "country": country,
+                    "framework": self.framework.version,
+                    "indicator_set": self.assessment.indicator_sets[ci],
+                    "weights": self.weights.name,
+                    "index": node("index", 0),
+                    "categories": {c: node("category", j) for j, c in enumerate(cats)},
+                    "themes": {t: node("theme", j) for j, t in enumerate(themes)},
+                    "strengths": sw_c["strength"],
+                    "weaknesses": sw_c["weakness"],
+                }
+            )
+        return records
+
+    def _reasons_cell(self, r: LevelResult, i: int, j: int) -> str | None:
+        return self._reason_array(r)[i, j] or None
+
+
+def _repeat(labels: Any, times: int) -> pd.Categorical:
+    """Each label `times` times in a row, as a categorical: no per-row string objects."""
+    uniq = pd.Index(pd.unique(pd.Series(list(labels), dtype=object)), dtype=object)
+    codes = uniq.get_indexer(pd.Index(list(labels), dtype=object))
+    return pd.Categorical.from_codes(np.repeat(codes, times), categories=uniq.dropna())
+
+
+def _tile(labels: Any, times: int) -> pd.Categorical:
+    """The whole label sequence `times` times over, as a categorical (None stays missing)."""
+    values = pd.Index(list(labels), dtype=object)
+    uniq = pd.Index(pd.unique(values.dropna()), dtype=object)
+    codes = uniq.get_indexer(values)
+    return pd.Categorical.from_codes(np.tile(codes, times), categories=uniq)
+
+
+def _num(value: Any) -> float | None:
+    if value is None:
+        return None
+    value = float(value)
+    return None if math.isnan(value) else value
+
+
+__all__ = ["INDEX_ID", "Scores", "band_names"]

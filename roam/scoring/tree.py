@@ -1,0 +1,124 @@
+"""The scored hierarchy as index arrays: indicator -> question -> theme -> category -> index.
+
+Built once per framework so that aggregation is array arithmetic: each level is a membership
+matrix (children x parents) that, multiplied by the children's weights, is the weight matrix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from roam.framework import Framework
+from roam.framework.models import ROAM_CATEGORIES, SCORED_CATEGORIES
+
+INDEX_ID = "ROAM"
+
+
+@dataclass(frozen=True)
+class Level:
+    """One aggregation step: `parent_of[c]` is the parent of child c, or -1 if c stays out."""
+
+    name: str  # the level produced: question, theme, category or index
+    child: str  # the level aggregated: indicator, question, theme or category
+    ids: tuple[str, ...]
+    parent_of: np.ndarray
+
+    @cached_property
+    def membership(self) -> np.ndarray:
+        """children x parents 0/1 matrix; times child weights it is the level's weight matrix."""
+        matrix = np.zeros((len(self.parent_of), len(self.ids)))
+        inside = self.parent_of >= 0
+        matrix[np.flatnonzero(inside), self.parent_of[inside]] = 1.0
+        return matrix
+
+    @cached_property
+    def contiguous(self) -> bool:
+        """Children already grouped by parent in catalogue order (no reordering needed)."""
+        order, _ = self.segments
+        return len(order) == len(self.parent_of) and bool((order == np.arange(len(order))).all())
+
+    @cached_property
+    def segments(self) -> tuple[np.ndarray, np.ndarray]:
+        """(child order, segment starts) grouping children by parent, for np.add.reduceat."""
+        inside = np.flatnonzero(self.parent_of >= 0)
+        order = inside[np.argsort(self.parent_of[inside], kind="stable")]
+        counts = np.bincount(self.parent_of[order], minlength=len(self.ids))
+        starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+        return order, starts
+
+
+@dataclass(frozen=True)
+class Tree:
+    all_indicators: tuple[str, ...]  # every catalogue indicator, contextual included
+    indicators: tuple[str, ...]  # scored indicators, catalogue order
+    scored_columns: np.ndarray  # position of each scored indicator among all_indicators
+    core: np.ndarray  # bool per scored indicator
+    questions: tuple[str, ...]
+    themes: tuple[str, ...]
+    categories: tuple[str, ...]  # scored categories (R, O, A, M, X present in the framework)
+    levels: tuple[Level, ...]  # question, theme, category, index
+
+    def ids(self, level: str) -> tuple[str, ...]:
+        return {
+            "indicator": self.indicators,
+            "question": self.questions,
+            "theme": self.themes,
+            "category": self.categories,
+            "index": (INDEX_ID,),
+        }[level]
+
+
+_TREES: dict[int, tuple[Framework, Tree]] = {}
+
+
+def build_tree(framework: Framework) -> Tree:
+    """Cached per framework object (frameworks are unhashable, so keyed by identity)."""
+    hit = _TREES.get(id(framework))
+    if hit is not None and hit[0] is framework:
+        return hit[1]
+    tree = _build(framework)
+    if len(_TREES) > 16:
+        _TREES.clear()
+    _TREES[id(framework)] = (framework, tree)
+    return tree
+
+
+def _build(framework: Framework) -> Tree:
+    table = framework.table
+    scored = table[table["scored"].astype(bool)]
+    indicators = tuple(scored["indicator_id"])
+    questions = tuple(dict.fromkeys(scored["question"]))
+    themes = tuple(dict.fromkeys(scored["theme"]))
+    categories = tuple(c for c in SCORED_CATEGORIES if c in set(scored["category"]))
+    q_pos = {q: i for i, q in enumerate(questions)}
+    t_pos = {t: i for i, t in enumerate(themes)}
+    c_pos = {c: i for i, c in enumerate(categories)}
+    theme_of_question = {q: framework.questions[q][0] for q in questions}
+    levels = (
+        Level("question", "indicator", questions, np.array([q_pos[q] for q in scored["question"]])),
+        Level(
+            "theme", "question", themes, np.array([t_pos[theme_of_question[q]] for q in questions])
+        ),
+        Level("category", "theme", categories, np.array([c_pos[t.split(".")[0]] for t in themes])),
+        Level(
+            "index",
+            "category",
+            (INDEX_ID,),
+            np.array([0 if c in ROAM_CATEGORIES else -1 for c in categories]),
+        ),
+    )
+    all_ids = tuple(table["indicator_id"])
+    position = {ind: i for i, ind in enumerate(all_ids)}
+    return Tree(
+        all_indicators=all_ids,
+        indicators=indicators,
+        scored_columns=np.array([position[i] for i in indicators], dtype=np.intp),
+        core=scored["core"].to_numpy(dtype=bool),
+        questions=questions,
+        themes=themes,
+        categories=categories,
+        levels=levels,
+    )
