@@ -106,16 +106,20 @@ def aggregate_levels(
         float
     )  # indicator counts carried up: data, value, expected, imputed
     results = []
-    for level in tree.levels:
+    for k, level in enumerate(tree.levels):
         w = weights.of(level.child)
-        n_children = segment_sum(
-            np.stack([has_value, applicable]).astype(float).reshape(-1, has_value.shape[1]), level
-        )
-        n_present, n_expected = n_children.reshape(2, has_value.shape[0], -1)
         counts = segment_sum(counts.reshape(-1, counts.shape[2]), level).reshape(
             4, has_value.shape[0], -1
         )
         ind_data, ind_value, ind_expected, imputed = counts
+        if k == 0:  # children are indicators: child counts are the indicator counts
+            n_present, n_expected = ind_value, ind_expected
+        else:
+            n_children = segment_sum(
+                np.stack([has_value, applicable]).astype(float).reshape(-1, has_value.shape[1]),
+                level,
+            )
+            n_present, n_expected = n_children.reshape(2, has_value.shape[0], -1)
         present = has_value.astype(float)
         den = segment_sum(present, level, w)
         filled = np.where(has_value, transform(np.where(has_value, value, 0.0), method, shift), 0.0)
