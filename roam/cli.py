@@ -251,6 +251,71 @@ def compare(
     typer.echo(f"Wrote {output}: {len(analysis.assessments)} assessments compared")
 
 
+def _one_source(source: str):
+    """A single assessment plus its original file bytes (for the package)."""
+    assessments = _load_sources([source])
+    if len(assessments) != 1:
+        raise fail(f"{source!r} names {len(assessments)} assessments; give exactly one")
+    assessment = assessments[0]
+    path = Path(source)
+    if path.exists():
+        return assessment, path.read_bytes(), path.name
+    try:
+        from roam.store import original_file
+    except ImportError:
+        raise fail(f"no file {source!r}") from None
+    data, name = original_file(assessment)
+    return assessment, data, name
+
+
+@app.command()
+def export(
+    source: Annotated[str, typer.Argument(help="A questionnaire file or a stored country.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the .xlsx.")],
+    weights: WeightsOption = None,
+    draws: DrawsOption = 1000,
+) -> None:
+    """Write the results workbook an evaluator reads (scores, gaps, MAB, method, uncertainty)."""
+    from roam.analysis import analyse
+    from roam.export.workbook import write_results
+
+    assessment, _, _ = _one_source(source)
+    try:
+        analysis = analyse([assessment], weights=weights, draws=draws)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(write_results(analysis, assessment.country))
+    except OSError as exc:
+        raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
+    typer.echo(f"Wrote {output}: results for {assessment.meta.country} ({assessment.country})")
+
+
+@app.command()
+def package(
+    source: Annotated[str, typer.Argument(help="A questionnaire file or a stored country.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the .zip.")],
+    weights: WeightsOption = None,
+    draws: DrawsOption = 1000,
+) -> None:
+    """Write the submission package for UNESCO (IPDC), with a manifest of SHA-256 checksums."""
+    from roam.analysis import analyse
+    from roam.export.package import write_package
+
+    assessment, original, name = _one_source(source)
+    try:
+        analysis = analyse([assessment], weights=weights, draws=draws)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(write_package(analysis, assessment.country, original, name))
+    except OSError as exc:
+        raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
+    typer.echo(f"Wrote {output}: submission package for {assessment.meta.country}")
+
+
 def main() -> None:  # pragma: no cover - console entry
     app()
 

@@ -50,6 +50,10 @@ def parse_number(raw: object) -> ParsedNumber:
 def parse_year(raw: object) -> tuple[int | None, bool]:
     if raw is None:
         return None, True
+    if raw.__class__ is int:
+        return raw, True  # type: ignore[return-value]
+    if raw.__class__ is float and raw.is_integer():  # type: ignore[attr-defined]
+        return int(raw), True  # type: ignore[call-overload]
     if isinstance(raw, dt.date):
         return raw.year, True
     number = parse_number(raw)

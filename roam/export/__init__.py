@@ -1,0 +1,1 @@
+"""Exports: results workbook, comparison workbook, submission package, draft report."""

@@ -1,0 +1,63 @@
+"""Charts as self-contained SVG (altair specs rendered by vl-convert, no network, no JavaScript).
+
+The same specs are drawn live in the app, so a chart looks the same in the report and on screen.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from roam.presentation import CATEGORY_COLOURS, CATEGORY_NAMES
+
+
+def category_domain(codes: list[str]) -> alt.Scale:
+    codes = [c for c in CATEGORY_COLOURS if c in codes]
+    return alt.Scale(domain=codes, range=[CATEGORY_COLOURS[c] for c in codes])
+
+
+def profile_chart(frame: pd.DataFrame, title: str = "") -> alt.LayerChart:
+    """Category (or theme) scores as bars with their uncertainty interval and a value label.
+
+    frame: columns id, label, category, score, low, high. Colour is never the only cue: every
+    bar carries its label and number.
+    """
+    data = frame.dropna(subset=["score"]).copy()
+    data["value"] = data["score"].round(0).astype(int).astype(str)
+    base = alt.Chart(data).encode(
+        y=alt.Y("label:N", sort=list(data["label"]), title=None),
+    )
+    bars = base.mark_bar(opacity=0.85).encode(
+        x=alt.X("score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0-100)"),
+        color=alt.Color("category:N", scale=category_domain(list(data["category"])), legend=None),
+        tooltip=[
+            "label",
+            alt.Tooltip("score:Q", format=".1f"),
+            alt.Tooltip("low:Q", format=".1f"),
+            alt.Tooltip("high:Q", format=".1f"),
+        ],
+    )
+    rules = base.mark_rule(color="#222222", strokeWidth=2).encode(x="low:Q", x2="high:Q")
+    text = base.mark_text(align="left", dx=4, dy=-8, fontSize=11).encode(x="high:Q", text="value:N")
+    return (bars + rules + text).properties(title=title, width=420, height=max(60, 26 * len(data)))
+
+
+def category_frame(records_categories: dict[str, dict]) -> pd.DataFrame:
+    rows = [
+        {
+            "id": code,
+            "label": f"{code} {CATEGORY_NAMES.get(code, code)}",
+            "category": code,
+            "score": node["score"],
+            "low": node["low"],
+            "high": node["high"],
+        }
+        for code, node in records_categories.items()
+    ]
+    return pd.DataFrame(rows)
+
+
+def to_svg(chart: alt.TopLevelMixin) -> str:
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(chart.to_dict())

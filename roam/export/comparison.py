@@ -1,0 +1,168 @@
+"""The cross-national workbook: profiles, a theme heatmap, coverage and intervals side by side.
+
+Countries are listed by code, never by score: this is a comparison of profiles, not a league table.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from roam.analysis import Analysis
+from roam.export.tables import coverage_matrix, level_table
+from roam.export.xlsx import Book, Col
+from roam.presentation import CATEGORY_NAMES, NOT_A_RANKING
+
+
+def write_comparison(analysis: Analysis) -> bytes:
+    book = Book("ROAM-X comparison (analytical, not a ranking)")
+    _about(book, analysis)
+    cats = level_table(analysis, "category").sort_values(["country", "id"])
+    index = level_table(analysis, "index").sort_values("country")
+    names = {a.country: a.meta.country for a in analysis.assessments}
+    for frame in (cats, index):
+        frame["country_name"] = [names[c] for c in frame["country"]]
+    ws = book.sheet("Categories")
+    book.table(
+        ws,
+        pd.concat([index.assign(id="ROAM", name="ROAM index"), cats]),
+        [
+            Col("country", "Code", 7),
+            Col("country_name", "Country", 18),
+            Col("id", "Category", 9),
+            Col("name", "Name", 30),
+            Col("score", "Score", 9, "score"),
+            Col("low", "Low (5%)", 9, "score"),
+            Col("high", "High (95%)", 9, "score"),
+            Col("band", "Band", 13),
+            Col("band_low", "Band at low", 13),
+            Col("band_high", "Band at high", 13),
+            Col("coverage", "Coverage", 10, "pct"),
+            Col("reason", "Note", 36),
+        ],
+        colour_by_category="id",
+        band_column="band",
+    )
+    order = [c for c in "ROAMX" if c in set(cats["id"])]
+    _matrix(
+        book,
+        "Profiles",
+        cats.pivot(index="country", columns="id", values="score")[order],
+        names,
+        "score",
+        "Category scores per country (0-100); blank = insufficient data.",
+    )
+    themes = level_table(analysis, "theme")
+    theme_order = [t for t in analysis.framework.themes if t in set(themes["id"])]
+    heat = themes.pivot(index="country", columns="id", values="score")[theme_order]
+    _matrix(
+        book,
+        "Theme heatmap",
+        heat,
+        names,
+        "score",
+        "Theme scores per country (0-100), coloured red (0) to green (100).",
+        header_names={t: name for t, (_, name) in analysis.framework.themes.items()},
+    )
+    _matrix(
+        book,
+        "Coverage",
+        coverage_matrix(analysis)[order],
+        names,
+        "pct",
+        "Share of applicable indicators with data, per category.",
+    )
+    _ranks(book, analysis, names)
+    return book.close()
+
+
+def _about(book: Book, analysis: Analysis) -> None:
+    ws = book.sheet("About")
+    ws.write_string(0, 0, "Analytical comparison - not an official UNESCO ranking", book.f["title"])
+    ws.merge_range(2, 0, 2, 7, NOT_A_RANKING, book.f["note"])
+    ws.set_row(2, 60)
+    rows = [
+        {
+            "country": a.country,
+            "name": a.meta.country,
+            "year": a.meta.year,
+            "set": a.meta.indicator_set,
+            "fictional": "Yes" if a.meta.fictional else "No",
+            "institution": a.meta.lead_institution,
+        }
+        for a in sorted(analysis.assessments, key=lambda a: a.country)
+    ]
+    book.table(
+        ws,
+        pd.DataFrame(rows),
+        [
+            Col("country", "Code", 7),
+            Col("name", "Country", 22),
+            Col("year", "Year", 7, "int"),
+            Col("set", "Indicator set", 12),
+            Col("fictional", "Fictional data", 13),
+            Col("institution", "Lead institution", 40),
+        ],
+        first_row=4,
+    )
+    ws.freeze_panes(0, 0)
+
+
+def _matrix(
+    book: Book,
+    sheet: str,
+    matrix: pd.DataFrame,
+    names: dict[str, str],
+    kind: str,
+    note: str,
+    header_names: dict[str, str] | None = None,
+) -> None:
+    ws = book.sheet(sheet)
+    ws.write_string(0, 0, note, book.f["note"])
+    frame = matrix.sort_index().reset_index()
+    frame.insert(1, "country_name", [names[c] for c in frame["country"]])
+    columns = [Col("country", "Code", 7), Col("country_name", "Country", 18)]
+    for col in matrix.columns:
+        label = col if not header_names else f"{col} {header_names.get(col, '')}".strip()
+        if not header_names and col in CATEGORY_NAMES:
+            label = f"{col} {CATEGORY_NAMES[col]}"
+        columns.append(Col(col, label, 12 if header_names else 14, kind))  # type: ignore[arg-type]
+    book.table(ws, frame, columns, first_row=1)
+    ws.freeze_panes(2, 2)
+
+
+def _ranks(book: Book, analysis: Analysis, names: dict[str, str]) -> None:
+    ws = book.sheet("Uncertainty")
+    ws.write_string(
+        0,
+        0,
+        "Where each country could sit under other reasonable weights and "
+        "methods: a range of positions, not a rank.",
+        book.f["note"],
+    )
+    if analysis.uncertainty is None:
+        return
+    table = analysis.uncertainty.table
+    table = table[table["level"].isin(["category", "index"])].copy()
+    table["country_name"] = [names[c] for c in table["country"]]
+    table["positions"] = [
+        "" if pd.isna(b) else (f"{int(b)}" if b == w else f"{int(b)} to {int(w)}")
+        for b, w in zip(table["rank_best"], table["rank_worst"], strict=True)
+    ]
+    table = table.sort_values(["level", "id", "country"])
+    book.table(
+        ws,
+        table,
+        [
+            Col("level", "Level", 9),
+            Col("id", "Item", 8),
+            Col("country", "Code", 7),
+            Col("country_name", "Country", 18),
+            Col("score", "Nominal", 9, "score"),
+            Col("low", "Low (5%)", 9, "score"),
+            Col("high", "High (95%)", 9, "score"),
+            Col("band", "Band", 13),
+            Col("positions", f"Range of positions (of {len(analysis.assessments)})", 18),
+        ],
+        first_row=1,
+        band_column="band",
+    )

@@ -1,0 +1,123 @@
+"""The package a national team hands to UNESCO (IPDC): complete, checkable, self-describing."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import zipfile
+
+from roam import __version__
+from roam.analysis import Analysis
+from roam.export.report import render_report
+from roam.export.submission import build_submission, submission_schema
+from roam.export.workbook import write_results
+from roam.mab import mab_balance
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+ZIP_DATE = (2018, 11, 22, 0, 0, 0)
+
+
+def csv_safe(value: object) -> str:
+    """Spreadsheet programs run CSV cells that look like formulas; a leading ' keeps them text."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def methodology_note(analysis: Analysis, country: str) -> str:
+    fw, s = analysis.framework, analysis.scores.settings
+    meta = analysis.assessment(country).meta
+    unc = s.uncertainty
+    draws = analysis.uncertainty.draws if analysis.uncertainty is not None else 0
+    lines = [
+        f"# Methodology note: {meta.country} ({meta.iso_code}), {meta.year}",
+        "",
+        f"Framework: {fw.manifest.title}, version {fw.version}, catalogue checksum {fw.checksum}.",
+        f"Indicator set: {meta.indicator_set}. Produced with roam {__version__}.",
+        "",
+        "## From answers to scores",
+        "- Choice answers take the points of their level: Yes / Partly / No = 100 / 50 / 0;",
+        "  evidence rubric levels 0 to 4 = 0, 25, 50, 75, 100.",
+        "- Numbers are normalised between the indicator's goalposts, in its direction, and",
+        "  truncated to 0-100; perception shares count as they are. Contextual indicators are",
+        "  reported, never scored.",
+        "- Not applicable indicators leave the calculation. Not available and unanswered",
+        f"  indicators: policy '{s.missing_policy}' (reported as coverage).",
+        f"- Aggregation: {s.aggregation} weighted mean, indicator -> question -> theme -> category",
+        "  -> ROAM index over R, O, A, M; X is reported beside the index.",
+        f"- Weights: set '{analysis.scores.weights.name}', relative within each group.",
+        "- Coverage thresholds: "
+        + ", ".join(f"{k} {v:.0%}" for k, v in s.coverage_threshold.model_dump().items())
+        + "; below them an aggregate is 'insufficient data'.",
+        f"- Uncertainty: {draws} Monte Carlo draws (seed {unc.seed}) over weights (noise "
+        + ", ".join(f"{k} {v:g}" for k, v in unc.noise.model_dump().items())
+        + f") and aggregation methods ({', '.join(unc.methods)}); intervals are the "
+        f"{unc.percentiles[0]:g}th to {unc.percentiles[1]:g}th percentiles.",
+        "- Bands: " + "; ".join(f"{b.name} ({b.description})" for b in s.bands) + ".",
+        "",
+        "## Status of these numbers",
+        "They are an analytical aid for the national assessment, not an official UNESCO score",
+        "or ranking. UNESCO's indicators are for self-assessment and are not meant to rank",
+        "countries.",
+        "",
+        "## Files in this package",
+        "See manifest.json (SHA-256 of every file); verify with `sha256sum -c SHA256SUMS`.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def mab_csv(analysis: Analysis, country: str) -> str:
+    mab = analysis.assessment(country).mab
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["Name", "Organisation", "Stakeholder group", "Gender", "Role"])
+    for member in mab.to_dict("records"):
+        writer.writerow(
+            [csv_safe(member.get(k)) for k in ("name", "organisation", "group", "gender", "role")]
+        )
+    writer.writerow([])
+    writer.writerow(["Balance check", csv_safe(mab_balance(mab).summary())])
+    return out.getvalue()
+
+
+def write_package(
+    analysis: Analysis, country: str, original: bytes, original_name: str | None = None
+) -> bytes:
+    """Zip of questionnaire, results, data + schema, method, MAB, draft report and manifest."""
+    meta = analysis.assessment(country).meta
+    stem = f"{meta.iso_code}_{meta.year}"
+    submission = build_submission(analysis, country).model_dump(mode="json")
+    files: dict[str, bytes] = {
+        f"questionnaire/{original_name or stem + '_questionnaire.xlsx'}": original,
+        f"results/{stem}_results.xlsx": write_results(analysis, country),
+        "data/assessment.json": json.dumps(submission, indent=2, ensure_ascii=False).encode(),
+        "data/assessment.schema.json": json.dumps(submission_schema(), indent=2).encode(),
+        "methodology.md": methodology_note(analysis, country).encode(),
+        "mab.csv": mab_csv(analysis, country).encode("utf-8-sig"),
+        f"report/{stem}_draft_report.html": render_report(analysis, country).encode(),
+    }
+    manifest = {
+        "package": "ROAM-X national assessment submission",
+        "country": meta.iso_code,
+        "country_name": meta.country,
+        "year": meta.year,
+        "framework": meta.framework,
+        "generated_by": f"roam {__version__}",
+        "files": [
+            {"path": path, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+            for path, data in files.items()
+        ],
+    }
+    files["manifest.json"] = json.dumps(manifest, indent=2, ensure_ascii=False).encode()
+    files["SHA256SUMS"] = "".join(
+        f"{entry['sha256']}  {entry['path']}\n" for entry in manifest["files"]
+    ).encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path, data in files.items():
+            info = zipfile.ZipInfo(f"{stem}_submission/{path}", ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()

@@ -1,0 +1,168 @@
+"""The draft national report: one self-contained HTML file (styles and SVG charts inline)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pandas as pd
+
+from roam import __version__
+from roam.analysis import Analysis
+from roam.export.charts import category_frame, profile_chart, to_svg
+from roam.export.tables import gaps_table, indicator_table, level_table
+from roam.mab import mab_balance
+from roam.presentation import CATEGORY_COLOURS, CATEGORY_NAMES, NOT_OFFICIAL
+
+TEMPLATES = Path(__file__).parent / "report"
+
+
+def _env() -> jinja2.Environment:
+    # Autoescape: evidence and names are user text and must never become markup.
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def _fmt(value: Any) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "&ndash;" if False else "-"
+    return f"{value:.0f}"
+
+
+def _pct(value: Any) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    return f"{value:.0%}"
+
+
+def _shown(row: dict) -> str:
+    answer, value = row.get("answer"), row.get("value")
+    if isinstance(answer, str):
+        return answer
+    if value is not None and not (isinstance(value, float) and math.isnan(value)):
+        return f"{value:g}"
+    return ""
+
+
+def render_report(analysis: Analysis, country: str) -> str:
+    assessment = analysis.assessment(country)
+    meta = assessment.meta
+    fw = analysis.framework
+    record = next(r for r in analysis.records() if r["country"] == country)
+    rows = indicator_table(analysis, country)
+    records = [_plain(r) for r in rows.to_dict("records")]
+    scored = [r for r in records if r["category"] != "C"]
+    themes = level_table(analysis, "theme", country)
+    chapters = []
+    for code, node in record["categories"].items():
+        cat_themes = themes[themes["category"] == code]
+        theme_frame = cat_themes.assign(label=cat_themes["id"] + " " + cat_themes["name"])
+        svg = to_svg(
+            profile_chart(
+                theme_frame[["id", "label", "category", "score", "low", "high"]], f"{code} themes"
+            )
+        )
+        theme_items = []
+        for t in cat_themes.to_dict("records"):
+            questions = []
+            for q in (
+                fw.categories[code]
+                .themes[[th.id for th in fw.categories[code].themes].index(t["id"])]
+                .questions
+            ):
+                inds = [r for r in scored if r["question"] == q.id]
+                if inds:
+                    questions.append({"id": q.id, "text": q.text, "indicators": inds})
+            theme_items.append(
+                {"id": t["id"], "name": t["name"], "score": t["score"], "questions": questions}
+            )
+        chapters.append(
+            {
+                "code": code,
+                "name": CATEGORY_NAMES.get(code, code),
+                "node": node,
+                "svg": svg,
+                "themes": theme_items,
+            }
+        )
+    gaps = [_plain(r) for r in gaps_table(analysis, country).to_dict("records")]
+    balance = mab_balance(assessment.mab)
+    sources = sorted(
+        {
+            s.strip()
+            for r in records
+            if r.get("source")
+            for s in str(r["source"]).split(",")
+            if s.strip()
+        }
+    )
+    settings = analysis.scores.settings
+    gap_rule = "left out" if settings.missing_policy == "exclude" else "scored 0"
+    method = (
+        f"Answers were converted to points (0-100) using the answer scales of framework "
+        f"{fw.version}, aggregated with {settings.aggregation} means over questions, themes and "
+        f"categories with '{analysis.scores.weights.name}' weights. Not-applicable indicators "
+        f"were left out; data gaps were {gap_rule}"
+        f" and are reported as coverage. Aggregates with less than "
+        f"{settings.coverage_threshold.category:.0%} coverage are marked 'insufficient data'. "
+        f"Intervals come from a Monte Carlo analysis over weights and aggregation methods."
+    )
+    summary_rows = [{"code": "", "label": "ROAM index (R, O, A, M)", "node": record["index"]}] + [
+        {"code": code, "label": CATEGORY_NAMES.get(code, code), "node": node}
+        for code, node in record["categories"].items()
+    ]
+    counts = {
+        "assessed": len([r for r in scored if r["status"] != "not_assessed"]),
+        "core": sum(1 for r in scored if r["core"]),
+        "available": sum(1 for r in scored if r["status"] == "available"),
+        "gaps": sum(1 for r in scored if r["status"] in ("not_available", "unanswered")),
+        "not_applicable": sum(1 for r in scored if r["status"] == "not_applicable"),
+    }
+    template = _env().get_template("report.html.j2")
+    return template.render(
+        meta=meta,
+        framework=fw,
+        roam_version=__version__,
+        today=dt.date.today().isoformat(),
+        not_official=NOT_OFFICIAL,
+        summary_rows=summary_rows,
+        colours=CATEGORY_COLOURS,
+        profile_svg=to_svg(
+            profile_chart(
+                category_frame(record["categories"]), "Category scores with 90% intervals"
+            )
+        ),
+        strengths=record["strengths"],
+        weaknesses=record["weaknesses"],
+        mab_summary=balance.summary(),
+        mab_groups=balance.by_group,
+        sources=sources,
+        method_text=method,
+        contextual=[r for r in records if r["category"] == "C"],
+        chapters=chapters,
+        gaps=gaps,
+        gaps_core=sum(1 for r in gaps if r["core"]),
+        annex=scored,
+        mab=[_plain(m) for m in assessment.mab.to_dict("records")],
+        counts=counts,
+        fmt=_fmt,
+        pct=_pct,
+        shown=_shown,
+    )
+
+
+def _plain(row: dict) -> dict:
+    out = {}
+    for key, value in row.items():
+        try:
+            missing = value is None or bool(pd.isna(value))
+        except (TypeError, ValueError):
+            missing = False
+        out[key] = None if missing else value
+    return out

@@ -1,0 +1,180 @@
+"""The machine-readable part of a submission: every response and score, with a JSON Schema."""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from roam import __version__
+from roam.analysis import Analysis
+from roam.export.tables import indicator_table, level_table
+from roam.questionnaire.model import AssessmentMeta
+
+SCHEMA_VERSION = "1"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class MabMember(_Strict):
+    name: str | None
+    organisation: str | None
+    group: str | None
+    gender: str | None
+    role: str | None
+
+
+class IndicatorRecord(_Strict):
+    id: str
+    category: str
+    theme: str | None
+    question: str | None
+    group: str | None
+    text: str
+    core: bool
+    status: Literal["available", "not_available", "not_applicable", "unanswered"]
+    answer: str | None
+    value: float | None
+    unit: str | None
+    data_year: int | None
+    source: str | None
+    evidence: str | None
+    points: float | None
+
+
+class ScoreNode(_Strict):
+    level: Literal["index", "category", "theme", "question"]
+    id: str
+    name: str
+    score: float | None
+    low: float | None
+    high: float | None
+    band: str | None
+    coverage: float | None
+    status: str
+    reason: str | None
+
+
+class FrameworkRef(_Strict):
+    version: str
+    checksum: str
+    title: str
+
+
+class Method(_Strict):
+    weights: str
+    aggregation: str
+    missing_policy: str
+    coverage_threshold: dict[str, float]
+    uncertainty_draws: int
+    uncertainty_seed: int
+    percentiles: tuple[float, float]
+
+
+class Submission(_Strict):
+    """One assessment as submitted to UNESCO (IPDC): responses, MAB and roam's scores."""
+
+    schema_version: Literal["1"]
+    generated_by: str
+    note: str
+    framework: FrameworkRef
+    assessment: AssessmentMeta
+    mab: list[MabMember]
+    indicators: list[IndicatorRecord]
+    scores: list[ScoreNode]
+    method: Method
+
+
+def _clean(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def build_submission(analysis: Analysis, country: str) -> Submission:
+    from roam.presentation import NOT_OFFICIAL
+
+    assessment = analysis.assessment(country)
+    fw, settings = analysis.framework, analysis.scores.settings
+    rows = indicator_table(analysis, country)
+    indicators = [
+        IndicatorRecord(
+            id=r["indicator_id"],
+            category=r["category"],
+            theme=_clean(r["theme"]),
+            question=_clean(r["question"]),
+            group=_clean(r["group"]),
+            text=r["text"],
+            core=bool(r["core"]),
+            status=r["status"],
+            answer=_clean(r["answer"]),
+            value=_clean(r["value"]),
+            unit=_clean(r["unit"]),
+            data_year=_clean(r["data_year"]),
+            source=_clean(r["source"]),
+            evidence=_clean(r["evidence"]),
+            points=_clean(r["points"]),
+        )
+        for r in rows.to_dict("records")
+    ]
+    scores = []
+    for level in ("index", "category", "theme", "question"):
+        for r in level_table(analysis, level, country).to_dict("records"):
+            scores.append(
+                ScoreNode(
+                    level=level,
+                    id=r["id"],
+                    name=r["name"],
+                    score=_clean(r["score"]),
+                    low=_clean(r["low"]),
+                    high=_clean(r["high"]),
+                    band=_clean(r["band"]),
+                    coverage=_clean(r["coverage"]),
+                    status=r["status"],
+                    reason=_clean(r["reason"]),
+                )
+            )
+    unc = settings.uncertainty
+    draws = unc.draws if analysis.uncertainty is None else analysis.uncertainty.draws
+    return Submission(
+        schema_version=SCHEMA_VERSION,
+        generated_by=f"roam {__version__}",
+        note=NOT_OFFICIAL,
+        framework=FrameworkRef(version=fw.version, checksum=fw.checksum, title=fw.manifest.title),
+        assessment=assessment.meta,
+        mab=[
+            MabMember(**{k: _clean(v) for k, v in m.items()})
+            for m in assessment.mab.to_dict("records")
+        ],
+        indicators=indicators,
+        scores=scores,
+        method=Method(
+            weights=analysis.scores.weights.name,
+            aggregation=settings.aggregation,
+            missing_policy=settings.missing_policy,
+            coverage_threshold=settings.coverage_threshold.model_dump(),
+            uncertainty_draws=int(draws),
+            uncertainty_seed=int(unc.seed),
+            percentiles=tuple(unc.percentiles),
+        ),
+    )
+
+
+def submission_schema() -> dict[str, Any]:
+    schema = Submission.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

@@ -1,0 +1,86 @@
+"""The tables behind every export and page, built once from an Analysis.
+
+Workbooks, the HTML report and the app all read these frames, so their numbers agree.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from roam.analysis import Analysis
+from roam.presentation import CATEGORY_NAMES, STATUS_LABELS
+
+
+def level_table(analysis: Analysis, level: str, country: str | None = None) -> pd.DataFrame:
+    """Scores of one level with interval, band and coverage (and category/name columns)."""
+    table = getattr(
+        analysis.scores,
+        {"category": "categories", "theme": "themes", "question": "questions", "index": "index"}[
+            level
+        ],
+    )
+    table = table.copy()
+    for col in table.columns:
+        if isinstance(table[col].dtype, pd.CategoricalDtype):
+            table[col] = table[col].astype(object)
+    if country is not None:
+        table = table[table["country"] == country]
+    if analysis.uncertainty is not None:
+        unc = analysis.uncertainty.table
+        unc = unc[unc["level"] == level][
+            ["country", "id", "median", "low", "high", "band_low", "band_high"]
+        ]
+        table = table.merge(unc, on=["country", "id"], how="left")
+    else:
+        for col in ("median", "low", "high", "band_low", "band_high"):
+            table[col] = None
+    fw = analysis.framework
+    if level == "theme":
+        table["category"] = [fw.themes[t][0] for t in table["id"]]
+    elif level == "question":
+        table["category"] = [q.split(".")[0] for q in table["id"]]
+        table["theme"] = [fw.questions[q][0] for q in table["id"]]
+        table["name"] = [fw.questions[q][1] for q in table["id"]]
+    elif level == "category":
+        table["category"] = table["id"]
+        table["name"] = [CATEGORY_NAMES.get(c, c) for c in table["id"]]
+    table["coverage"] = table["indicator_coverage"]
+    return table.reset_index(drop=True)
+
+
+def indicator_table(analysis: Analysis, country: str) -> pd.DataFrame:
+    """Every indicator of one assessment: catalogue text, the answer, points and status."""
+    assessment = analysis.assessment(country)
+    fw = analysis.framework
+    points = analysis.scores.indicators
+    points = points[points["country"] == country][["indicator_id", "points", "imputed"]]
+    rows = assessment.responses.merge(points, on="indicator_id", how="left")
+    catalogue = fw.table[
+        ["indicator_id", "order", "theme", "question", "group", "text", "core", "kind", "scale"]
+    ].reset_index(drop=True)
+    rows = rows.merge(catalogue, on="indicator_id", how="left").sort_values("order")
+    rows["scale_name"] = [fw.scales[s].name for s in rows["scale"]]
+    rows["status_label"] = [STATUS_LABELS.get(s, s) for s in rows["status"]]
+    rows["answer_shown"] = [
+        a if isinstance(a, str) else (None if pd.isna(v) else v)
+        for a, v in zip(rows["answer"], rows["value"], strict=True)
+    ]
+    rows["core_label"] = ["Yes" if c else "" for c in rows["core"]]
+    return rows.reset_index(drop=True)
+
+
+def gaps_table(analysis: Analysis, country: str) -> pd.DataFrame:
+    """Data gaps: not available and unanswered scored indicators, by category, core first."""
+    rows = indicator_table(analysis, country)
+    gaps = rows[rows["status"].isin(["not_available", "unanswered"]) & (rows["category"] != "C")]
+    order = {c: i for i, c in enumerate("ROAMX")}
+    gaps = gaps.assign(
+        _cat=[order.get(c, 9) for c in gaps["category"]], _core=[not c for c in gaps["core"]]
+    )
+    return gaps.sort_values(["_cat", "_core", "order"]).drop(columns=["_cat", "_core"])
+
+
+def coverage_matrix(analysis: Analysis) -> pd.DataFrame:
+    """Countries x categories: share of applicable indicators with data."""
+    table = level_table(analysis, "category")
+    return table.pivot(index="country", columns="id", values="coverage")

@@ -1,0 +1,298 @@
+"""The results workbook an evaluator opens: everything needed to read and reproduce the scores."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from roam import __version__
+from roam.analysis import Analysis
+from roam.export.tables import gaps_table, indicator_table, level_table
+from roam.export.xlsx import Book, Col
+from roam.mab import mab_balance
+from roam.presentation import CATEGORY_NAMES, NOT_A_RANKING, NOT_OFFICIAL
+
+SCORE_COLS = [
+    Col("score", "Score", 9, "score"),
+    Col("low", "Low (5%)", 9, "score"),
+    Col("high", "High (95%)", 9, "score"),
+    Col("band", "Band", 13),
+    Col("coverage", "Coverage", 10, "pct"),
+    Col("reason", "Note", 40),
+]
+
+
+def write_results(analysis: Analysis, country: str) -> bytes:
+    assessment = analysis.assessment(country)
+    meta = assessment.meta
+    book = Book(f"ROAM-X results: {meta.country}")
+    _summary(book, analysis, country)
+    themes = level_table(analysis, "theme", country)
+    ws = book.sheet("Themes")
+    book.table(
+        ws,
+        themes,
+        [
+            Col("category", "Category", 9),
+            Col("id", "Theme", 8),
+            Col("name", "Name", 40),
+            *SCORE_COLS,
+        ],
+        colour_by_category="category",
+        band_column="band",
+    )
+    questions = level_table(analysis, "question", country)
+    ws = book.sheet("Questions")
+    book.table(
+        ws,
+        questions,
+        [
+            Col("category", "Category", 9),
+            Col("id", "Question", 9),
+            Col("name", "Question text", 60),
+            *SCORE_COLS,
+        ],
+        colour_by_category="category",
+        band_column="band",
+    )
+    indicators = indicator_table(analysis, country)
+    scored = indicators[indicators["category"] != "C"]
+    ws = book.sheet("Indicators")
+    book.table(ws, scored, _indicator_columns(), colour_by_category="category")
+    ws = book.sheet("Data gaps")
+    gaps = gaps_table(analysis, country)
+    end = book.table(
+        ws,
+        gaps,
+        [
+            Col("category", "Category", 9),
+            Col("indicator_id", "Indicator"),
+            Col("core_label", "Core", 6),
+            Col("text", "Indicator text", 60),
+            Col("status_label", "Status", 14),
+            Col("source", "Source", 30),
+        ],
+        colour_by_category="category",
+    )
+    ws.write_string(
+        end + 1, 0, f"{len(gaps)} data gaps ({int(gaps['core'].sum())} core).", book.f["note"]
+    )
+    context = indicators[indicators["category"] == "C"]
+    ws = book.sheet("Contextual")
+    book.table(
+        ws,
+        context,
+        [
+            Col("indicator_id", "Indicator", 9),
+            Col("group", "Group", 16),
+            Col("text", "Indicator text", 50),
+            Col("answer_shown", "Value", 14, "num"),
+            Col("unit", "Unit", 18),
+            Col("data_year", "Data year", 9, "int"),
+            Col("status_label", "Status", 14),
+            Col("source", "Source", 30),
+        ],
+    )
+    _mab(book, assessment.mab)
+    _method(book, analysis, country)
+    _uncertainty(book, analysis, country)
+    return book.close()
+
+
+def _indicator_columns() -> list[Col]:
+    return [
+        Col("category", "Category", 9),
+        Col("indicator_id", "Indicator", 10),
+        Col("question", "Question", 8),
+        Col("core_label", "Core", 6),
+        Col("text", "Indicator text", 50),
+        Col("scale_name", "Scale", 16),
+        Col("answer_shown", "Answer", 18, "num"),
+        Col("unit", "Unit", 12),
+        Col("points", "Points", 8, "score"),
+        Col("status_label", "Status", 14),
+        Col("data_year", "Data year", 9, "int"),
+        Col("source", "Source", 30),
+        Col("evidence", "Evidence", 50),
+    ]
+
+
+def _summary(book: Book, analysis: Analysis, country: str) -> None:
+    meta = analysis.assessment(country).meta
+    record = next(r for r in analysis.records() if r["country"] == country)
+    ws = book.sheet("Summary")
+    ws.write_string(0, 0, f"ROAM-X assessment results: {meta.country}", book.f["title"])
+    row = book.lines(
+        ws,
+        [
+            (
+                "Country",
+                f"{meta.country} ({meta.iso_code})"
+                + (" - fictional data" if meta.fictional else ""),
+            ),
+            ("Assessment year", meta.year),
+            ("Framework", f"{analysis.framework.manifest.title} (version {meta.framework})"),
+            ("Indicator set", meta.indicator_set),
+            ("Lead institution", meta.lead_institution),
+            ("Weights", analysis.scores.weights.name),
+            ("Made with", f"roam {__version__} on {dt.date.today().isoformat()}"),
+        ],
+        first_row=2,
+    )
+    ws.merge_range(row + 1, 0, row + 1, 7, NOT_OFFICIAL, book.f["note"])
+    ws.set_row(row + 1, 45)
+    rows = [{"label": "ROAM index", "category": "", **record["index"]}] + [
+        {"label": f"{code} {CATEGORY_NAMES.get(code, code)}", "category": code, **node}
+        for code, node in record["categories"].items()
+    ]
+    frame = pd.DataFrame(rows)
+    frame["reason"] = frame["reason"].where(frame["score"].isna(), None)
+    book.table(
+        ws,
+        frame,
+        [Col("label", "Level", 34), *SCORE_COLS],
+        first_row=row + 3,
+        colour_by_category="category",
+        band_column="band",
+    )
+    ws.set_column(0, 0, 34)
+    ws.freeze_panes(0, 0)
+
+
+def _mab(book: Book, mab: pd.DataFrame) -> None:
+    ws = book.sheet("MAB")
+    balance = mab_balance(mab)
+    end = book.table(
+        ws,
+        mab,
+        [
+            Col("name", "Name", 26),
+            Col("organisation", "Organisation", 34),
+            Col("group", "Stakeholder group", 24),
+            Col("gender", "Gender", 14),
+            Col("role", "Role", 20),
+        ],
+    )
+    row = end + 1
+    ws.write_string(row, 0, "Balance check", book.f["label"])
+    ws.write_string(row, 1, balance.summary(), book.f["text"])
+    for offset, (group, n) in enumerate(balance.by_group.items(), start=1):
+        ws.write_string(row + offset, 0, group, book.f["text"])
+        ws.write_string(row + offset, 1, "missing" if n == 0 else f"{n} member(s)", book.f["text"])
+    row += len(balance.by_group) + 2
+    for offset, (gender, share) in enumerate(balance.gender_shares.items()):
+        ws.write_string(row + offset, 0, gender, book.f["text"])
+        ws.write_number(row + offset, 1, share, book.f["pct"])
+
+
+def _method(book: Book, analysis: Analysis, country: str) -> None:
+    fw, s = analysis.framework, analysis.scores.settings
+    unc = s.uncertainty
+    ws = book.sheet("Method")
+    ws.write_string(0, 0, "How these numbers were made", book.f["title"])
+    rows = [
+        ("Framework", f"{fw.version} ({fw.manifest.title}); catalogue checksum {fw.checksum}"),
+        ("Source", fw.manifest.source),
+        (
+            "Points",
+            "Choice answers take the points of their level (Yes/Partly/No = 100/50/0; "
+            "rubric levels 0, 25, 50, 75, 100). Numbers are normalised between the indicator's "
+            "goalposts in its direction and truncated to 0-100; perception shares count as they "
+            "are. "
+            "Contextual indicators are shown, never scored.",
+        ),
+        ("Not applicable", "Leaves the calculation (neither numerator nor denominator)."),
+        (
+            "Missing data policy",
+            f"{s.missing_policy}: not available and unanswered indicators "
+            + (
+                "are left out and reported as coverage."
+                if s.missing_policy == "exclude"
+                else "score 0 and are reported as imputed."
+            ),
+        ),
+        (
+            "Aggregation",
+            f"{s.aggregation} weighted mean at every level: indicator -> question "
+            "-> theme -> category -> ROAM index (R, O, A, M); X is reported beside the index. "
+            f"Geometric rule for zeros: mean of log(points + {s.geometric_shift:g}) "
+            f"minus {s.geometric_shift:g}.",
+        ),
+        (
+            "Coverage thresholds",
+            ", ".join(
+                f"{lvl} {getattr(s.coverage_threshold, lvl):.0%}"
+                for lvl in ("question", "theme", "category", "index")
+            )
+            + " of applicable components (and indicators beneath) must have data, else the result "
+            "is 'insufficient data'.",
+        ),
+        (
+            "Weights",
+            f"set '{analysis.scores.weights.name}' (relative within each group; listed below).",
+        ),
+        (
+            "Uncertainty",
+            f"{unc.draws if analysis.uncertainty is None else len_draws(analysis)} "
+            f"Monte Carlo draws, seed {unc.seed}; each weight multiplied by U(1-f, 1+f) with f = "
+            + ", ".join(f"{k} {v:g}" for k, v in unc.noise.model_dump().items())
+            + f"; aggregation method drawn from {', '.join(unc.methods)}; interval = "
+            f"{unc.percentiles[0]:g}th to {unc.percentiles[1]:g}th percentile.",
+        ),
+        ("Bands", "; ".join(f"{b.name}: {b.description}" for b in s.bands)),
+        ("Not a ranking", NOT_A_RANKING),
+    ]
+    end = book.lines(ws, rows, first_row=2, width=110)
+    weights = analysis.scores.weights.table(fw)
+    book.table(
+        ws,
+        weights,
+        [
+            Col("level", "Level", 10),
+            Col("id", "Item", 12),
+            Col("parent", "Within", 12),
+            Col("weight", "Weight", 10, "num"),
+            Col("share", "Share of group", 14, "pct"),
+        ],
+        first_row=end + 2,
+    )
+    ws.freeze_panes(0, 0)
+
+
+def len_draws(analysis: Analysis) -> int:
+    if analysis.uncertainty is None:
+        return 0
+    return int(analysis.uncertainty.draws)
+
+
+def _uncertainty(book: Book, analysis: Analysis, country: str) -> None:
+    ws = book.sheet("Uncertainty")
+    if analysis.uncertainty is None:
+        ws.write_string(0, 0, "No uncertainty analysis was run.", book.f["note"])
+        return
+    table = analysis.uncertainty.table
+    table = table[table["country"] == country].copy()
+    names = {
+        "index": "ROAM index",
+        **{c: f"{c} {n}" for c, n in CATEGORY_NAMES.items()},
+        **{t: name for t, (_, name) in analysis.framework.themes.items()},
+    }
+    table["name"] = [names.get(i, i) for i in table["id"]]
+    book.table(
+        ws,
+        table,
+        [
+            Col("level", "Level", 10),
+            Col("id", "Item", 8),
+            Col("name", "Name", 40),
+            Col("score", "Nominal", 9, "score"),
+            Col("median", "Median", 9, "score"),
+            Col("low", "Low (5%)", 9, "score"),
+            Col("high", "High (95%)", 9, "score"),
+            Col("band", "Band", 13),
+            Col("band_low", "Band at low", 13),
+            Col("band_high", "Band at high", 13),
+        ],
+        band_column="band",
+    )

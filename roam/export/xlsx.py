@@ -1,0 +1,155 @@
+"""A thin layer over xlsxwriter for tables people read: frozen headers, widths, number formats,
+colour scales on scores. Text is always written as text, never as a live formula."""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+import pandas as pd
+import xlsxwriter
+
+from roam.presentation import BAND_COLOURS, CATEGORY_COLOURS
+
+Kind = Literal["text", "score", "pct", "int", "num"]
+FIXED_DATE = datetime(2018, 11, 22)
+
+
+@dataclass(frozen=True)
+class Col:
+    key: str
+    header: str
+    width: float = 14
+    kind: Kind = "text"
+
+
+def _blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+class Book:
+    def __init__(self, title: str) -> None:
+        self.buffer = io.BytesIO()
+        self.wb = xlsxwriter.Workbook(
+            self.buffer,
+            {
+                "in_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+                "nan_inf_to_errors": False,
+            },
+        )
+        self.wb.set_properties({"title": title, "author": "roam", "created": FIXED_DATE})
+        base = {"valign": "top", "font_size": 10}
+        add = self.wb.add_format
+        self.f = {
+            "title": add({"bold": True, "font_size": 14}),
+            "subtitle": add({"italic": True, "font_color": "#444444", "text_wrap": True}),
+            "label": add({**base, "bold": True}),
+            "header": add(
+                {**base, "bold": True, "bg_color": "#dde4ee", "border": 1, "text_wrap": True}
+            ),
+            "text": add({**base, "text_wrap": True}),
+            "score": add({**base, "num_format": "0.0"}),
+            "pct": add({**base, "num_format": "0%"}),
+            "int": add({**base, "num_format": "0"}),
+            "num": add({**base, "num_format": "#,##0.##"}),
+            "note": add(
+                {"italic": True, "font_color": "#444444", "text_wrap": True, "valign": "top"}
+            ),
+        }
+        self.category = {
+            code: add({**base, "bold": True, "font_color": "#ffffff", "bg_color": colour})
+            for code, colour in CATEGORY_COLOURS.items()
+        }
+        self.band = {
+            name: add({**base, "bg_color": colour}) for name, colour in BAND_COLOURS.items()
+        }
+
+    def sheet(self, name: str):
+        return self.wb.add_worksheet(name[:31])
+
+    def write(self, ws, row: int, col: int, value: Any, kind: Kind = "text", fmt=None) -> None:
+        fmt = fmt or self.f[kind if kind != "text" else "text"]
+        if _blank(value):
+            ws.write_blank(row, col, None, fmt)
+        elif kind == "text" or isinstance(value, str):
+            ws.write_string(row, col, str(value), fmt)
+        elif isinstance(value, bool):
+            ws.write_string(row, col, "Yes" if value else "No", fmt)
+        else:
+            ws.write_number(row, col, float(value), fmt)
+
+    def table(
+        self,
+        ws,
+        frame: pd.DataFrame,
+        columns: list[Col],
+        *,
+        first_row: int = 0,
+        colour_by_category: str | None = None,
+        band_column: str | None = None,
+    ) -> int:
+        """Write a table with a frozen header; return the row after it."""
+        for c, col in enumerate(columns):
+            ws.set_column(c, c, col.width)
+            ws.write_string(first_row, c, col.header, self.f["header"])
+        records = frame.to_dict("records")
+        for r, record in enumerate(records, start=first_row + 1):
+            for c, col in enumerate(columns):
+                value = record.get(col.key)
+                fmt = None
+                if col.key == colour_by_category and value in self.category:
+                    fmt = self.category[value]
+                elif col.key == band_column and value in self.band:
+                    fmt = self.band[value]
+                self.write(ws, r, c, value, col.kind, fmt)
+        last = first_row + len(records)
+        ws.freeze_panes(first_row + 1, 0)
+        if records:
+            ws.autofilter(first_row, 0, last, len(columns) - 1)
+        for c, col in enumerate(columns):
+            if col.kind == "score" and records:
+                ws.conditional_format(
+                    first_row + 1,
+                    c,
+                    last,
+                    c,
+                    {
+                        "type": "3_color_scale",
+                        "min_type": "num",
+                        "min_value": 0,
+                        "min_color": "#f8696b",
+                        "mid_type": "num",
+                        "mid_value": 50,
+                        "mid_color": "#ffeb84",
+                        "max_type": "num",
+                        "max_value": 100,
+                        "max_color": "#63be7b",
+                    },
+                )
+        return last + 1
+
+    def lines(self, ws, rows: list[tuple[str, Any]], first_row: int = 0, width: int = 90) -> int:
+        ws.set_column(0, 0, 30)
+        ws.set_column(1, 1, width)
+        for r, (label, value) in enumerate(rows, start=first_row):
+            ws.write_string(r, 0, label, self.f["label"])
+            kind: Kind = "text" if isinstance(value, str) or _blank(value) else "num"
+            self.write(ws, r, 1, value, kind)
+        return first_row + len(rows)
+
+    def close(self) -> bytes:
+        self.wb.close()
+        return self.buffer.getvalue()
