@@ -159,13 +159,11 @@ def _load_sources(sources: list[str]) -> list:
                 lines = "\n".join(f"  {issue}" for issue in exc.report.errors[:10])
                 raise fail(f"{path.name} is not usable:\n{lines}") from None
             continue
-        try:
-            from roam.store import resolve_sources
-        except ImportError:
-            raise fail(f"no file {source!r}") from None
+        from roam.store import StoreError, resolve_sources
+
         try:
             assessments.extend(resolve_sources([source]))
-        except (LookupError, ValueError) as exc:
+        except (LookupError, ValueError, StoreError) as exc:
             raise fail(str(exc)) from None
     return assessments
 
@@ -260,11 +258,16 @@ def _one_source(source: str):
     path = Path(source)
     if path.exists():
         return assessment, path.read_bytes(), path.name
+    from roam.store import Store, StoreError, parse_reference
+
+    ref = parse_reference(source)
+    if ref is None:
+        raise fail(f"no file {source!r}")
+    country, year, version = ref
     try:
-        from roam.store import original_file
-    except ImportError:
-        raise fail(f"no file {source!r}") from None
-    data, name = original_file(assessment)
+        name, data = Store().original(country, year or assessment.meta.year, version)
+    except (LookupError, StoreError) as exc:
+        raise fail(str(exc)) from None
     return assessment, data, name
 
 
@@ -318,6 +321,15 @@ def package(
 
 def main() -> None:  # pragma: no cover - console entry
     app()
+
+
+def _register_store_commands() -> None:
+    from roam.store.cli import register
+
+    register(app)
+
+
+_register_store_commands()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -241,3 +241,52 @@ class QuestionnaireError(Exception):
     @property
     def issues(self) -> list[Issue]:
         return self.report.issues
+
+
+# code -> how to fix it, in plain words (shown next to each issue in the app).
+FIXES: dict[str, str] = {
+    "file_too_large": "Remove pasted images or extra sheets, or split the file.",
+    "file_empty": "Upload the saved questionnaire file again.",
+    "not_xlsx_csv": "Open the file and use File > Save As > Excel Workbook (.xlsx).",
+    "not_xlsx_xls": "Open the file and use File > Save As > Excel Workbook (.xlsx).",
+    "not_xlsx_other": "Download a roam template, fill it in and upload that .xlsx file.",
+    "macro_enabled": "Save as 'Excel Workbook (.xlsx)', not as a macro-enabled workbook.",
+    "encrypted": "Remove the password (File > Info > Protect Workbook) and save again.",
+    "corrupt": "Open the file in your spreadsheet program, save it again and re-upload.",
+    "zip_bomb": "Upload the questionnaire roam generated, filled in, nothing else.",
+    "missing_sheet": "Copy your answers into a fresh roam template; do not delete sheets.",
+    "missing_column": "Restore the column header exactly as in the template.",
+    "missing_header": "Keep the template's header row (Indicator ID, Question, ...).",
+    "missing_metadata": "Start from a roam template; the hidden _roam sheet must stay.",
+    "unknown_framework": "Download a template for a framework this roam knows.",
+    "checksum_mismatch": "Copy your answers into a template downloaded from this roam.",
+    "sheet_wrong_category": "Move the row to the sheet of its category.",
+    "missing_field": "Fill in the field on the Assessment sheet.",
+    "unknown_country": "Use an ISO 3166 code such as KE or DE (XA to XZ for training).",
+    "country_name_mismatch": "Check the country name and the ISO code agree.",
+    "bad_year": "Type a four-digit year.",
+    "bad_indicator_set": "Write core or full.",
+    "bad_flag": "Write Yes or No.",
+    "unknown_indicator": "Restore the indicator ID from the template (IDs must not change).",
+    "duplicate_indicator": "Delete the repeated row; each indicator appears once.",
+    "missing_indicator": "Restore the row from the template if it was deleted.",
+    "answer_not_on_scale": "Pick the answer from the cell's dropdown list.",
+    "not_a_number": "Type only the number, e.g. 45 or 45.5, without words.",
+    "value_out_of_range": "Check the unit: percentages go from 0 to 100.",
+    "percentage_as_fraction": "Type the percentage itself (45 for 45%) to silence this.",
+    "answer_in_value_column": "Move the number to the Value column.",
+    "bad_status": "Pick Available, Not available or Not applicable from the dropdown.",
+    "available_without_answer": "Give the answer, or set the status to Not available.",
+    "answer_with_gap_status": "Set the status to Available, or clear the answer.",
+    "future_year": "Give the year the data refers to (not later than this year).",
+    "old_year": "Type a four-digit year, e.g. 2024.",
+    "formula_no_value": "Replace the formula with its value, or open and save in Excel.",
+    "no_source": "Name the source (statistics office, law, report) in the Source column.",
+    "bad_mab_group": "Pick the stakeholder group from the dropdown list.",
+    "bad_mab_gender": "Pick a value from the dropdown list or leave it empty.",
+    "empty_mab": "List the Multistakeholder Advisory Board members on the MAB sheet.",
+}
+
+
+def how_to_fix(code: str) -> str:
+    return FIXES.get(code, "")

@@ -1,0 +1,256 @@
+"""`roam ingest`, `roam list`, `roam history`, `roam status`: the store on the command line.
+
+``register(app)`` adds the commands to roam's typer app; calling it twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from roam.store.status import STATUSES
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+UserOption = Annotated[
+    str | None,
+    typer.Option("--user", help="Who is acting (default: $ROAM_USER, else the OS user)."),
+]
+NoteOption = Annotated[str, typer.Option("--note", help="A note kept with the record.")]
+COMMANDS = ("ingest", "list", "history", "status")
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"Error: {message}", err=True)
+    return typer.Exit(code=1)
+
+
+def _store():  # type: ignore[no-untyped-def]
+    from roam.store import Store, StoreError
+
+    try:
+        return Store()
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _dump(payload: Any) -> None:
+    typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+
+
+def _when(moment: Any) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "-"
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.iterdir() if p.suffix.lower() == ".xlsx"))
+        else:
+            out.append(path)
+    return out
+
+
+def ingest(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Questionnaire files (.xlsx), or folders of them.")
+    ],
+    status: Annotated[
+        str,
+        typer.Option(
+            "--status",
+            help="Status to leave each assessment in (draft, validated, submitted, published); "
+            "forward steps in between are recorded.",
+        ),
+    ] = "draft",
+    note: NoteOption = "",
+    user: UserOption = None,
+    as_json: JsonOption = False,
+    max_mb: Annotated[
+        float | None, typer.Option("--max-mb", help="Largest file accepted, in MB.")
+    ] = None,
+) -> None:
+    """Store questionnaires as new versions. All files are checked first: if one does not
+    validate, nothing is stored."""
+    from roam.store import InvalidFiles, StoreError, TransitionError
+    from roam.store.repository import ensure_user
+
+    if status not in STATUSES or status == "archived":
+        raise _fail(f"--status must be draft, validated, submitted or published, not {status!r}")
+    files = _expand(paths)
+    if not files:
+        raise _fail("no .xlsx files to ingest")
+    missing = [str(p) for p in files if not p.is_file()]
+    if missing:
+        raise _fail(f"file not found: {', '.join(missing)} (nothing was stored)")
+    store = _store()
+    try:
+        results = store.ingest(
+            files, user=ensure_user(user), status=status, note=note, max_file_mb=max_mb
+        )
+    except InvalidFiles as exc:
+        if as_json:
+            _dump(
+                {
+                    "stored": [],
+                    "invalid": [{"file": n, **r.as_dict()} for n, r in exc.failures],
+                }
+            )
+        else:
+            for name, report in exc.failures:
+                typer.echo(f"{name}: NOT usable: {len(report.errors)} errors", err=True)
+                for issue in report.errors:
+                    typer.echo(f"  {issue}", err=True)
+        raise _fail(str(exc)) from None
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    except TransitionError as exc:  # e.g. uploading to a published assessment
+        raise _fail(f"{exc} (nothing was stored)") from None
+    if as_json:
+        _dump({"stored": [r.as_dict() for r in results], "invalid": []})
+        return
+    for r in results:
+        warn = f", {r.warnings} warnings" if r.warnings else ""
+        typer.echo(
+            f"{r.filename}: {r.name} ({r.country}) {r.year} {r.indicator_set} -> "
+            f"version {r.version}, {r.status}{warn}"
+        )
+    typer.echo(f"Stored {len(results)} file(s) in {store.url}")
+
+
+def list_assessments(as_json: JsonOption = False) -> None:
+    """List stored assessments with their status and number of versions."""
+    rows = _store().assessments()
+    if as_json:
+        _dump([r.as_dict() for r in rows])
+        return
+    if not rows:
+        typer.echo("The store is empty; add questionnaires with `roam ingest FILE.xlsx`.")
+        return
+    header = (
+        f"{'country':<24}{'year':>6}  {'fw':<6}{'set':<6}{'status':<11}"
+        f"{'versions':>9}{'latest':>8}{'accepted':>10}  last upload"
+    )
+    typer.echo(header)
+    typer.echo("-" * len(header))
+    for r in rows:
+        name = f"{r.country} {r.name}"[:23]
+        accepted = r.accepted_version if r.accepted_version is not None else "-"
+        latest = r.latest_version if r.latest_version is not None else "-"
+        typer.echo(
+            f"{name:<24}{r.year:>6}  {r.framework:<6}{r.indicator_set:<6}{r.status:<11}"
+            f"{r.versions:>9}{latest:>8}{accepted:>10}  {_when(r.latest_uploaded_at)}"
+        )
+
+
+def history(
+    country: Annotated[str, typer.Argument(help="Country code, e.g. XA.")],
+    year: Annotated[int | None, typer.Option("--year", help="Only this assessment year.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Every stored version of a country's assessments, and every status change."""
+    from roam.store import StoreError
+
+    store = _store()
+    try:
+        versions = store.history(country, year)
+        events = store.transitions(country, year)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        _dump([v.as_dict() for v in versions])
+        return
+    header = f"{'year':<6}{'set':<6}{'version':>8}  {'status':<11}{'uploaded':<22}{'by':<14}file"
+    typer.echo(header)
+    typer.echo("-" * len(header))
+    for v in versions:
+        mark = "*" if v.latest else " "
+        typer.echo(
+            f"{v.year:<6}{v.indicator_set:<6}{v.version:>7}{mark}  {v.status:<11}"
+            f"{_when(v.uploaded_at):<22}{v.uploaded_by[:13]:<14}{v.filename or '-'}  "
+            f"sha256 {v.sha256[:12]}{'  ' + v.note if v.note else ''}"
+        )
+    typer.echo("\nStatus changes:")
+    for e in events:
+        was = e.from_status or "(new)"
+        ver = f" at version {e.version}" if e.version is not None else ""
+        note = f": {e.note}" if e.note else ""
+        typer.echo(
+            f"  {_when(e.changed_at)}  {e.year} {was} -> {e.to_status}{ver} by {e.changed_by}{note}"
+        )
+
+
+def status(
+    country: Annotated[str, typer.Argument(help="Country code, e.g. XA.")],
+    year: Annotated[int, typer.Argument(help="Assessment year.")],
+    new: Annotated[
+        str | None,
+        typer.Option("--set", help=f"Move to this status ({', '.join(STATUSES)})."),
+    ] = None,
+    note: NoteOption = "",
+    user: UserOption = None,
+    framework: Annotated[
+        str | None, typer.Option("--framework", help="When a year has several assessments.")
+    ] = None,
+    indicator_set: Annotated[
+        str | None, typer.Option("--indicator-set", help="core or full, when ambiguous.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show an assessment's status, or move it on with --set (each change is recorded)."""
+    from roam.store import StoreError, TransitionError
+    from roam.store.repository import ensure_user
+
+    store = _store()
+    try:
+        if new is None:
+            rows = [
+                a
+                for a in store.assessments(country)
+                if a.year == year
+                and (framework is None or a.framework == framework)
+                and (indicator_set is None or a.indicator_set == indicator_set)
+            ]
+            if not rows:
+                store.history(country, year)  # raises NotFound with a useful message
+            if as_json:
+                _dump([a.as_dict() for a in rows])
+                return
+            for a in rows:
+                typer.echo(
+                    f"{a.country} {a.year} ({a.framework} {a.indicator_set}): {a.status}, "
+                    f"latest version {a.latest_version}"
+                )
+            return
+        event = store.set_status(
+            country,
+            year,
+            new,
+            user=ensure_user(user),
+            note=note,
+            framework=framework,
+            indicator_set=indicator_set,
+        )
+    except (StoreError, TransitionError) as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        _dump(event.as_dict())
+        return
+    typer.echo(
+        f"{event.country} {event.year}: {event.from_status} -> {event.to_status} "
+        f"(version {event.version}) by {event.changed_by}"
+    )
+
+
+def register(app: typer.Typer) -> None:
+    """Add the store commands to ``app`` (idempotent)."""
+    names = {c.name for c in app.registered_commands}
+    if "ingest" in names:
+        return
+    app.command("ingest")(ingest)
+    app.command("list")(list_assessments)
+    app.command("history")(history)
+    app.command("status")(status)

@@ -1,0 +1,144 @@
+"""Engines for SQLite and PostgreSQL, tuned for several writers, and migrations run on open.
+
+SQLite: WAL journal (readers never block the writer), a 60 s busy timeout (a second writer waits
+instead of failing), foreign keys on, and write transactions opened with ``BEGIN IMMEDIATE`` so
+two uploads are serialised at their start rather than failing at commit.
+
+Migrations: Alembic scripts in ``roam/store/migrations/versions``. :func:`ensure_schema` runs on
+the first use of each database in a process: when the database is not at the head revision it
+upgrades it inside one transaction, under ``BEGIN IMMEDIATE`` on SQLite and an advisory lock on
+PostgreSQL, so processes starting together migrate exactly once.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy.exc import DBAPIError
+
+from roam.store.paths import database_url, normalise_url
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+BUSY_TIMEOUT_S = 60
+_PG_LOCK_KEY = 0x524F414D  # "ROAM": serialises migrations of one PostgreSQL database
+
+_engines: dict[str, Engine] = {}
+_migrated: set[str] = set()
+_lock = threading.Lock()
+
+
+class StoreError(Exception):
+    """A store problem with a plain message (nothing was stored when this is raised)."""
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+@cache
+def head_revision() -> str:
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    if len(heads) != 1:  # pragma: no cover - a developer mistake in the migration scripts
+        raise StoreError(f"the store migrations have {len(heads)} heads; expected one")
+    return heads[0]
+
+
+def _new_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+        _tune_sqlite(engine)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        return create_engine(url, pool_pre_ping=True)
+    return create_engine(url)
+
+
+def _tune_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None  # roam issues BEGIN itself (below)
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+        write = conn.get_execution_options().get("roam_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def get_engine(url: str | None = None, *, write: bool = False) -> Engine:
+    """The process-wide engine for ``url`` (default: :func:`database_url`), schema up to date.
+
+    ``write=True`` returns a view of the engine whose transactions take the write lock at once
+    on SQLite (``BEGIN IMMEDIATE``); on PostgreSQL it changes nothing.
+    """
+    url = normalise_url(url) if url else database_url()
+    with _lock:
+        engine = _engines.get(url)
+        if engine is None:
+            engine = _engines[url] = _new_engine(url)
+    if url not in _migrated:
+        ensure_schema(engine)
+        _migrated.add(url)
+    return engine.execution_options(roam_write=True) if write else engine
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Upgrade the database to the head revision when it is older (or empty)."""
+    try:
+        current = current_revision(engine)
+    except DBAPIError as exc:
+        where = engine.url.render_as_string(hide_password=True)
+        raise StoreError(
+            f"cannot open the database {where}: {str(exc.orig or exc).strip()}"
+        ) from None
+    if current == head_revision():
+        return
+    upgrade(engine, "head")
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run the migrations up to ``revision`` in one locked transaction."""
+    cfg = alembic_config()
+    try:
+        with engine.execution_options(roam_write=True).begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+    except Exception as exc:
+        raise StoreError(
+            f"cannot bring the database {engine.url.render_as_string(hide_password=True)} "
+            f"up to date: {exc}"
+        ) from exc
+
+
+def dispose_all() -> None:
+    """Close every pooled connection (tests; forked processes)."""
+    with _lock:
+        for engine in _engines.values():
+            engine.dispose()
+        _engines.clear()
+        _migrated.clear()

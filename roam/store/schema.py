@@ -1,0 +1,167 @@
+"""The store's tables as SQLAlchemy 2 typed ORM models (the head revision of the migrations).
+
+country 1-n assessment (country, year, framework, indicator set) 1-n version (every upload) 1-n
+response (one parsed row per indicator); assessment 1-n transition (every status change).
+
+Any change here needs a new migration in ``roam/store/migrations/versions``; the test
+``test_models_match_migrations`` fails when the two drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite keeps no zone of its own)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use UTC-aware datetimes")
+        value = value.astimezone(dt.UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Country(Base):
+    __tablename__ = "country"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    iso_code: Mapped[str] = mapped_column(String(8), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    fictional: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    assessments: Mapped[list[Assessment]] = relationship(back_populates="country")
+
+
+class Assessment(Base):
+    __tablename__ = "assessment"
+    __table_args__ = (
+        UniqueConstraint(
+            "country_id", "year", "framework", "indicator_set", name="uq_assessment_identity"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    country_id: Mapped[int] = mapped_column(ForeignKey("country.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    framework: Mapped[str] = mapped_column(String(32))
+    indicator_set: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    country: Mapped[Country] = relationship(back_populates="assessments")
+    versions: Mapped[list[Version]] = relationship(
+        back_populates="assessment", order_by="Version.number"
+    )
+    transitions: Mapped[list[Transition]] = relationship(
+        back_populates="assessment", order_by="Transition.id"
+    )
+
+
+class Version(Base):
+    __tablename__ = "version"
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "number", name="uq_version_number"),
+        Index("ix_version_sha256", "sha256"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    filename: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    meta: Mapped[dict[str, Any]] = mapped_column(JSON)
+    mab: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    report: Mapped[dict[str, Any]] = mapped_column(JSON)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    warnings: Mapped[int] = mapped_column(Integer, default=0)
+    uploaded_by: Mapped[str] = mapped_column(Text)
+    uploaded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    note: Mapped[str] = mapped_column(Text, default="")
+    # revision 0002: a single upload can be archived (hidden from "latest"), never deleted
+    archived_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    archived_by: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    assessment: Mapped[Assessment] = relationship(back_populates="versions")
+
+
+class Response(Base):
+    __tablename__ = "response"
+
+    version_id: Mapped[int] = mapped_column(ForeignKey("version.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    indicator_id: Mapped[str] = mapped_column(Text)
+    category: Mapped[str | None] = mapped_column(Text)
+    sheet: Mapped[str | None] = mapped_column(Text)
+    row: Mapped[int | None] = mapped_column(Integer)
+    answer: Mapped[str | None] = mapped_column(Text)
+    value: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(Text)
+    data_year: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    evidence: Mapped[str | None] = mapped_column(Text)
+
+
+class Transition(Base):
+    __tablename__ = "transition"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id"), index=True)
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    version_number: Mapped[int | None] = mapped_column(Integer)
+    changed_by: Mapped[str] = mapped_column(Text)
+    changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    assessment: Mapped[Assessment] = relationship(back_populates="transitions")
