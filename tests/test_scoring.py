@@ -153,11 +153,31 @@ def test_not_applicable_leaves_denominator_missing_does_not(fw, responses):
     r = cell(s.questions, "XB", "R.A.1")  # one not available of two: coverage 1/2
     assert r["status"] == "insufficient_data" and math.isnan(r["score"])
     assert r["coverage"] == 0.5
-    assert "1 of 2 applicable indicators have a score (50%), below the 67% threshold" in r["reason"]
+    assert "1 of 2 applicable indicators beneath have data (50%), below the 67%" in r["reason"]
+
+
+def test_insufficient_data_by_indicators_beneath(fw, responses):
+    """Default rule: an aggregate needs 2/3 of the applicable indicators beneath it with data.
+
+    XB: R.A.1.1 Yes (100), R.A.1.2 not available, R.A.2.1 = 60; O.A.1.1 unanswered;
+    A = 100, M = 50, X all not applicable.
+    R.A.1: 1 of 2 indicators (50%) -> insufficient. R.A: 2 of 3 indicators (67%) -> scored,
+    mean of its scored questions = R.A.2 = 60; R = 60. O: 0 of 1 -> insufficient.
+    Index: 5 of 7 indicators (71%) -> scored, (60 + 100 + 50) / 3 = 70.
+    """
+    s = score(fw, responses)
+    assert math.isnan(cell(s.questions, "XB", "R.A.1")["score"])
+    assert cell(s.themes, "XB", "R.A")["score"] == pytest.approx(60)
+    cats = s.categories.set_index(["country", "id"])
+    assert cats.loc[("XB", "R"), "score"] == pytest.approx(60)
+    assert cats.loc[("XB", "O"), "status"] == "insufficient_data"
+    assert "0 of 1 applicable indicators beneath have data" in cats.loc[("XB", "O"), "reason"]
+    idx = cell(s.index, "XB", "ROAM")
+    assert idx["score"] == pytest.approx(70)
 
 
 def test_insufficient_data_propagates_with_reason(fw, responses):
-    s = score(fw, responses)
+    s = score(fw, responses, settings={"coverage_rule": "components_and_indicators"})
     cats = s.categories.set_index(["country", "id"])
     assert cats.loc[("XB", "R"), "status"] == "insufficient_data"
     assert cats.loc[("XB", "O"), "status"] == "insufficient_data"  # O.A.1.1 unanswered (absent)
@@ -371,7 +391,7 @@ def test_ranks_competition_style():
 
 
 def test_records_shape(fw, responses):
-    s = score(fw, responses)
+    s = score(fw, responses, settings={"coverage_rule": "components_and_indicators"})
     unc = uncertainty(fw, scores=s, draws=50, seed=1)
     records = s.to_records(unc)
     json.dumps(records)  # JSON-ready

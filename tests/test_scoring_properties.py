@@ -66,6 +66,7 @@ config = st.fixed_dictionaries(
     {
         "aggregation": st.sampled_from(["arithmetic", "geometric"]),
         "missing_policy": st.sampled_from(["exclude", "zero"]),
+        "coverage_rule": st.sampled_from(["indicators", "components_and_indicators"]),
     }
 )
 

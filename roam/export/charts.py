@@ -38,8 +38,8 @@ def profile_chart(frame: pd.DataFrame, title: str = "") -> alt.LayerChart:
         ],
     )
     rules = base.mark_rule(color="#222222", strokeWidth=2).encode(x="low:Q", x2="high:Q")
-    text = base.mark_text(align="left", dx=4, dy=-8, fontSize=11).encode(x="high:Q", text="value:N")
-    return (bars + rules + text).properties(title=title, width=420, height=max(60, 26 * len(data)))
+    text = base.mark_text(align="left", dx=6, fontSize=11).encode(x="high:Q", text="value:N")
+    return (bars + rules + text).properties(title=title, width=420, height=alt.Step(30))
 
 
 def category_frame(records_categories: dict[str, dict]) -> pd.DataFrame:
@@ -61,3 +61,48 @@ def to_svg(chart: alt.TopLevelMixin) -> str:
     import vl_convert
 
     return vl_convert.vegalite_to_svg(chart.to_dict())
+
+
+def comparison_chart(frame: pd.DataFrame) -> alt.FacetChart:
+    """Category profiles side by side: one small panel per category, a bar and interval per
+    country. frame: columns country, category, label, score, low, high."""
+    data = frame.dropna(subset=["score"]).copy()
+    data["value"] = data["score"].round(0).astype(int).astype(str)
+    base = alt.Chart().encode(y=alt.Y("country:N", title=None, sort="ascending"))
+    bars = base.mark_bar(opacity=0.85).encode(
+        x=alt.X("score:Q", scale=alt.Scale(domain=[0, 100]), title="Score"),
+        color=alt.Color("category:N", scale=category_domain(list(data["category"])), legend=None),
+        tooltip=[
+            "country",
+            "label",
+            alt.Tooltip("score:Q", format=".1f"),
+            alt.Tooltip("low:Q", format=".1f"),
+            alt.Tooltip("high:Q", format=".1f"),
+            "band",
+        ],
+    )
+    rules = base.mark_rule(color="#222222", strokeWidth=2).encode(x="low:Q", x2="high:Q")
+    text = base.mark_text(align="left", dx=4, fontSize=10).encode(x="high:Q", text="value:N")
+    return (
+        alt.layer(bars, rules, text, data=data)
+        .properties(width=170, height=alt.Step(20))
+        .facet(column=alt.Column("label:N", title=None, sort=list(dict.fromkeys(data["label"]))))
+    )
+
+
+def heatmap(frame: pd.DataFrame, x_order: list[str]) -> alt.LayerChart:
+    """Countries x themes (or categories) with the value written in every cell."""
+    data = frame.copy()
+    data["text"] = [("" if pd.isna(v) else f"{v:.0f}") for v in data["value"]]
+    base = alt.Chart(data).encode(
+        x=alt.X("column:N", sort=x_order, title=None, axis=alt.Axis(labelAngle=-45)),
+        y=alt.Y("country:N", title=None),
+    )
+    rect = base.mark_rect().encode(
+        color=alt.Color(
+            "value:Q", scale=alt.Scale(domain=[0, 100], scheme="redyellowgreen"), title="Score"
+        ),
+        tooltip=["country", "column", "name", alt.Tooltip("value:Q", format=".1f")],
+    )
+    text = base.mark_text(fontSize=10).encode(text="text:N")
+    return (rect + text).properties(height=alt.Step(26))

@@ -127,9 +127,9 @@ def aggregate_levels(
             score = untransform(segment_sum(filled, level, w) / den, method, shift)
         threshold = getattr(settings.coverage_threshold, level.name)
         not_applicable = n_expected == 0
-        enough = (n_present >= threshold * n_expected - TOLERANCE) & (
-            ind_value >= threshold * ind_expected - TOLERANCE
-        )
+        enough = ind_value >= threshold * ind_expected - TOLERANCE
+        if settings.coverage_rule == "components_and_indicators":
+            enough &= n_present >= threshold * n_expected - TOLERANCE
         zero_weight = ~not_applicable & enough & (den <= 0)
         scored = ~not_applicable & enough & ~zero_weight
         state = np.where(

@@ -159,6 +159,10 @@ class ScoringSettings(_Strict):
     geometric_shift: float = Field(default=1.0, gt=0, allow_inf_nan=False)
     missing_policy: Literal["exclude", "zero"] = "exclude"
     coverage_threshold: CoverageThresholds = Field(default_factory=CoverageThresholds)
+    # "indicators": an aggregate needs the threshold share of the applicable indicators beneath
+    # it to have data (thresholds do not compound down the tree). "components_and_indicators"
+    # also needs that share of its direct components to have a score (stricter, compounds).
+    coverage_rule: Literal["indicators", "components_and_indicators"] = "indicators"
     uncertainty: UncertaintySettings = Field(default_factory=UncertaintySettings)
     bands: list[Band] = Field(default_factory=_default_bands, min_length=1)
     strengths: int = Field(default=3, ge=1, le=25)

@@ -140,7 +140,8 @@ def reference_score(
                 return None, False, "not_applicable"
             ind_applicable = [i for i in below if leaf[i][1]]
             ind_present = [i for i in ind_applicable if leaf[i][0] is not None]
-            if len(present) < threshold * len(applicable) - 1e-9 or (
+            strict = settings.coverage_rule == "components_and_indicators"
+            if (strict and len(present) < threshold * len(applicable) - 1e-9) or (
                 len(ind_present) < threshold * len(ind_applicable) - 1e-9
             ):
                 return None, True, "insufficient_data"

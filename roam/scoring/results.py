@@ -193,7 +193,7 @@ class Scores:
             d, de = int(r.n_indicators_value[i, j]), int(r.n_indicators_expected[i, j])
             if r.zero_weight[i, j]:
                 out[i, j] = f"insufficient data: only {child} with zero weight have a score"
-            elif p < threshold * e - 1e-9:
+            elif d >= threshold * de - 1e-9 and p < threshold * e - 1e-9:
                 out[i, j] = (
                     f"insufficient data: {p} of {e} applicable {child} have a score "
                     f"({p / e:.0%}), below the {threshold:.0%} threshold"

@@ -1,31 +1,45 @@
-"""Navigation and shared page furniture."""
+"""Navigation and shared page furniture. Pages stay thin: the logic lives in roam."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
-from roam.framework import load_framework
+SCREENS = Path(__file__).parent / "screens"
+PAGES = [
+    ("overview", "Overview", ":material/home:"),
+    ("upload", "Upload", ":material/upload_file:"),
+    ("scorecard", "Scorecard", ":material/insert_chart:"),
+    ("compare", "Compare", ":material/compare_arrows:"),
+    ("coverage", "Coverage", ":material/grid_on:"),
+    ("weights", "Weights", ":material/tune:"),
+    ("export", "Export", ":material/download:"),
+    ("history", "History", ":material/history:"),
+]
 
 
-def overview() -> None:
-    st.title("roam: Internet Universality ROAM-X indicators")
-    st.write(
-        "roam turns UNESCO's ROAM-X indicator framework into one pipeline: questionnaires, "
-        "validation, scores with coverage and uncertainty, and exports for national assessments."
-    )
-    fw = load_framework()
-    counts = fw.counts()
-    totals = counts["totals"]
-    cols = st.columns(4)
-    for col, key in zip(cols, ("themes", "questions", "indicators", "core"), strict=True):
-        col.metric(key.capitalize(), totals[key])
-    st.caption(
-        "The indicators are for national self-assessment. UNESCO does not use them to rank "
-        "countries, and nothing in roam is an official UNESCO ranking."
-    )
+def page_path(name: str) -> str:
+    """Page script path as AppTest.switch_page wants it (relative to app.py)."""
+    return f"roam/ui/screens/{name}.py"
 
 
 def run() -> None:
-    st.set_page_config(page_title="roam ROAM-X", layout="wide")
-    page = st.navigation([st.Page(overview, title="Overview", url_path="overview", default=True)])
+    st.set_page_config(page_title="roam ROAM-X", page_icon=":material/public:", layout="wide")
+    pages = [
+        st.Page(
+            SCREENS / f"{name}.py",
+            title=title,
+            url_path=name,
+            icon=icon,
+            default=(name == "overview"),
+        )
+        for name, title, icon in PAGES
+    ]
+    page = st.navigation(pages)
+    with st.sidebar:
+        st.caption(
+            "Local mode: you are the only user and have full rights. Configure sign-in for a "
+            "shared deployment."
+        )
     page.run()

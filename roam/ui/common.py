@@ -1,0 +1,62 @@
+"""Page furniture shared by several views: pickers, score cards, the not-a-ranking note."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+from roam.presentation import CATEGORY_NAMES, NOT_A_RANKING
+from roam.ui import state
+
+
+def not_a_ranking() -> None:
+    st.info(NOT_A_RANKING, icon=":material/info:")
+
+
+def fmt(value: float | None, digits: int = 0) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    return f"{value:.{digits}f}"
+
+
+def pick_country(label: str = "Country", key: str = "country") -> tuple | None:
+    """Select box over stored assessments; returns (country, year) or None."""
+    items = state.assessments()
+    if not items:
+        st.warning("No assessments are stored yet. Upload one on the Upload page.")
+        return None
+    options = [(a.country, a.year) for a in items]
+    names = {(a.country, a.year): f"{a.name} ({a.country}) {a.year} - {a.status}" for a in items}
+    current = st.session_state.get(key)
+    index = options.index(current) if current in options else 0
+    choice = st.selectbox(label, options, index=index, format_func=names.get, key=f"{key}_box")
+    st.session_state[key] = choice
+    return choice
+
+
+def score_cards(record: dict) -> None:
+    """Index and categories as metric cards: score, interval, band and coverage in words."""
+    nodes = [("ROAM index", record["index"])] + [
+        (f"{c} {CATEGORY_NAMES.get(c, c)}", n) for c, n in record["categories"].items()
+    ]
+    cols = st.columns(len(nodes))
+    for col, (label, node) in zip(cols, nodes, strict=True):
+        with col:
+            if node["score"] is None:
+                st.metric(label, "insufficient data")
+                st.caption(node.get("reason") or "")
+                continue
+            st.metric(label, fmt(node["score"]), help="Score from 0 to 100")
+            interval = (
+                f"{fmt(node['low'])} to {fmt(node['high'])}" if node["low"] is not None else "-"
+            )
+            st.caption(
+                f"**{node['band']}** · 90% interval {interval} · coverage "
+                f"{fmt(100 * node['coverage'])}%"
+            )
+
+
+def table(frame: pd.DataFrame, **kwargs) -> None:
+    st.dataframe(frame, hide_index=True, width="stretch", **kwargs)

@@ -1,0 +1,5 @@
+"""Page script run by st.navigation; the page itself lives in roam.ui.views.scorecard."""
+
+from roam.ui.views.scorecard import render
+
+render()

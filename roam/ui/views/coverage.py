@@ -1,0 +1,70 @@
+"""Coverage: where the data gaps are, across countries and categories."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from roam.export.charts import heatmap
+from roam.presentation import CATEGORY_NAMES
+from roam.ui import common, state
+from roam.ui.views.compare import selected_keys
+
+
+def gaps_matrix(assessments) -> pd.DataFrame:
+    """Per country and category: indicators assessed, with data, not available, unanswered,
+    not applicable, and the share with data."""
+    rows = []
+    for a in assessments:
+        r = a.responses[a.responses["category"] != "C"]
+        for cat in "ROAMX":
+            part = r[r["category"] == cat]
+            counts = part["status"].value_counts()
+            applicable = len(part) - int(counts.get("not_applicable", 0))
+            available = int(counts.get("available", 0))
+            rows.append(
+                {
+                    "country": a.country,
+                    "category": cat,
+                    "assessed": len(part),
+                    "available": available,
+                    "not_available": int(counts.get("not_available", 0)),
+                    "unanswered": int(counts.get("unanswered", 0)),
+                    "not_applicable": int(counts.get("not_applicable", 0)),
+                    "coverage": 100 * available / applicable if applicable else None,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def render() -> None:
+    st.title("Data coverage")
+    st.write(
+        "Share of applicable indicators with data, per country and category. Gaps are "
+        "indicators marked Not available or left unanswered."
+    )
+    keys = selected_keys("coverage_countries")
+    if keys is None:
+        return
+    matrix = gaps_matrix([state.load_version(*k) for k in keys])
+    heat = matrix.assign(
+        column=[f"{c} {CATEGORY_NAMES[c]}" for c in matrix["category"]],
+        name=matrix["category"],
+        value=matrix["coverage"],
+    )
+    order = [f"{c} {CATEGORY_NAMES[c]}" for c in "ROAMX"]
+    st.altair_chart(heatmap(heat[["country", "column", "name", "value"]], order), width="stretch")
+    common.table(
+        matrix.rename(
+            columns={
+                "country": "Country",
+                "category": "Category",
+                "assessed": "Assessed",
+                "available": "With data",
+                "not_available": "Not available",
+                "unanswered": "Unanswered",
+                "not_applicable": "Not applicable",
+                "coverage": "Coverage %",
+            }
+        ).round(1)
+    )

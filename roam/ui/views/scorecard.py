@@ -1,0 +1,136 @@
+"""Scorecard: one country's scores, intervals, bands, coverage, evidence and MAB."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from roam.export.charts import category_frame, profile_chart
+from roam.export.tables import indicator_table, level_table
+from roam.mab import mab_balance
+from roam.presentation import CATEGORY_NAMES, NOT_OFFICIAL
+from roam.ui import common, state
+
+
+def render() -> None:
+    st.title("Scorecard")
+    choice = common.pick_country()
+    if choice is None:
+        return
+    country, year = choice
+    history = state.get_store().history(country, year)
+    versions = [v.version for v in history if not v.archived]
+    version = st.selectbox(
+        "Version",
+        versions[::-1],
+        key="scorecard_version",
+        format_func=lambda n: f"version {n}" + (" (latest)" if n == max(versions) else ""),
+    )
+    key = state.version_key(country, year, version)
+    analysis = state.analysis_for((key,))
+    record = analysis.records()[0]
+    assessment = analysis.assessment(country)
+    meta = assessment.meta
+    st.subheader(f"{meta.country} ({meta.iso_code}), {meta.year}")
+    st.caption(
+        f"Framework {meta.framework} · {meta.indicator_set} set · weights "
+        f"{record['weights']}" + (" · fictional data" if meta.fictional else "")
+    )
+    common.score_cards(record)
+    st.caption(NOT_OFFICIAL)
+    left, right = st.columns([3, 2])
+    with left:
+        st.altair_chart(
+            profile_chart(category_frame(record["categories"]), "Categories with 90% intervals"),
+            width="stretch",
+        )
+    with right:
+        st.markdown("**Relative strengths** (themes above the country's own mean)")
+        for s in record["strengths"]:
+            st.markdown(f"- {s['theme']} {s['name']}: {common.fmt(s['score'])}")
+        st.markdown("**Relative weaknesses**")
+        for w in record["weaknesses"]:
+            st.markdown(f"- {w['theme']} {w['name']}: {common.fmt(w['score'])}")
+    tabs = st.tabs(["Themes", "Indicators", "Contextual", "MAB"])
+    with tabs[0]:
+        themes = level_table(analysis, "theme", country)
+        cats = st.multiselect(
+            "Categories",
+            list("ROAMX"),
+            default=list("ROAMX"),
+            format_func=lambda c: f"{c} {CATEGORY_NAMES[c]}",
+            key="scorecard_theme_cats",
+        )
+        shown = themes[themes["category"].isin(cats)].assign(
+            label=lambda t: t["id"] + " " + t["name"]
+        )
+        st.altair_chart(
+            profile_chart(shown[["id", "label", "category", "score", "low", "high"]], "Themes"),
+            width="stretch",
+        )
+        common.table(_score_columns(shown, ["id", "name"]))
+    with tabs[1]:
+        rows = indicator_table(analysis, country)
+        rows = rows[rows["category"] != "C"]
+        category = st.selectbox(
+            "Category",
+            list("ROAMX"),
+            key="scorecard_ind_cat",
+            format_func=lambda c: f"{c} {CATEGORY_NAMES[c]}",
+        )
+        only_gaps = st.toggle("Only data gaps", key="scorecard_gaps")
+        rows = rows[rows["category"] == category]
+        if only_gaps:
+            rows = rows[rows["status"].isin(["not_available", "unanswered"])]
+        common.table(
+            pd.DataFrame(
+                {
+                    "Indicator": rows["indicator_id"],
+                    "Core": rows["core_label"],
+                    "Text": rows["text"],
+                    "Answer": [str(a) if a is not None else "" for a in rows["answer_shown"]],
+                    "Points": rows["points"],
+                    "Status": rows["status_label"],
+                    "Data year": rows["data_year"],
+                    "Source": rows["source"],
+                    "Evidence": rows["evidence"],
+                }
+            )
+        )
+    with tabs[2]:
+        ctx = indicator_table(analysis, country)
+        ctx = ctx[ctx["category"] == "C"]
+        common.table(
+            pd.DataFrame(
+                {
+                    "Indicator": ctx["indicator_id"],
+                    "Group": ctx["group"],
+                    "Text": ctx["text"],
+                    "Value": [str(a) if a is not None else "" for a in ctx["answer_shown"]],
+                    "Unit": ctx["unit"],
+                    "Year": ctx["data_year"],
+                    "Source": ctx["source"],
+                }
+            )
+        )
+    with tabs[3]:
+        balance = mab_balance(assessment.mab)
+        (st.success if balance.balanced else st.warning)(balance.summary())
+        common.table(assessment.mab)
+
+
+def _score_columns(frame: pd.DataFrame, first: list[str]) -> pd.DataFrame:
+    out = frame[[*first, "score", "low", "high", "band", "coverage", "reason"]].copy()
+    out["coverage"] = (out["coverage"] * 100).round(0)
+    return out.rename(
+        columns={
+            "id": "Id",
+            "name": "Name",
+            "score": "Score",
+            "low": "Low",
+            "high": "High",
+            "band": "Band",
+            "coverage": "Coverage %",
+            "reason": "Note",
+        }
+    )

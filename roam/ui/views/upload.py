@@ -1,0 +1,162 @@
+"""Upload: blank templates out, filled workbooks in, a plain report, and storing a version."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pycountry
+import streamlit as st
+
+from roam.errors import how_to_fix
+from roam.framework import load_framework
+from roam.questionnaire import AssessmentMeta, write_questionnaire
+from roam.questionnaire.vocab import vocabulary
+from roam.store import InvalidFiles, StoreError, TransitionError
+from roam.ui import state
+
+TEMPLATES = Path(__file__).resolve().parents[3] / "questionnaires"
+UPLOAD_KEY = "upload_result"  # parsed uploads live under our own key (widget values vanish)
+
+
+def render() -> None:
+    st.title("Upload a questionnaire")
+    _templates()
+    st.divider()
+    limit_mb = vocabulary().limits.max_file_mb
+    uploaded = st.file_uploader(
+        "Filled questionnaire (.xlsx)",
+        type=["xlsx"],
+        key="uploader",
+        help=f"Up to {limit_mb:g} MB. Every problem is reported with its sheet and cell.",
+    )
+    if uploaded is not None:
+        data = uploaded.getvalue()
+        assessment, report = state.check_upload(data, uploaded.name)
+        st.session_state[UPLOAD_KEY] = {
+            "name": uploaded.name,
+            "sha": state.sha(data),
+            "data": data,
+            "assessment": assessment,
+            "report": report,
+        }
+    result = st.session_state.get(UPLOAD_KEY)
+    if result:
+        _report(result)
+
+
+def _templates() -> None:
+    st.subheader("1. Download a blank questionnaire")
+    cols = st.columns([1, 1, 2])
+    for col, name, label in (
+        (cols[0], "roam_2018_core_questionnaire.xlsx", "Core set (130 indicators)"),
+        (cols[1], "roam_2018_full_questionnaire.xlsx", "Full set (303 indicators)"),
+    ):
+        path = TEMPLATES / name
+        if path.exists():
+            col.download_button(
+                label,
+                path.read_bytes(),
+                file_name=name,
+                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                key=f"tpl_{name}",
+            )
+    with cols[2].expander("A questionnaire already set up for your country"):
+        countries = sorted(pycountry.countries, key=lambda c: c.name)
+        country = st.selectbox(
+            "Country", countries, format_func=lambda c: c.name, index=None, key="tpl_country"
+        )
+        indicator_set = st.radio("Indicator set", ["core", "full"], horizontal=True, key="tpl_set")
+        if country is not None:
+            fw = load_framework()
+            meta = AssessmentMeta(
+                country=country.name,
+                iso_code=country.alpha_2,
+                year=dt.date.today().year,
+                framework=fw.version,
+                indicator_set=indicator_set,
+            )
+            st.download_button(
+                f"Download for {country.name}",
+                write_questionnaire(fw, meta),
+                file_name=f"roam_{country.alpha_2}_{indicator_set}_questionnaire.xlsx",
+                key="tpl_country_download",
+            )
+    st.subheader("2. Upload the filled questionnaire")
+
+
+def _report(result: dict) -> None:
+    assessment, report = result["assessment"], result["report"]
+    usable = assessment is not None and report.valid
+    errors, warnings = len(report.errors), len(report.warnings)
+    if usable:
+        who = f"{assessment.meta.country} ({assessment.country}) {assessment.meta.year}"
+        st.success(
+            f"{result['name']}: usable - {who}, {assessment.meta.indicator_set} set. "
+            f"{warnings} warning(s) to look at.",
+            icon=":material/check_circle:",
+        )
+    else:
+        st.error(
+            f"{result['name']}: not usable yet - {errors} problem(s) to fix, {warnings} "
+            "warning(s). Nothing was stored.",
+            icon=":material/error:",
+        )
+    if report.issues:
+        frame = pd.DataFrame(
+            [
+                {
+                    "Severity": i.severity,
+                    "Sheet": i.sheet or "",
+                    "Cell": i.cell or "",
+                    "Indicator": i.indicator or "",
+                    "Value found": i.value or "",
+                    "What is wrong": i.message,
+                    "How to fix it": how_to_fix(i.code),
+                }
+                for i in report.issues
+            ]
+        )
+        st.dataframe(frame, hide_index=True, width="stretch", key="issues_table")
+        st.download_button(
+            "Download this report (CSV)",
+            frame.to_csv(index=False).encode(),
+            file_name=f"{Path(result['name']).stem}_issues.csv",
+            key="issues_csv",
+        )
+    if usable:
+        _store(result)
+
+
+def _store(result: dict) -> None:
+    st.subheader("3. Store it as a new version")
+    store = state.get_store()
+    stored = st.session_state.get("stored_shas", set())
+    if result["sha"] in stored:
+        st.info("This file is stored. Open the Scorecard or History page to see it.")
+        return
+    note = st.text_input(
+        "Note for this version (optional)",
+        key="upload_note",
+        placeholder="e.g. after the MAB meeting of 3 May",
+    )
+    if st.button("Store as a new version", type="primary", key="store_button"):
+        try:
+            stored_result = store.ingest(
+                [(result["name"], result["data"])], user=_user(), note=note
+            )[0]
+        except (InvalidFiles, StoreError, TransitionError, ValueError) as exc:
+            st.error(f"Nothing was stored: {exc}")
+            return
+        stored.add(result["sha"])
+        st.session_state["stored_shas"] = stored
+        st.session_state["country"] = (stored_result.country, stored_result.year)
+        st.success(
+            f"Stored {stored_result.name} {stored_result.year} as version "
+            f"{stored_result.version} ({stored_result.status})."
+        )
+
+
+def _user() -> str:
+    return st.session_state.get("acting_user_name", "local user")

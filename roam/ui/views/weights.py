@@ -1,0 +1,93 @@
+"""Weights what-if: change category and theme weights and watch scores and bands move."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+import yaml
+
+from roam.export.tables import level_table
+from roam.presentation import CATEGORY_NAMES
+from roam.store.paths import data_dir
+from roam.ui import common, state
+from roam.ui.views.compare import selected_keys
+
+NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _-]{0,40}$")
+
+
+def weights_folder():
+    folder = data_dir() / "weights"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def render() -> None:
+    st.title("Weights: what if?")
+    st.write(
+        "Weights are relative within their group: doubling Rights doubles its share of the "
+        "ROAM index. The framework itself sets no priorities, so equal weights are the "
+        "default; this page shows how much the picture depends on that choice."
+    )
+    keys = selected_keys("weights_countries")
+    if keys is None:
+        return
+    fw = state.load_version(*keys[0]).meta.framework
+    from roam.framework import load_framework
+
+    framework = load_framework(fw)
+    weights: dict[str, float] = {}
+    st.subheader("Category weights in the ROAM index")
+    cols = st.columns(4)
+    for col, code in zip(cols, "ROAM", strict=True):
+        weights[code] = col.slider(
+            f"{code} {CATEGORY_NAMES[code]}", 0.0, 3.0, 1.0, 0.25, key=f"w_{code}"
+        )
+    with st.expander("Theme weights within each category"):
+        for code in "ROAMX":
+            st.markdown(f"**{code} {CATEGORY_NAMES[code]}**")
+            theme_cols = st.columns(3)
+            for i, theme in enumerate(framework.categories[code].themes):
+                weights[theme.id] = theme_cols[i % 3].slider(
+                    f"{theme.id} {theme.name}", 0.0, 3.0, 1.0, 0.25, key=f"w_{theme.id}"
+                )
+    if all(w == 0 for c, w in weights.items() if c in "ROAM"):
+        st.error("At least one category needs a weight above zero.")
+        return
+    changed = tuple(sorted((k, v) for k, v in weights.items() if v != 1.0))
+    base = state.analysis_for(keys)
+    custom = state.analysis_for(keys, changed) if changed else base
+    before = level_table(base, "index")[["country", "score", "band"]]
+    after = level_table(custom, "index")[["country", "score", "low", "high", "band"]]
+    merged = before.merge(after, on="country", suffixes=(" (equal)", " (your weights)"))
+    merged["Band changed"] = [
+        isinstance(a, str) and isinstance(b, str) and a != b
+        for a, b in zip(merged["band (equal)"], merged["band (your weights)"], strict=True)
+    ]
+    st.subheader("ROAM index: equal weights and your weights")
+    common.table(merged.round(1))
+    cats = level_table(custom, "category")[["country", "id", "score", "band"]]
+    common.table(
+        cats.pivot(index="country", columns="id", values="band")[list("ROAMX")].reset_index()
+    )
+    _save(changed)
+
+
+def _save(changed: tuple) -> None:
+    st.subheader("Save as a named weight set")
+    name = st.text_input("Name", key="weights_name", placeholder="e.g. rights first")
+    if st.button("Save weight set", key="weights_save", disabled=not changed):
+        if not NAME.match(name or ""):
+            st.error("Use a short name of letters, numbers, spaces, - or _.")
+            return
+        path = weights_folder() / f"{name.strip().replace(' ', '_')}.yaml"
+        payload = {"description": f"Saved in the roam app: {name}", "weights": dict(changed)}
+        path.write_text(yaml.safe_dump(payload, sort_keys=True), encoding="utf-8")
+        st.success(f"Saved {path.name}. Use it on the command line with --weights {path}.")
+    saved = sorted(p.name for p in weights_folder().glob("*.yaml"))
+    if saved:
+        st.caption("Saved sets: " + ", ".join(saved))
+    if not changed:
+        st.caption("Move a slider to make a set worth saving.")
+    st.dataframe(pd.DataFrame(list(changed), columns=["Item", "Weight"]), hide_index=True)

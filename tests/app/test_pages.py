@@ -1,0 +1,149 @@
+"""Every page driven through streamlit's AppTest, on a real SQLite store seeded with samples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from roam.store import Store
+from tests.app.conftest import go
+
+REPO = Path(__file__).resolve().parents[2]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def test_overview_shows_seeded_samples_and_local_mode(app):
+    assert not app.exception
+    assert app.title[0].value.startswith("roam")
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Assessments stored"] == "8"
+    assert metrics["Indicators in the framework"] == "303"
+    assert any("Local mode" in c.value for c in app.sidebar.caption)
+    assert any("not intended to rank countries" in i.value for i in app.info)
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        ("upload", "Upload a questionnaire"),
+        ("scorecard", "Scorecard"),
+        ("compare", "Compare countries"),
+        ("coverage", "Data coverage"),
+        ("weights", "Weights: what if?"),
+        ("export", "Export"),
+        ("history", "History"),
+    ],
+)
+def test_every_page_renders(app, page, title):
+    go(app, page)
+    assert app.title[0].value == title
+    assert not app.error
+
+
+def test_upload_valid_file_and_store_it(app):
+    go(app, "upload")
+    data = (REPO / "sample_data" / "XB_Borealis_full.xlsx").read_bytes()
+    app.file_uploader[0].set_value(("XB_Borealis_full.xlsx", data, XLSX)).run()
+    assert not app.exception
+    assert "usable - Borealis (XB) 2025" in app.success[0].value
+    app.button(key="store_button").click().run()
+    assert "Stored Borealis 2025 as version 2 (draft)." in [s.value for s in app.success]
+    history = Store().history("XB")
+    assert [v.version for v in history] == [1, 2]
+    assert history[-1].uploaded_by == "local user"
+
+
+def test_upload_invalid_file_reports_cells_and_stores_nothing(app):
+    go(app, "upload")
+    before = Store().counts()
+    data = (REPO / "sample_data" / "invalid" / "typical_mistakes.xlsx").read_bytes()
+    app.file_uploader[0].set_value(("typical_mistakes.xlsx", data, XLSX)).run()
+    assert not app.exception
+    assert "not usable yet - 8 problem(s) to fix" in app.error[0].value
+    table = app.dataframe[0].value
+    first = table[table["Severity"] == "error"].iloc[0]
+    assert (first["Sheet"], first["Cell"], first["Indicator"]) == ("R", "F2", "R.A.1.1")
+    assert first["How to fix it"] == "Pick the answer from the cell's dropdown list."
+    assert not [b for b in app.button if b.key == "store_button"]
+    assert Store().counts() == before
+
+
+def test_upload_csv_is_refused_plainly(app):
+    go(app, "upload")
+    app.file_uploader[0].set_value(("data.xlsx", b"a,b\n1,2\n", XLSX)).run()
+    assert "not usable yet" in app.error[0].value
+    issues = app.dataframe[0].value
+    assert "CSV" in issues.iloc[0]["What is wrong"]
+
+
+def test_scorecard_shows_scores_intervals_and_evidence(app):
+    go(app, "scorecard")
+    labels = [m.label for m in app.metric]
+    assert labels[:2] == ["ROAM index", "R Rights"]
+    captions = " ".join(c.value for c in app.caption)
+    assert "90% interval" in captions and "coverage" in captions
+    charts = app.get("vega_lite_chart")
+    assert charts, "profile charts are drawn"
+    spec = json.loads(charts[0].proto.spec)
+    assert "Categories with 90% intervals" in json.dumps(spec)
+    frames = [d.value for d in app.dataframe]
+    indicators = next(f for f in frames if "Evidence" in f.columns)
+    assert indicators["Indicator"].str.startswith("R.").all()
+
+
+def chart_data(chart) -> pa.Table:
+    """The rows a chart draws (streamlit ships them as Arrow beside the spec)."""
+    return pa.ipc.open_stream(chart.proto.datasets[0].data.data).read_all()
+
+
+def test_compare_draws_profiles_and_heatmap_for_all_countries(app):
+    go(app, "compare")
+    charts = app.get("vega_lite_chart")
+    assert len(charts) == 2
+    codes = ["XA", "XB", "XC", "XD", "XE", "XF", "XG", "XH"]
+    profiles, heat = chart_data(charts[0]), chart_data(charts[1])
+    assert sorted(set(profiles.column("country").to_pylist())) == codes
+    assert profiles.num_rows == 8 * 5
+    assert heat.num_rows == 8 * 25
+    spec = json.loads(charts[0].proto.spec)
+    assert spec["facet"]["column"]["sort"][0] == "R Rights"
+    assert any("not an official UNESCO ranking" in i.value for i in app.info)
+
+
+def test_weights_change_moves_scores(app):
+    go(app, "weights")
+    table = app.dataframe[0].value
+    assert (table["score (equal)"] == table["score (your weights)"]).all()
+    app.slider(key="w_R").set_value(3.0).run()
+    app.slider(key="w_A").set_value(0.0).run()
+    assert not app.exception
+    table = app.dataframe[0].value.set_index("country")
+    # Aurelia is strong in rights and weak in access: more weight on R, none on A raises it
+    assert table.loc["XA", "score (your weights)"] > table.loc["XA", "score (equal)"] + 5
+    assert table.loc["XB", "score (your weights)"] < table.loc["XB", "score (equal)"] - 5
+    app.text_input(key="weights_name").set_value("rights first").run()
+    app.button(key="weights_save").click().run()
+    assert any("Saved rights_first.yaml" in s.value for s in app.success)
+
+
+def test_export_offers_all_downloads(app):
+    go(app, "export")
+    labels = [b.label for b in app.download_button]
+    assert "Results workbook (.xlsx)" in labels
+    assert "Comparison workbook (.xlsx)" in labels
+    app.toggle(key="prepare_package").set_value(True).run()
+    assert "Submission package (.zip)" in [b.label for b in app.download_button]
+
+
+def test_history_status_change_and_refusal(app):
+    go(app, "history")
+    app.selectbox(key="status_target").set_value("validated").run()
+    app.button[0].click().run()  # the form's submit button
+    assert not app.exception
+    info = {a.country: a for a in Store().assessments()}
+    assert info["XA"].status == "validated"
+    changes = [d.value for d in app.dataframe][1]
+    assert list(changes["To"]) == ["draft", "validated"]
