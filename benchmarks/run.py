@@ -2,6 +2,7 @@
 
     python benchmarks/run.py          # a readable table
     python benchmarks/run.py --json   # one JSON object
+    python benchmarks/run.py --browser  # add the real-browser timings (needs Debian's chromium)
 
 Ratios compare two implementations timed in the same run (best of several repeats), so they hold
 on a noisy machine better than absolute times do. Goals: reading >= 5x the openpyxl baseline,
@@ -48,6 +49,10 @@ def collect() -> dict[str, object]:
         value = float(figures[key])  # type: ignore[arg-type]
         met[key] = value >= goal if op == ">=" else value < goal
     figures["goals_met"] = met
+    if "--browser" in sys.argv:
+        from benchmarks.browser import bench_browser
+
+        figures.update(bench_browser())
     return figures
 
 

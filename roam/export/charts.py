@@ -90,7 +90,7 @@ def comparison_chart(frame: pd.DataFrame) -> alt.FacetChart:
     )
 
 
-def heatmap(frame: pd.DataFrame, x_order: list[str]) -> alt.LayerChart:
+def heatmap(frame: pd.DataFrame, x_order: list[str], title: str = "Score") -> alt.LayerChart:
     """Countries x themes (or categories) with the value written in every cell."""
     data = frame.copy()
     data["text"] = [("" if pd.isna(v) else f"{v:.0f}") for v in data["value"]]
@@ -100,7 +100,7 @@ def heatmap(frame: pd.DataFrame, x_order: list[str]) -> alt.LayerChart:
     )
     rect = base.mark_rect().encode(
         color=alt.Color(
-            "value:Q", scale=alt.Scale(domain=[0, 100], scheme="redyellowgreen"), title="Score"
+            "value:Q", scale=alt.Scale(domain=[0, 100], scheme="redyellowgreen"), title=title
         ),
         tooltip=["country", "column", "name", alt.Tooltip("value:Q", format=".1f")],
     )

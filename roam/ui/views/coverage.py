@@ -53,7 +53,9 @@ def render() -> None:
         value=matrix["coverage"],
     )
     order = [f"{c} {CATEGORY_NAMES[c]}" for c in "ROAMX"]
-    st.altair_chart(heatmap(heat[["country", "column", "name", "value"]], order), width="stretch")
+    st.altair_chart(
+        heatmap(heat[["country", "column", "name", "value"]], order, "Coverage %"), width="stretch"
+    )
     common.table(
         matrix.rename(
             columns={

@@ -1,0 +1,77 @@
+"""Browser benchmark: time from `streamlit run` to a rendered scorecard, and page switches,
+with all samples stored, in Debian's Chromium driven by Playwright.
+
+    python benchmarks/browser.py [--json]
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from playwright.sync_api import sync_playwright
+
+from tests.e2e.browser import CHROMIUM_ARGS, chromium_path, running_app
+
+SWITCHES = ["Compare", "Scorecard", "Coverage", "Overview", "History", "Scorecard", "Compare"]
+TITLES = {
+    "Compare": "Compare countries",
+    "Scorecard": "Scorecard",
+    "Coverage": "Data coverage",
+    "Overview": "roam: Internet Universality ROAM-X assessments",
+    "History": "History",
+}
+
+
+def _shown(page, name: str) -> None:
+    """The page counts as shown when its title is up, the run is over and charts are drawn."""
+    page.get_by_role("heading", name=TITLES[name], exact=True).wait_for(timeout=60_000)
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
+    if name in ("Scorecard", "Compare", "Coverage"):
+        page.locator(".vega-embed svg, .vega-embed canvas").first.wait_for(timeout=60_000)
+
+
+def bench_browser() -> dict[str, object]:
+    path = chromium_path()
+    if path is None:
+        raise SystemExit("Debian's chromium is needed: apt-get install chromium")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        started = time.perf_counter()
+        with running_app(Path(tempfile.mkdtemp())) as url:
+            server_ready = time.perf_counter() - started
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(f"{url}/scorecard")
+            _shown(page, "Scorecard")
+            first_scorecard = time.perf_counter() - started
+            nav = page.get_by_test_id("stSidebarNav")
+            switches = []
+            for name in SWITCHES:
+                t0 = time.perf_counter()
+                nav.get_by_role("link", name=name, exact=True).click()
+                _shown(page, name)
+                switches.append((name, time.perf_counter() - t0))
+        browser.close()
+    times = [t for _, t in switches]
+    return {
+        "browser_server_ready_ms": round(server_ready * 1000),
+        "browser_start_to_scorecard_ms": round(first_scorecard * 1000),
+        "browser_page_switch_median_ms": round(statistics.median(times) * 1000),
+        "browser_page_switch_max_ms": round(max(times) * 1000),
+        "browser_page_switches": {f"{i}:{n}": round(t * 1000) for i, (n, t) in enumerate(switches)},
+    }
+
+
+if __name__ == "__main__":
+    figures = bench_browser()
+    if "--json" in sys.argv:
+        print(json.dumps(figures, indent=2))
+    else:
+        for key, value in figures.items():
+            print(f"{key:<36} {value}")

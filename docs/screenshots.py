@@ -1,0 +1,37 @@
+"""Take the screenshots shown in the README: the app on its samples, in Debian's Chromium.
+
+python docs/screenshots.py
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from playwright.sync_api import sync_playwright
+
+from tests.e2e.browser import CHROMIUM_ARGS, chromium_path, running_app, wait_idle
+
+HERE = Path(__file__).resolve().parent
+PAGES = ["overview", "upload", "scorecard", "compare", "coverage", "weights"]
+
+
+def main() -> None:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        with running_app(Path(tempfile.mkdtemp())) as url:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            for name in PAGES:
+                page.goto(f"{url}/{'' if name == 'overview' else name}")
+                wait_idle(page)
+                page.wait_for_timeout(1500)
+                page.screenshot(path=HERE / f"{name}.png")
+                print(f"wrote docs/{name}.png")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,90 @@
+"""The app in a real browser: upload, scorecard, compare, download and open the workbook."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.e2e.browser import CHROMIUM_ARGS, REPO, chromium_path, running_app, wait_idle
+
+playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    path = chromium_path()
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium is required in CI (./dev test installs it)")
+        pytest.skip("no chromium on this machine: apt-get install chromium")
+    with playwright.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    with running_app(tmp_path_factory.mktemp("e2e-data")) as url:
+        yield url
+
+
+def test_upload_scorecard_compare_download(browser, app_url, tmp_path):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page.goto(app_url)
+    wait_idle(page)
+    assert page.get_by_text("Assessments stored").is_visible()
+
+    # upload a filled questionnaire and store it
+    page.goto(f"{app_url}/upload")
+    wait_idle(page)
+    sample = REPO / "sample_data" / "XC_Calvaria_core.xlsx"
+    dropzone = page.get_by_test_id("stFileUploaderDropzone")
+    with page.expect_file_chooser() as chooser:
+        dropzone.click()
+    chooser.value.set_files(str(sample))
+    page.get_by_text("usable - Calvaria (XC) 2025").wait_for(timeout=60_000)
+    page.get_by_role("button", name="Store as a new version").click()
+    page.get_by_text("Stored Calvaria 2025 as version 2").wait_for(timeout=60_000)
+
+    # its scorecard, reached through the sidebar like a person would
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Scorecard", exact=True).click()
+    wait_idle(page)
+    page.get_by_text("Calvaria (XC), 2025").first.wait_for()  # the country just uploaded
+    assert page.get_by_text("ROAM index").first.is_visible()
+    assert page.locator("canvas, svg.marks").count() >= 1, "a chart is drawn"
+
+    # compare two countries only
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Compare", exact=True).click()
+    wait_idle(page)
+    assert page.get_by_text("not an official UNESCO ranking").first.is_visible()
+    select = page.get_by_test_id("stMultiSelect").first
+    select.get_by_role("button", name="Clear all").click()
+    wait_idle(page)
+    for name in ("Aurelia", "Borealis"):
+        select.get_by_role("combobox").fill(name)
+        select.get_by_role("combobox").press("Enter")
+        wait_idle(page)
+    page.keyboard.press("Escape")
+    wait_idle(page)
+    assert page.get_by_text("Aurelia (XA) 2025").first.is_visible()
+    assert page.locator(".vega-embed").count() == 2
+    chart_text = page.locator(".vega-embed").first.inner_text()
+    assert "XA" in chart_text and "XB" in chart_text and "XC" not in chart_text
+
+    # download the results workbook and open it
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Export", exact=True).click()
+    wait_idle(page)
+    with page.expect_download(timeout=120_000) as download:
+        page.get_by_role("button", name="Results workbook (.xlsx)").click()
+    path = Path(tmp_path) / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.name == "XA_2025_v1_results.xlsx"
+    wb = openpyxl.load_workbook(io.BytesIO(path.read_bytes()))
+    assert wb.sheetnames[0] == "Summary"
+    assert "Aurelia" in wb["Summary"]["A1"].value
+    page.close()
