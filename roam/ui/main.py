@@ -6,6 +6,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from roam.access import decide
+from roam.ui.auth import current_user, sidebar
+
 SCREENS = Path(__file__).parent / "screens"
 PAGES = [
     ("overview", "Overview", ":material/home:"),
@@ -17,6 +20,7 @@ PAGES = [
     ("export", "Export", ":material/download:"),
     ("history", "History", ":material/history:"),
 ]
+ADMIN_PAGES = [("users", "Users", ":material/group:")]
 
 
 def page_path(name: str) -> str:
@@ -26,6 +30,8 @@ def page_path(name: str) -> str:
 
 def run() -> None:
     st.set_page_config(page_title="roam ROAM-X", page_icon=":material/public:", layout="wide")
+    user = current_user()
+    visible = PAGES + (ADMIN_PAGES if decide(user, "administer").allowed else [])
     pages = [
         st.Page(
             SCREENS / f"{name}.py",
@@ -34,12 +40,8 @@ def run() -> None:
             icon=icon,
             default=(name == "overview"),
         )
-        for name, title, icon in PAGES
+        for name, title, icon in visible
     ]
     page = st.navigation(pages)
-    with st.sidebar:
-        st.caption(
-            "Local mode: you are the only user and have full rights. Configure sign-in for a "
-            "shared deployment."
-        )
+    sidebar(user)
     page.run()

@@ -10,6 +10,7 @@ from typing import Any
 
 import streamlit as st
 
+from roam.access import SecureStore
 from roam.analysis import Analysis, analyse
 from roam.questionnaire import check_questionnaire
 from roam.seed import seed_if_empty
@@ -25,13 +26,23 @@ def get_store() -> Store:
     return store
 
 
+def secure() -> SecureStore:
+    """The store as the current user may see it: every page reads and writes through this."""
+    from roam.ui.auth import current_user
+
+    return SecureStore(get_store(), current_user())
+
+
 def assessments() -> list:
-    return get_store().assessments()
+    return secure().assessments()
 
 
 def version_key(country: str, year: int | None = None, version: int | None = None) -> tuple:
-    """(country, year, version, sha256) of the requested (default: latest) version."""
-    history = get_store().history(country, year)
+    """(country, year, version, sha256) of the requested (default: latest) version.
+
+    Goes through the secure store, so a key (and with it cached data) is only ever handed out
+    to a user allowed to view that assessment."""
+    history = secure().history(country, year)
     chosen = [v for v in history if (version is None and v.latest) or v.version == version]
     if not chosen:
         chosen = history[-1:]

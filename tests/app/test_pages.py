@@ -21,7 +21,7 @@ def test_overview_shows_seeded_samples_and_local_mode(app):
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Assessments stored"] == "8"
     assert metrics["Indicators in the framework"] == "303"
-    assert any("Local mode" in c.value for c in app.sidebar.caption)
+    assert any("Local mode" in i.value for i in app.sidebar.info)
     assert any("not intended to rank countries" in i.value for i in app.info)
 
 
@@ -53,7 +53,7 @@ def test_upload_valid_file_and_store_it(app):
     assert "Stored Borealis 2025 as version 2 (draft)." in [s.value for s in app.success]
     history = Store().history("XB")
     assert [v.version for v in history] == [1, 2]
-    assert history[-1].uploaded_by == "local user"
+    assert history[-1].uploaded_by == "local"  # the local administrator
 
 
 def test_upload_invalid_file_reports_cells_and_stores_nothing(app):

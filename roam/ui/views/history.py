@@ -7,6 +7,7 @@ from dataclasses import asdict
 import pandas as pd
 import streamlit as st
 
+from roam.access import AccessDenied
 from roam.store import STATUSES, TRANSITIONS, StoreError, TransitionError
 from roam.ui import common, state
 
@@ -17,7 +18,7 @@ def render() -> None:
     if choice is None:
         return
     country, year = choice
-    store = state.get_store()
+    store = state.secure()
     versions = store.history(country, year)
     st.subheader("Versions")
     common.table(
@@ -41,16 +42,22 @@ def render() -> None:
     st.subheader("Status")
     info = next(a for a in store.assessments(country) if a.year == year)
     st.write(f"Current status: **{info.status}**")
-    allowed = sorted(TRANSITIONS[info.status], key=STATUSES.index)
+    allowed = [
+        t
+        for t in sorted(TRANSITIONS[info.status], key=STATUSES.index)
+        if store.can("change_status", country, info.status, t)
+    ]
+    if not allowed:
+        st.caption(f"{store.user.label} cannot change the status of this assessment.")
     with st.form("status_form"):
         target = st.selectbox("Move to", allowed, key="status_target")
         note = st.text_input("Note", key="status_note")
         if st.form_submit_button("Change status"):
             try:
-                store.set_status(country, year, target, user=_user(), note=note)
+                store.set_status(country, year, target, note=note)
                 st.success(f"{country} {year} is now {target}.")
                 st.rerun()
-            except (TransitionError, StoreError) as exc:
+            except (TransitionError, StoreError, AccessDenied) as exc:
                 st.error(str(exc))
     changes = store.transitions(country, year)
     common.table(
@@ -83,7 +90,3 @@ def render() -> None:
                 f"to {diff.after}."
             )
             common.table(pd.DataFrame([asdict(c) for c in diff.changes]))
-
-
-def _user() -> str:
-    return st.session_state.get("acting_user_name", "local user")

@@ -9,6 +9,7 @@ import pandas as pd
 import pycountry
 import streamlit as st
 
+from roam.access import AccessDenied
 from roam.errors import how_to_fix
 from roam.framework import load_framework
 from roam.questionnaire import AssessmentMeta, write_questionnaire
@@ -131,7 +132,13 @@ def _report(result: dict) -> None:
 
 def _store(result: dict) -> None:
     st.subheader("3. Store it as a new version")
-    store = state.get_store()
+    secure = state.secure()
+    if not secure.can("upload", assessment_country(result)):
+        st.info(
+            f"{secure.user.label} cannot store uploads for {assessment_country(result)}; "
+            "the check above is yours to use all the same."
+        )
+        return
     stored = st.session_state.get("stored_shas", set())
     if result["sha"] in stored:
         st.info("This file is stored. Open the Scorecard or History page to see it.")
@@ -143,10 +150,8 @@ def _store(result: dict) -> None:
     )
     if st.button("Store as a new version", type="primary", key="store_button"):
         try:
-            stored_result = store.ingest(
-                [(result["name"], result["data"])], user=_user(), note=note
-            )[0]
-        except (InvalidFiles, StoreError, TransitionError, ValueError) as exc:
+            stored_result = secure.ingest([(result["name"], result["data"])], note=note)[0]
+        except (InvalidFiles, StoreError, TransitionError, ValueError, AccessDenied) as exc:
             st.error(f"Nothing was stored: {exc}")
             return
         stored.add(result["sha"])
@@ -158,5 +163,5 @@ def _store(result: dict) -> None:
         )
 
 
-def _user() -> str:
-    return st.session_state.get("acting_user_name", "local user")
+def assessment_country(result: dict) -> str:
+    return result["assessment"].country

@@ -1,0 +1,57 @@
+"""Users (secretariat): roles and countries of every account, and the audit trail."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from roam.access import AccessDenied, policy
+from roam.ui import common, state
+
+
+def render() -> None:
+    st.title("Users and access")
+    secure = state.secure()
+    try:
+        users = secure.users()
+    except AccessDenied as exc:
+        st.error(str(exc))
+        return
+    st.subheader("Add or change a user")
+    roles = [r for r in policy().roles if r != "administrator"]
+    with st.form("user_form"):
+        email = st.text_input("Email (as used to sign in)", key="user_email")
+        role = st.selectbox(
+            "Role",
+            roles,
+            key="user_role",
+            format_func=lambda r: f"{r.replace('_', ' ')}: {policy().roles[r].description}",
+        )
+        countries = st.text_input(
+            "Countries (ISO codes, comma separated; for national teams and government viewers)",
+            key="user_countries",
+        )
+        if st.form_submit_button("Save user"):
+            try:
+                saved = secure.add_user(email, role, countries.split(","))
+                st.success(f"Saved {saved.label}.")
+                users = secure.users()
+            except (ValueError, AccessDenied) as exc:
+                st.error(str(exc))
+    st.subheader("Users")
+    if users:
+        common.table(
+            pd.DataFrame(users).assign(
+                countries=lambda f: f["countries"].map(lambda c: ", ".join(c))
+            )
+        )
+    else:
+        st.info(
+            "No users yet. Without an account, people who sign in see published assessments only."
+        )
+    st.subheader("Audit trail (newest first)")
+    events = secure.audit(200)
+    if events:
+        common.table(pd.DataFrame(events))
+    else:
+        st.caption("Nothing recorded yet.")
