@@ -41,9 +41,16 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(data_dir: Path, timeout: float = 90.0) -> Iterator[str]:
+def running_app(
+    data_dir: Path,
+    timeout: float = 90.0,
+    *,
+    port: int | None = None,
+    extra_args: tuple[str, ...] = (),
+    host: str = "127.0.0.1",
+) -> Iterator[str]:
     """`streamlit run app.py` on a free port; yields the base URL once /_stcore/health is ok."""
-    port = free_port()
+    port = port or free_port()
     env = dict(os.environ, ROAM_DATA_DIR=str(data_dir))
     env.pop("ROAM_DATABASE_URL", None)
     streamlit = Path(sys.executable).with_name("streamlit")
@@ -60,13 +67,14 @@ def running_app(data_dir: Path, timeout: float = 90.0) -> Iterator[str]:
             "127.0.0.1",
             "--browser.gatherUsageStats",
             "false",
+            *extra_args,
         ],
         cwd=REPO,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://{host}:{port}"
     try:
         deadline = time.monotonic() + timeout
         while True:
