@@ -42,20 +42,22 @@ def test_sign_in_with_oidc_gives_the_accounts_role(tmp_path, monkeypatch):
             f'"http://localhost:{provider.server_port}/.well-known/openid-configuration"\n'
         )
         args = ("--secrets.files", str(secrets))
-        with running_app(data, port=port, extra_args=args, host="localhost") as url:
-            with playwright.sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-                page = browser.new_page()
-                page.goto(url)
-                wait_idle(page)
-                page.get_by_text("Not signed in").first.wait_for(timeout=60_000)
-                page.get_by_role("button", name="Sign in").click()
-                page.locator('input[name="sub"]').fill("team-xa")
-                page.get_by_role("button", name="Authorize").click()
-                page.get_by_text("Signed in as team@xa.example (national team for XA)").wait_for(
-                    timeout=60_000
-                )
-                wait_idle(page)
-                metric = page.get_by_test_id("stMetric").filter(has_text="Assessments stored")
-                playwright.expect(metric).to_contain_text("1")
-                browser.close()
+        with (
+            running_app(data, port=port, extra_args=args, host="localhost") as url,
+            playwright.sync_playwright() as p,
+        ):
+            browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(url)
+            wait_idle(page)
+            page.get_by_text("Not signed in").first.wait_for(timeout=60_000)
+            page.get_by_role("button", name="Sign in").click()
+            page.locator('input[name="sub"]').fill("team-xa")
+            page.get_by_role("button", name="Authorize").click()
+            page.get_by_text("Signed in as team@xa.example (national team for XA)").wait_for(
+                timeout=60_000
+            )
+            wait_idle(page)
+            metric = page.get_by_test_id("stMetric").filter(has_text="Assessments stored")
+            playwright.expect(metric).to_contain_text("1")
+            browser.close()
