@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import select
 
-from roam.store import AssessmentInfo, Store, TransitionError
+from roam.store import AssessmentInfo, Store
 from roam.store import schema as S
 
 Action = Literal["view", "upload", "change_status", "export", "administer"]
@@ -207,6 +207,10 @@ class SecureStore:
         self.store, self.user = store, user
 
     # -- checks
+    def require(self, action: Action, target: str, **kw) -> None:
+        """Raise AccessDenied (and record it) unless the user may do this."""
+        self._require(action, target, **kw)
+
     def _require(self, action: Action, target: str, **kw) -> None:
         decision = decide(self.user, action, **kw)
         if not decision.allowed:
@@ -291,12 +295,9 @@ class SecureStore:
             status=info.status,
             target_status=target,
         )
-        try:
-            return self.store.set_status(
-                info.country, info.year, target, user=self.user.email, note=note
-            )
-        except TransitionError:
-            raise
+        return self.store.set_status(
+            info.country, info.year, target, user=self.user.email, note=note
+        )
 
     # -- exports (the acting user is checked before any file is written)
     def _export_analysis(self, country: str, year: int | None, version: int | None, draws: int):

@@ -11,6 +11,7 @@ import typer
 
 from roam.countries import UnknownCountry, resolve_country
 from roam.framework import DEFAULT_VERSION, CatalogueError, load_framework
+from roam.presentation import CATEGORY_NAMES
 
 app = typer.Typer(
     help="roam: UNESCO Internet Universality ROAM-X indicators toolkit.",
@@ -24,19 +25,31 @@ FrameworkOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 
-CATEGORY_NAMES = {
-    "R": "Rights",
-    "O": "Openness",
-    "A": "Accessibility to all",
-    "M": "Multistakeholder participation",
-    "X": "Cross-cutting",
-    "C": "Contextual",
-}
-
 
 @app.callback()
 def _root() -> None:
     """roam: UNESCO Internet Universality ROAM-X indicators toolkit."""
+
+
+def write_output(output: Path, data: bytes) -> None:
+    """Write a result file, or fail plainly (no half-written file is left behind)."""
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        partial = output.with_name(output.name + ".partial")
+        partial.write_bytes(data)
+        partial.replace(output)
+    except OSError as exc:
+        raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _analyse_one(source: str, weights: Path | None, draws: int):
+    from roam.analysis import analyse
+
+    assessment, original, name = _one_source(source)
+    try:
+        return assessment, original, name, analyse([assessment], weights=weights, draws=draws)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
 
 
 def fail(message: str) -> typer.Exit:
@@ -105,11 +118,7 @@ def template(
     )
     if output.suffix.lower() != ".xlsx":
         raise fail(f"the output file must end in .xlsx, not {output.suffix or 'nothing'!r}")
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_bytes(write_questionnaire(fw, meta))
-    except OSError as exc:
-        raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
+    write_output(output, write_questionnaire(fw, meta))
     count = len(fw.entries_for(indicator_set))
     typer.echo(
         f"Wrote {output}: {found.name} ({found.code}), {indicator_set} set, {count} indicators"
@@ -241,11 +250,7 @@ def compare(
     from roam.export.comparison import write_comparison
 
     analysis = _analyse(sources, weights, draws)
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_bytes(write_comparison(analysis))
-    except OSError as exc:
-        raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
+    write_output(output, write_comparison(analysis))
     typer.echo(f"Wrote {output}: {len(analysis.assessments)} assessments compared")
 
 
@@ -279,19 +284,10 @@ def export(
     draws: DrawsOption = 1000,
 ) -> None:
     """Write the results workbook an evaluator reads (scores, gaps, MAB, method, uncertainty)."""
-    from roam.analysis import analyse
     from roam.export.workbook import write_results
 
-    assessment, _, _ = _one_source(source)
-    try:
-        analysis = analyse([assessment], weights=weights, draws=draws)
-    except ValueError as exc:
-        raise fail(str(exc)) from None
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_bytes(write_results(analysis, assessment.country))
-    except OSError as exc:
-        raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
+    assessment, _, _, analysis = _analyse_one(source, weights, draws)
+    write_output(output, write_results(analysis, assessment.country))
     typer.echo(f"Wrote {output}: results for {assessment.meta.country} ({assessment.country})")
 
 
@@ -303,19 +299,10 @@ def package(
     draws: DrawsOption = 1000,
 ) -> None:
     """Write the submission package for UNESCO (IPDC), with a manifest of SHA-256 checksums."""
-    from roam.analysis import analyse
     from roam.export.package import write_package
 
-    assessment, original, name = _one_source(source)
-    try:
-        analysis = analyse([assessment], weights=weights, draws=draws)
-    except ValueError as exc:
-        raise fail(str(exc)) from None
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_bytes(write_package(analysis, assessment.country, original, name))
-    except OSError as exc:
-        raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
+    assessment, original, name, analysis = _analyse_one(source, weights, draws)
+    write_output(output, write_package(analysis, assessment.country, original, name))
     typer.echo(f"Wrote {output}: submission package for {assessment.meta.country}")
 
 

@@ -37,7 +37,7 @@ def _allowed(keys: tuple) -> str | None:
     for key in keys:
         info = next(a for a in secure.store.assessments(key[0]) if a.year == key[1])
         try:
-            secure._require("export", info.label, country=info.country, status=info.status)
+            secure.require("export", info.label, country=info.country, status=info.status)
         except AccessDenied as exc:
             return str(exc)
     return None
