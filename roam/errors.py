@@ -17,6 +17,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     # the file itself
     "file_too_large": ("error", "The file is {size_mb:.1f} MB; the limit is {limit_mb:g} MB."),
     "file_empty": ("error", "The file is empty."),
+    "file_missing": ("error", "There is no file at {path}."),
     "not_xlsx_csv": (
         "error",
         "This looks like a CSV or text file. Upload the questionnaire as an Excel workbook "
@@ -247,6 +248,7 @@ class QuestionnaireError(Exception):
 FIXES: dict[str, str] = {
     "file_too_large": "Remove pasted images or extra sheets, or split the file.",
     "file_empty": "Upload the saved questionnaire file again.",
+    "file_missing": "Check the file name and folder.",
     "not_xlsx_csv": "Open the file and use File > Save As > Excel Workbook (.xlsx).",
     "not_xlsx_xls": "Open the file and use File > Save As > Excel Workbook (.xlsx).",
     "not_xlsx_other": "Download a roam template, fill it in and upload that .xlsx file.",

@@ -560,3 +560,9 @@ def test_validate_json_shape():
         "R.A.1.1",
         "Maybe",
     )
+
+
+def test_missing_path_is_named():
+    result = runner.invoke(app, ["validate", "no/such/file.xlsx"])
+    assert result.exit_code == 1
+    assert "There is no file at no/such/file.xlsx." in result.output

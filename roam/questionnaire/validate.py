@@ -94,7 +94,7 @@ def _load_bytes(source: Source, limits: Limits, report: ValidationReport) -> byt
         return bytes(source)
     path = Path(source)
     if not path.is_file():
-        report.add("corrupt", detail=f"no file at {path}")
+        report.add("file_missing", path=path)
         return None
     size = path.stat().st_size
     if size > limits.max_file_mb * MB:
