@@ -113,7 +113,7 @@ def test_score_refuses_invalid_file_and_bad_weights(tmp_path):
     result = runner.invoke(app, ["score", str(bad)])
     assert result.exit_code == 1
     assert "typical_mistakes.xlsx is not usable" in result.output
-    assert "R!F2 [R.A.1.1]: 'Maybe' is not an answer" in result.output
+    assert "R!F2 [R.A.1.2]: 'Maybe' is not an answer" in result.output
     weights = tmp_path / "w.yaml"
     weights.write_text("weights:\n  R.Z.1.1: 2\n")
     sample = str(REPO / "sample_data/XC_Calvaria_core.xlsx")

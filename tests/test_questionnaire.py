@@ -31,6 +31,12 @@ SAMPLES = sorted((REPO / "sample_data").glob("X*.xlsx"))
 FILES = REPO / "tests" / "fixtures" / "files"
 runner = CliRunner()
 FW = load_framework("2018")
+# a core Rights indicator answered Yes / Partly / No (present in core and full workbooks)
+YES_NO = next(
+    e.id
+    for e in FW.entries_for("core")
+    if e.category == "R" and e.indicator.scale == "yes_partly_no"
+)
 
 
 def meta(indicator_set: str = "full", **kw) -> AssessmentMeta:
@@ -118,8 +124,9 @@ def test_template_answer_dropdown_matches_each_scale(tmp_path):
     for dv in r.data_validations.dataValidation:
         for rng in dv.sqref.ranges:
             by_cell[rng.coord] = dv
-    row = row_of(r, "R.A.1.1")
-    scale = FW.scale_of("R.A.1.1")
+    first_core = next(e.id for e in FW.entries_for("core") if e.category == "R")
+    row = row_of(r, first_core)
+    scale = FW.scale_of(first_core)
     dv = by_cell[f"F{row}"]
     col = columns[f"scale_{scale.id}"]
     letter = openpyxl.utils.get_column_letter(col)
@@ -278,8 +285,8 @@ def test_samples_cover_profiles_sets_and_gaps():
 def test_accepts_case_spaces_levels_text_numbers_and_percent_forms(core_sample):
     def change(wb):
         r, a = wb["R"], wb["A"]
-        r[f"F{row_of(r, 'R.A.1.1')}"] = "  pARTLY "
-        r[f"J{row_of(r, 'R.A.1.1')}"] = " available"
+        r[f"F{row_of(r, YES_NO)}"] = "  pARTLY "
+        r[f"J{row_of(r, YES_NO)}"] = " available"
         rubric_row = next(
             row for row in range(2, r.max_row + 1) if r.cell(row, 5).value.startswith("Evidence")
         )
@@ -304,7 +311,7 @@ def test_accepts_case_spaces_levels_text_numbers_and_percent_forms(core_sample):
     a, report = check_questionnaire(data)
     assert report.valid, [str(i) for i in report.errors]
     got = a.responses.set_index("indicator_id")
-    assert got.loc["R.A.1.1", "answer"] == "Partly"
+    assert got.loc[YES_NO, "answer"] == "Partly"
     rubric_row, pct_rows = holder["rows"]
     wb = openpyxl.load_workbook(io.BytesIO(data))
     rubric_id = wb["R"].cell(rubric_row, 1).value
@@ -496,29 +503,30 @@ INVALID = REPO / "sample_data" / "invalid"
 def test_invalid_typical_mistakes_pinned():
     _, report = check_questionnaire(INVALID / "typical_mistakes.xlsx")
     assert issues_of(report) == [
-        ("answer_not_on_scale", "R!F2", "R.A.1.1"),
-        ("future_year", "R!I3", "R.A.1.2"),
-        ("bad_status", "R!J4", "R.A.2.1"),
+        ("answer_not_on_scale", "R!F2", "R.A.1.2"),
+        ("future_year", "R!I3", "R.B.1.1"),
+        ("bad_status", "R!J4", "R.B.2.1"),
         ("unknown_indicator", "R!A5", None),
-        ("duplicate_indicator", "R!A6", "R.A.1.1"),
-        ("value_out_of_range", "A!G6", "A.B.1.1"),
-        ("not_a_number", "A!G7", "A.B.1.2"),
+        ("duplicate_indicator", "R!A6", "R.A.1.2"),
+        ("value_out_of_range", "A!G7", "A.B.1.2"),
+        ("not_a_number", "A!G8", "A.B.2.1"),
         ("available_without_answer", "A!F13", "A.B.6.1"),
     ]
     messages = [i.message for i in report.errors]
     assert messages == [
-        "'Maybe' is not an answer on this indicator's scale; expected one of: Yes; Partly; No.",
+        "'Maybe' is not an answer on this indicator's scale; expected one of: 0 - No evidence; "
+        "1 - Limited; 2 - Partial; 3 - Substantial; 4 - Full.",
         "Data year 2099 is in the future (this year is "
         f"{__import__('datetime').date.today().year}).",
         "'Done' is not a data status; expected Available, Not available or Not applicable.",
         "'R.Z.9.1' is not an indicator of framework 2018.",
-        "Indicator R.A.1.1 appears more than once (also in R!A2).",
+        "Indicator R.A.1.2 appears more than once (also in R!A2).",
         "140 is outside the allowed range 0 to 100 %.",
         "'n/a' is not a number; expected a number in %.",
         "Data status is Available but no Answer was given.",
     ]
     values = [i.value for i in report.errors]
-    assert values == ["Maybe", "2099", "Done", "R.Z.9.1", "R.A.1.1", "140", "n/a", ""]
+    assert values == ["Maybe", "2099", "Done", "R.Z.9.1", "R.A.1.2", "140", "n/a", ""]
     assert [i.code for i in report.warnings] == ["missing_indicator", "missing_indicator"]
 
 
@@ -526,7 +534,7 @@ def test_invalid_typical_mistakes_pinned():
     ("name", "expected"),
     [
         ("missing_sheet.xlsx", [("missing_sheet", "M", None)]),
-        ("formula_without_value.xlsx", [("formula_no_value", "A!G6", "A.B.1.1")]),
+        ("formula_without_value.xlsx", [("formula_no_value", "A!G7", "A.B.1.2")]),
         ("other_catalogue.xlsx", [("checksum_mismatch", "_roam!B2", None)]),
         ("unknown_country.xlsx", [("unknown_country", "Assessment!B3", None)]),
         ("exported_as_csv.csv", [("not_xlsx_csv", None, None)]),
@@ -557,7 +565,7 @@ def test_validate_json_shape():
     assert (first["sheet"], first["cell"], first["indicator"], first["value"]) == (
         "R",
         "F2",
-        "R.A.1.1",
+        "R.A.1.2",
         "Maybe",
     )
 

@@ -65,7 +65,7 @@ def test_upload_invalid_file_reports_cells_and_stores_nothing(app):
     assert "not usable yet - 8 problem(s) to fix" in app.error[0].value
     table = app.dataframe[0].value
     first = table[table["Severity"] == "error"].iloc[0]
-    assert (first["Sheet"], first["Cell"], first["Indicator"]) == ("R", "F2", "R.A.1.1")
+    assert (first["Sheet"], first["Cell"], first["Indicator"]) == ("R", "F2", "R.A.1.2")
     assert first["How to fix it"] == "Pick the answer from the cell's dropdown list."
     assert not [b for b in app.button if b.key == "store_button"]
     assert Store().counts() == before
