@@ -132,11 +132,19 @@ def validate(
     max_mb: Annotated[
         float | None, typer.Option("--max-mb", help="Largest file accepted, in MB.")
     ] = None,
+    annotate: Annotated[
+        Path | None,
+        typer.Option("--annotate", help="Also write a copy of the workbook with problems marked."),
+    ] = None,
 ) -> None:
     """Check a filled questionnaire; exit 0 when usable (warnings allowed), 1 when not."""
     from roam.questionnaire import check_questionnaire
 
     assessment, report = check_questionnaire(path, max_file_mb=max_mb)
+    if annotate is not None and assessment is not None:
+        from roam.questionnaire.annotate import annotate_workbook
+
+        write_output(annotate, annotate_workbook(path.read_bytes(), report))
     valid = report.valid and assessment is not None
     if as_json:
         payload = report.as_dict()

@@ -574,3 +574,39 @@ def test_missing_path_is_named():
     result = runner.invoke(app, ["validate", "no/such/file.xlsx"])
     assert result.exit_code == 1
     assert "There is no file at no/such/file.xlsx." in result.output
+
+
+def test_annotated_copy_marks_problems_and_validates_once_fixed(tmp_path):
+    marked = tmp_path / "checked.xlsx"
+    source = INVALID / "typical_mistakes.xlsx"
+    result = runner.invoke(app, ["validate", str(source), "--annotate", str(marked)])
+    assert result.exit_code == 1
+    wb = openpyxl.load_workbook(marked)
+    assert wb.sheetnames[0] == "roam issues"
+    cell = wb["R"]["F2"]
+    assert cell.fill.start_color.rgb == "FFF4C7C3"
+    assert cell.comment.text.startswith("ERROR: 'Maybe' is not an answer")
+    assert "How to fix: Pick the answer from the cell's dropdown list." in cell.comment.text
+    listed = list(wb["roam issues"].iter_rows(min_row=2, values_only=True))
+    assert len(listed) == 10 and listed[2][:3] == ("error", "R", "F2")
+    # the team fixes the marked cells in the same file and uploads it again
+    original = read_questionnaire(REPO / "sample_data" / "XC_Calvaria_core.xlsx")
+    r, a = wb["R"], wb["A"]
+    fixed = original.responses.set_index("indicator_id")
+    r["F2"] = "3 - Substantial"
+    r["I3"] = 2024
+    r["J4"] = "Available"
+    r["A5"], r["A6"] = "R.C.1.1", "R.C.2.1"
+    for row in (5, 6):
+        ind = r[f"A{row}"].value
+        r[f"F{row}"] = fixed.loc[ind, "answer"]
+        r[f"J{row}"] = {
+            "available": "Available",
+            "not_available": "Not available",
+            "not_applicable": "Not applicable",
+        }.get(fixed.loc[ind, "status"])
+    a["G7"], a["G8"] = 40, 55.5
+    a["F13"] = "Yes" if FW.scale_of(a["A13"].value).id == "yes_partly_no" else "4 - Full"
+    wb.save(marked)
+    again = runner.invoke(app, ["validate", str(marked)])
+    assert again.exit_code == 0, again.output

@@ -68,6 +68,9 @@ def test_upload_invalid_file_reports_cells_and_stores_nothing(app):
     assert (first["Sheet"], first["Cell"], first["Indicator"]) == ("R", "F2", "R.A.1.2")
     assert first["How to fix it"] == "Pick the answer from the cell's dropdown list."
     assert not [b for b in app.button if b.key == "store_button"]
+    labels = [b.label for b in app.download_button]
+    assert "Your workbook with the problems marked (.xlsx)" in labels
+    assert "This report (CSV)" in labels
     assert Store().counts() == before
 
 

@@ -11,8 +11,10 @@ import streamlit as st
 
 from roam.access import AccessDenied
 from roam.errors import how_to_fix
+from roam.export.package import csv_safe
 from roam.framework import load_framework
 from roam.questionnaire import AssessmentMeta, write_questionnaire
+from roam.questionnaire.annotate import annotate_workbook
 from roam.questionnaire.vocab import vocabulary
 from roam.store import InvalidFiles, StoreError, TransitionError
 from roam.ui import state
@@ -120,9 +122,20 @@ def _report(result: dict) -> None:
             ]
         )
         st.dataframe(frame, hide_index=True, width="stretch", key="issues_table")
-        st.download_button(
-            "Download this report (CSV)",
-            frame.to_csv(index=False).encode(),
+        cols = st.columns(2)
+        if assessment is not None:
+            marked = _annotated(result["data"], result["sha"], report)
+            if marked is not None:
+                cols[0].download_button(
+                    "Your workbook with the problems marked (.xlsx)",
+                    marked,
+                    file_name=f"{Path(result['name']).stem}_checked.xlsx",
+                    key="issues_annotated",
+                    type="primary",
+                )
+        cols[1].download_button(
+            "This report (CSV)",
+            frame.map(csv_safe).to_csv(index=False).encode("utf-8-sig"),
             file_name=f"{Path(result['name']).stem}_issues.csv",
             key="issues_csv",
         )
@@ -161,6 +174,16 @@ def _store(result: dict) -> None:
             f"Stored {stored_result.name} {stored_result.year} as version "
             f"{stored_result.version} ({stored_result.status})."
         )
+
+
+def _annotated(data: bytes, sha: str, report) -> bytes | None:
+    key = f"annotated_{sha}"
+    if key not in st.session_state:
+        try:
+            st.session_state[key] = annotate_workbook(data, report)
+        except ValueError:
+            st.session_state[key] = None
+    return st.session_state[key]
 
 
 def assessment_country(result: dict) -> str:
