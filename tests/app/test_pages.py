@@ -130,6 +130,13 @@ def test_weights_change_moves_scores(app):
     app.text_input(key="weights_name").set_value("rights first").run()
     app.button(key="weights_save").click().run()
     assert any("Saved rights_first.yaml" in s.value for s in app.success)
+    # back to equal weights, then reload the saved set onto the sliders
+    app.run()
+    app.selectbox(key="weights_start").set_value("rights_first").run()
+    app.selectbox(key="weights_start").set_value("equal weights").run()
+    assert app.slider(key="w_R").value == 1.0 and app.slider(key="w_A").value == 1.0
+    app.selectbox(key="weights_start").set_value("rights_first").run()
+    assert app.slider(key="w_R").value == 3.0 and app.slider(key="w_A").value == 0.0
 
 
 def test_export_offers_all_downloads(app):

@@ -37,6 +37,16 @@ def render() -> None:
     from roam.framework import load_framework
 
     framework = load_framework(fw)
+    slider_ids = list("ROAM") + [t.id for c in "ROAMX" for t in framework.categories[c].themes]
+    saved = {p.stem: p for p in sorted(weights_folder().glob("*.yaml"))}
+    st.selectbox(
+        "Start from",
+        ["equal weights", *saved],
+        key="weights_start",
+        on_change=_load_set,
+        args=(saved, slider_ids),
+        help="A weight set saved earlier on this page.",
+    )
     weights: dict[str, float] = {}
     st.subheader("Category weights in the ROAM index")
     cols = st.columns(4)
@@ -72,6 +82,17 @@ def render() -> None:
         cats.pivot(index="country", columns="id", values="band")[list("ROAMX")].reset_index()
     )
     _save(changed)
+
+
+def _load_set(saved: dict, slider_ids: list[str]) -> None:
+    """Put a saved set's weights on the sliders (anything not in the set weighs 1)."""
+    choice = st.session_state.get("weights_start")
+    values: dict[str, float] = {}
+    if choice in saved:
+        data = yaml.safe_load(saved[choice].read_text(encoding="utf-8")) or {}
+        values = {str(k): float(v) for k, v in (data.get("weights") or {}).items()}
+    for ident in slider_ids:
+        st.session_state[f"w_{ident}"] = min(3.0, max(0.0, values.get(ident, 1.0)))
 
 
 def _save(changed: tuple) -> None:
