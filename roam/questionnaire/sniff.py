@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import defusedxml.ElementTree as SafeET
@@ -36,7 +37,7 @@ class Package:
         xml = self.parts.get(part)
         if xml is None:
             xml = self.zip.read(part)
-        if not HAS_FORMULA.search(xml):
+        if not _may_have_formula(xml):
             return {}
         found: dict[str, str] = {}
         for match in CELL.finditer(xml):
@@ -51,7 +52,14 @@ class Package:
         return found
 
 
-HAS_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+FORMULA_TAGS = (b"<f>", b"<f ", b":f>", b":f ")
+
+
+def _may_have_formula(xml: bytes) -> bool:
+    """A quick byte scan before the regex: most sheets have no formula element at all."""
+    return any(tag in xml for tag in FORMULA_TAGS)
+
+
 CELL = re.compile(rb'<c\b[^>]*?\br="(?P<ref>[A-Z]+[0-9]+)"[^>]*?(?:/>|>(?P<body>.*?)</c>)', re.S)
 VALUE = re.compile(rb"<v>(.*?)</v>", re.S)
 FORMULA = re.compile(rb"<f[^>]*>(.*?)</f>", re.S)
@@ -63,7 +71,9 @@ def _unescape(text: str) -> str:
     )
 
 
-def open_package(data: bytes, limits: Limits, report: ValidationReport) -> Package | None:
+def open_package(
+    data: bytes, limits: Limits, report: ValidationReport, sheets: Iterable[str] = ()
+) -> Package | None:
     """Return the opened package, or None after adding exactly one file-level error."""
     size = len(data)
     if size == 0:
@@ -99,13 +109,29 @@ def open_package(data: bytes, limits: Limits, report: ValidationReport) -> Packa
         else:
             report.add("corrupt", detail="no workbook part inside")
         return None
-    parts: dict[str, bytes] = {}
-    if not _sizes_reasonable(archive, size, limits, report, parts):
+    budget = _declared_sizes_ok(archive, size, limits, report)
+    if budget is None:
+        return None
+    structure = [
+        info
+        for info in archive.infolist()
+        if info.filename in READ_PARTS or info.filename.endswith(".rels")
+    ]
+    if not _stream(archive, structure, budget, size, report):
         return None
     try:
         sheet_paths = _sheet_parts(archive)
     except Exception as exc:  # noqa: BLE001 - any XML fault means a damaged file
         report.add("corrupt", detail=f"workbook structure unreadable: {type(exc).__name__}")
+        return None
+    names = set(archive.namelist())
+    wanted = [
+        archive.getinfo(sheet_paths[sheet])
+        for sheet in sheets
+        if sheet in sheet_paths and sheet_paths[sheet] in names
+    ]
+    parts: dict[str, bytes] = {}
+    if not _stream(archive, wanted, budget, size, report, keep=parts):
         return None
     return Package(data, sheet_paths, archive, parts)
 
@@ -124,35 +150,56 @@ def _looks_like_text(data: bytes) -> bool:
     return True
 
 
-def _sizes_reasonable(
-    archive: zipfile.ZipFile,
-    size: int,
-    limits: Limits,
-    report: ValidationReport,
-    keep: dict[str, bytes],
-) -> bool:
-    """Check declared sizes, then decompress with a cap so lying headers cannot slip through."""
+# Parts a reader decompresses besides the worksheets it is asked for. Parts nobody reads (images,
+# themes, document properties, sheets roam never opens) cannot inflate in memory, so only these and
+# the wanted worksheets are streamed through the cap.
+READ_PARTS = (
+    "[Content_Types].xml",
+    "xl/workbook.xml",
+    "xl/sharedStrings.xml",
+    "xl/styles.xml",
+)
+
+
+class _Budget:
+    """Decompressed bytes still allowed: lying size headers run out of it, not out of memory."""
+
+    def __init__(self, limit: float) -> None:
+        self.left = limit
+        self.used = 0
+
+
+def _declared_sizes_ok(
+    archive: zipfile.ZipFile, size: int, limits: Limits, report: ValidationReport
+) -> _Budget | None:
     cap = limits.max_uncompressed_mb * MB
     declared = sum(info.file_size for info in archive.infolist())
-    ratio_cap = max(cap, size * limits.max_compression_ratio) if size > MB else cap
-    limit = min(cap, ratio_cap)
-    if declared > limit:
+    if declared > cap or (size > MB and declared > size * limits.max_compression_ratio):
         report.add("zip_bomb", unpacked_mb=declared / MB, size_mb=size / MB)
-        return False
-    total = 0
+        return None
+    return _Budget(cap)
+
+
+def _stream(
+    archive: zipfile.ZipFile,
+    infos: list[zipfile.ZipInfo],
+    budget: _Budget,
+    size: int,
+    report: ValidationReport,
+    keep: dict[str, bytes] | None = None,
+) -> bool:
+    """Decompress with a running cap; keep the bytes of the parts asked for."""
     try:
-        for info in archive.infolist():
-            wanted = info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
+        for info in infos:
             chunks = []
             with archive.open(info) as member:
                 while chunk := member.read(CHUNK):
-                    total += len(chunk)
-                    if total > limit:
-                        report.add("zip_bomb", unpacked_mb=total / MB, size_mb=size / MB)
+                    budget.used += len(chunk)
+                    if budget.used > budget.left:
+                        report.add("zip_bomb", unpacked_mb=budget.used / MB, size_mb=size / MB)
                         return False
-                    if wanted:
-                        chunks.append(chunk)
-            if wanted:
+                    chunks.append(chunk)
+            if keep is not None:
                 keep[info.filename] = b"".join(chunks)
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
         text = str(exc)

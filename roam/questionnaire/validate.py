@@ -54,7 +54,8 @@ def check_questionnaire(
         return None, report
     if filename is None and isinstance(source, str | Path):
         filename = Path(source).name
-    package = open_package(data, limits, report)
+    wanted = [L.META, L.ASSESSMENT, *vocabulary().category_sheets.values(), L.MAB]
+    package = open_package(data, limits, report, wanted)
     if package is None:
         return None, report
     book = open_workbook(package, report)
