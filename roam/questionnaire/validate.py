@@ -663,67 +663,62 @@ def _complete(
     wanted = framework.entries_for(indicator_set if indicator_set in ("core", "full") else "full")
     wanted_ids = {e.id for e in wanted}
     extra = [e for e in framework.entries if e.id in by_id and e.id not in wanted_ids]
-    rows = []
+    cols: dict[str, list[Any]] = {name: [] for name in RESPONSE_COLUMNS}
+    nan = float("nan")
     for entry in [*wanted, *extra]:
-        ind = entry.indicator
         got = by_id.get(entry.id)
+        sheet = sheet_of[entry.category]
         if got is None:
             report.add(
-                "missing_indicator",
-                sheet=sheet_of[entry.category],
-                indicator=entry.id,
-                indicator_set=indicator_set,
+                "missing_indicator", sheet=sheet, indicator=entry.id, indicator_set=indicator_set
             )
-            rows.append(
-                {
-                    "indicator_id": entry.id,
-                    "category": entry.category,
-                    "sheet": sheet_of[entry.category],
-                    "row": None,
-                    "answer": None,
-                    "value": None,
-                    "unit": ind.unit,
-                    "data_year": None,
-                    "status": "unanswered",
-                    "source": None,
-                    "evidence": None,
-                }
+            values = (
+                entry.id,
+                entry.category,
+                sheet,
+                None,
+                None,
+                nan,
+                entry.indicator.unit,
+                None,
+                "unanswered",
+                None,
+                None,
             )
-            continue
-        status = got["status"] if got["status"] != "invalid" else "unanswered"
-        usable = status == "available"
-        value = got["value"] if usable and _present(got["value"]) else None
-        if value is not None and not got["low"] <= value <= got["high"]:
-            value = None
-        answer = got["answer"] if usable and _present(got["answer"]) else None
-        if usable and answer is None and value is None:
-            status = "unanswered"
-        rows.append(
-            {
-                "indicator_id": entry.id,
-                "category": entry.category,
-                "sheet": got["sheet"],
-                "row": got["row"],
-                "answer": answer,
-                "value": value,
-                "unit": ind.unit,
-                "data_year": got["data_year"],
-                "status": status,
-                "source": got["source"],
-                "evidence": got["evidence"],
-            }
-        )
-    return _response_frame(rows)
+        else:
+            status = got["status"] if got["status"] != "invalid" else "unanswered"
+            usable = status == "available"
+            value = got["value"] if usable and _present(got["value"]) else nan
+            if value == value and not got["low"] <= value <= got["high"]:
+                value = nan
+            answer = got["answer"] if usable and _present(got["answer"]) else None
+            if usable and answer is None and value != value:
+                status = "unanswered"
+            values = (
+                entry.id,
+                entry.category,
+                got["sheet"],
+                got["row"],
+                answer,
+                value,
+                entry.indicator.unit,
+                got["data_year"],
+                status,
+                got["source"],
+                got["evidence"],
+            )
+        for name, value in zip(RESPONSE_COLUMNS, values, strict=True):
+            cols[name].append(value)
+    return _response_frame(cols)
 
 
-def _response_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+def _response_frame(cols: dict[str, list[Any]]) -> pd.DataFrame:
     """Build the tidy frame column by column with explicit dtypes (no per-cell inference)."""
-    nan = float("nan")
     columns: dict[str, Any] = {}
     for name in RESPONSE_COLUMNS:
-        values = [row[name] for row in rows]
+        values = cols[name]
         if name == "value":
-            columns[name] = np.array([nan if v is None else v for v in values], dtype=float)
+            columns[name] = np.array(values, dtype=float)
         elif name in ("row", "data_year"):
             columns[name] = pd.array(values, dtype="Int64")
         else:
