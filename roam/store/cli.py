@@ -245,6 +245,54 @@ def status(
     )
 
 
+def diff(
+    country: Annotated[str, typer.Argument(help="Country code, e.g. XA.")],
+    old: Annotated[int, typer.Argument(help="The earlier version number.")],
+    new: Annotated[int | None, typer.Argument(help="The later version (default: latest).")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Assessment year.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """What changed between two stored versions: indicator by indicator, from what to what."""
+    from roam.store import StoreError
+
+    try:
+        result = _store().compare(country, old, new, year=year)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        _dump(result.as_dict())
+        return
+    if result.identical:
+        typer.echo(f"{result.before} and {result.after} hold the same answers.")
+        return
+    typer.echo(
+        f"{result.before} -> {result.after}: {len(result.changed_indicators)} indicator(s) changed"
+    )
+    for change in result.changes:
+        typer.echo(
+            f"  {change.indicator_id:<10} {change.field:<10} {change.before!s:>20} -> "
+            f"{change.after!s}"
+        )
+
+
+def archive_version(
+    country: Annotated[str, typer.Argument(help="Country code, e.g. XA.")],
+    version: Annotated[int, typer.Argument(help="The version to hide from 'latest'.")],
+    year: Annotated[int | None, typer.Option("--year", help="Assessment year.")] = None,
+) -> None:
+    """Archive one upload (a wrong file): kept and readable, no longer the latest. Never deleted."""
+    from roam.store import StoreError
+
+    store = _store()
+    try:
+        from roam.store.paths import default_user
+
+        info = store.archive_version(country, version, year=year, user=default_user())
+    except (StoreError, ValueError) as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"Archived version {info.version} of {info.country} {info.year}")
+
+
 def register(app: typer.Typer) -> None:
     """Add the store commands to ``app`` (idempotent)."""
     names = {c.name for c in app.registered_commands}
@@ -254,3 +302,5 @@ def register(app: typer.Typer) -> None:
     app.command("list")(list_assessments)
     app.command("history")(history)
     app.command("status")(status)
+    app.command("diff")(diff)
+    app.command("archive-version")(archive_version)
