@@ -23,10 +23,15 @@ def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         with running_app(Path(tempfile.mkdtemp())) as url:
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
             for name in PAGES:
                 page.goto(f"{url}/{'' if name == 'overview' else name}")
                 wait_idle(page)
+                if name == "upload":  # show the report a team sees for a file with mistakes
+                    sample = HERE.parent / "sample_data" / "invalid" / "typical_mistakes.xlsx"
+                    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(sample)
+                    page.get_by_text("not usable yet").wait_for(timeout=60_000)
+                    wait_idle(page)
                 page.wait_for_timeout(1500)
                 page.screenshot(path=HERE / f"{name}.png")
                 print(f"wrote docs/{name}.png")

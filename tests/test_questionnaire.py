@@ -588,7 +588,7 @@ def test_annotated_copy_marks_problems_and_validates_once_fixed(tmp_path):
     assert cell.comment.text.startswith("ERROR: 'Maybe' is not an answer")
     assert "How to fix: Pick the answer from the cell's dropdown list." in cell.comment.text
     listed = list(wb["roam issues"].iter_rows(min_row=2, values_only=True))
-    assert len(listed) == 10 and listed[2][:3] == ("error", "R", "F2")
+    assert len(listed) == 10 and listed[0][:3] == ("error", "R", "F2")
     # the team fixes the marked cells in the same file and uploads it again
     original = read_questionnaire(REPO / "sample_data" / "XC_Calvaria_core.xlsx")
     r, a = wb["R"], wb["A"]

@@ -105,6 +105,7 @@ def _load_bytes(source: Source, limits: Limits, report: ValidationReport) -> byt
 
 
 def _issue_order(raw: RawWorkbook):
+    """Errors before warnings (what blocks the upload first), then in workbook order."""
     order = {name: i for i, name in enumerate(raw.sheet_names)}
 
     def key(issue) -> tuple:
@@ -112,6 +113,7 @@ def _issue_order(raw: RawWorkbook):
         digits = "".join(ch for ch in cell if ch.isdigit())
         letters = "".join(ch for ch in cell if ch.isalpha())
         return (
+            issue.severity != "error",
             order.get(issue.sheet, -1),
             int(digits) if digits else 0,
             len(letters),

@@ -27,6 +27,7 @@ def render() -> None:
     st.title("Upload a questionnaire")
     _templates()
     st.divider()
+    st.subheader("2. Upload the filled questionnaire")
     limit_mb = vocabulary().limits.max_file_mb
     uploaded = st.file_uploader(
         "Filled questionnaire (.xlsx)",
@@ -86,7 +87,6 @@ def _templates() -> None:
                 file_name=f"roam_{country.alpha_2}_{indicator_set}_questionnaire.xlsx",
                 key="tpl_country_download",
             )
-    st.subheader("2. Upload the filled questionnaire")
 
 
 def _report(result: dict) -> None:
