@@ -7,6 +7,7 @@ strings_to_formulas off, text that people typed can never become a live formula.
 from __future__ import annotations
 
 import io
+import math
 from datetime import datetime
 from pathlib import Path
 
@@ -110,6 +111,30 @@ def write_blank_templates(folder: Path, framework: Framework) -> list[Path]:
         (folder / name).write_bytes(data)
         written.append(folder / name)
     return written
+
+
+WIDTHS = {key: width for key, _, width in L.COLUMNS}
+
+
+def _row_height(question: str, text: str, answer: dict | None) -> float:
+    """Wrapped text needs a taller row; not every program re-measures rows when it opens a file."""
+    texts = [("question", question), ("text", text)]
+    if answer:
+        texts += [(k, str(answer.get(k) or "")) for k in ("evidence", "source")]
+    lines = max(math.ceil(len(t) / (WIDTHS[key] * 1.15)) for key, t in texts if t) if texts else 1
+    return min(15.0 * max(1, lines), 150.0)
+
+
+def _printable(ws, landscape: bool = True, header_rows: int | None = 0) -> None:
+    """Teams print questionnaires for meetings: one page wide, header repeated on every page."""
+    if landscape:
+        ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    if header_rows is not None:
+        ws.repeat_rows(header_rows)
+    ws.set_footer("&L&A&RPage &P of &N")
 
 
 def _sheet_order(name: str) -> int:
@@ -217,6 +242,7 @@ def _write_instructions(wb, framework: Framework, meta: AssessmentMeta, fmt: dic
         "countries.",
         "note",
     )
+    _printable(ws, landscape=False, header_rows=None)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
 
 
@@ -258,6 +284,7 @@ def _write_assessment(wb, meta: AssessmentMeta, fmt: dict, lists: dict[str, str]
     flag_row = 1 + [k for k, _ in L.ASSESSMENT_FIELDS].index("fictional")
     ws.data_validation(flag_row, 1, flag_row, 1, {"validate": "list", "source": lists["yes_no"]})
     ws.freeze_panes(1, 0)
+    _printable(ws, landscape=False)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
 
 
@@ -302,6 +329,7 @@ def _write_category(
         ws.write_string(offset, col["unit"], ind.unit or "", fmt["locked"])
         for key in L.INPUT_COLUMNS:
             ws.write_blank(offset, col[key], None, fmt["input"])
+        ws.set_row(offset, _row_height(question, ind.text, answers.get(ind.id)))
         if isinstance(scale, ChoiceScale):
             ws.data_validation(
                 offset,
@@ -347,6 +375,7 @@ def _write_category(
         if answer:
             _fill_row(ws, offset, col, answer, status_labels, fmt)
     last = L.HEADER_ROW + len(rows)
+    _printable(ws)
     ws.freeze_panes(L.HEADER_ROW + 1, 1)
     ws.autofilter(L.HEADER_ROW, 0, max(last, L.HEADER_ROW + 1), len(L.COLUMNS) - 1)
     ws.protect(
