@@ -117,7 +117,7 @@ def _matrix(
     header_names: dict[str, str] | None = None,
 ) -> None:
     ws = book.sheet(sheet)
-    ws.write_string(0, 0, note, book.f["note"])
+    ws.write_string(0, 0, note, book.f["note_line"])
     frame = matrix.sort_index().reset_index()
     frame.insert(1, "country_name", [names[c] for c in frame["country"]])
     columns = [Col("country", "Code", 7), Col("country_name", "Country", 18)]
@@ -125,8 +125,23 @@ def _matrix(
         label = col if not header_names else f"{col} {header_names.get(col, '')}".strip()
         if not header_names and col in CATEGORY_NAMES:
             label = f"{col} {CATEGORY_NAMES[col]}"
-        columns.append(Col(col, label, 12 if header_names else 14, kind))  # type: ignore[arg-type]
+        columns.append(Col(col, label, 6 if header_names else 14, kind))  # type: ignore[arg-type]
     book.table(ws, frame, columns, first_row=1)
+    if header_names:  # 25 themes: narrow columns with upright header text stay readable
+        rotated = book.wb.add_format(
+            {
+                "bold": True,
+                "bg_color": "#dde4ee",
+                "border": 1,
+                "rotation": 90,
+                "font_size": 9,
+                "valign": "bottom",
+                "text_wrap": True,
+            }
+        )
+        for c, column in enumerate(columns[2:], start=2):
+            ws.write_string(1, c, column.header, rotated)
+        ws.set_row(1, 150)
     ws.freeze_panes(2, 2)
 
 
@@ -137,7 +152,7 @@ def _ranks(book: Book, analysis: Analysis, names: dict[str, str]) -> None:
         0,
         "Where each country could sit under other reasonable weights and "
         "methods: a range of positions, not a rank.",
-        book.f["note"],
+        book.f["note_line"],
     )
     if analysis.uncertainty is None:
         return

@@ -139,6 +139,7 @@ def _summary(book: Book, analysis: Analysis, country: str) -> None:
             ("Made with", f"roam {__version__} on {dt.date.today().isoformat()}"),
         ],
         first_row=2,
+        span=6,
     )
     ws.merge_range(row + 1, 0, row + 1, 7, NOT_OFFICIAL, book.f["note"])
     ws.set_row(row + 1, 45)

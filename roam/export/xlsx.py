@@ -68,6 +68,7 @@ class Book:
             "note": add(
                 {"italic": True, "font_color": "#444444", "text_wrap": True, "valign": "top"}
             ),
+            "note_line": add({"italic": True, "font_color": "#444444"}),
         }
         self.category = {
             code: add({**base, "bold": True, "font_color": "#ffffff", "bg_color": colour})
@@ -78,7 +79,13 @@ class Book:
         }
 
     def sheet(self, name: str):
-        return self.wb.add_worksheet(name[:31])
+        """A sheet that prints landscape, one page wide, with page numbers."""
+        ws = self.wb.add_worksheet(name[:31])
+        ws.set_landscape()
+        ws.set_paper(9)  # A4
+        ws.fit_to_pages(1, 0)
+        ws.set_footer("&L&A&RPage &P of &N")
+        return ws
 
     def write(self, ws, row: int, col: int, value: Any, kind: Kind = "text", fmt=None) -> None:
         fmt = fmt or self.f[kind if kind != "text" else "text"]
@@ -141,12 +148,22 @@ class Book:
                 )
         return last + 1
 
-    def lines(self, ws, rows: list[tuple[str, Any]], first_row: int = 0, width: int = 90) -> int:
+    def lines(
+        self, ws, rows: list[tuple[str, Any]], first_row: int = 0, width: int = 90, span: int = 1
+    ) -> int:
+        """Label / value lines; with span > 1 each value is merged across that many columns, so
+        a table below can keep its own column widths."""
         ws.set_column(0, 0, 30)
-        ws.set_column(1, 1, width)
+        if span == 1:
+            ws.set_column(1, 1, width)
         for r, (label, value) in enumerate(rows, start=first_row):
             ws.write_string(r, 0, label, self.f["label"])
             kind: Kind = "text" if isinstance(value, str) or _blank(value) else "num"
+            if isinstance(value, int) and not isinstance(value, bool):
+                kind = "text"  # a year or a count reads best as written, without separators
+                value = str(value)
+            if span > 1:
+                ws.merge_range(r, 1, r, span, "", self.f["text"])
             self.write(ws, r, 1, value, kind)
         return first_row + len(rows)
 
