@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import python_calamine
 
@@ -91,6 +92,11 @@ def read_assessment(rows: list[list[object]]) -> dict[str, tuple[str, object]]:
     return found
 
 
+@lru_cache(maxsize=8)
+def _wanted(headers: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return {normalise_label(text): key for key, text in headers}
+
+
 def read_table(
     rows: list[list[object]],
     name: str,
@@ -100,7 +106,7 @@ def read_table(
     required: tuple[str, ...],
 ) -> RawSheet | None:
     """Find the header row by its text, map columns by header, keep non-blank rows."""
-    wanted = {normalise_label(text): key for key, text in headers.items()}
+    wanted = _wanted(tuple(headers.items()))
     header_row = None
     for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         cells = [normalise_label(str(v)) for v in row if isinstance(v, str)]

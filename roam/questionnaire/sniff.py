@@ -52,12 +52,16 @@ class Package:
         return found
 
 
-FORMULA_TAGS = (b"<f>", b"<f ", b":f>", b":f ")
+FORMULA_TAGS = (b"<f", b":f>", b":f ")
 
 
 def _may_have_formula(xml: bytes) -> bool:
-    """A quick byte scan before the regex: most sheets have no formula element at all."""
-    return any(tag in xml for tag in FORMULA_TAGS)
+    """A quick byte scan before the regex. Cells live in sheetData, where the only element
+    starting with f is a formula; other parts of a sheet (data validations' <formula1>) are
+    skipped without copying."""
+    end = xml.rfind(b"sheetData>")
+    end = len(xml) if end < 0 else end
+    return any(xml.find(tag, 0, end) >= 0 for tag in FORMULA_TAGS)
 
 
 CELL = re.compile(rb'<c\b[^>]*?\br="(?P<ref>[A-Z]+[0-9]+)"[^>]*?(?:/>|>(?P<body>.*?)</c>)', re.S)
