@@ -209,9 +209,6 @@ class SecureStore:
     # -- checks
     def require(self, action: Action, target: str, **kw) -> None:
         """Raise AccessDenied (and record it) unless the user may do this."""
-        self._require(action, target, **kw)
-
-    def _require(self, action: Action, target: str, **kw) -> None:
         decision = decide(self.user, action, **kw)
         if not decision.allowed:
             record(self.store, self.user, action, target, False, decision.reason)
@@ -244,9 +241,15 @@ class SecureStore:
             if decide(self.user, "view", a.country, a.status).allowed
         ]
 
+    def check_export(self, country: str, year: int | None = None) -> AssessmentInfo:
+        """The assessment, if the user may export it; AccessDenied (recorded) otherwise."""
+        info = self._info(country, year)
+        self.require("export", info.label, country=info.country, status=info.status)
+        return info
+
     def _check_view(self, country: str, year: int | None) -> AssessmentInfo:
         info = self._info(country, year)
-        self._require("view", info.label, country=info.country, status=info.status)
+        self.require("view", info.label, country=info.country, status=info.status)
         return info
 
     def history(self, country: str, year: int | None = None):
@@ -266,29 +269,25 @@ class SecureStore:
         return self.store.compare(info.country, old, new, year=info.year)
 
     def original(self, country: str, year: int | None = None, version: int | None = None):
-        info = self._info(country, year)
-        self._require("export", info.label, country=info.country, status=info.status)
+        info = self.check_export(country, year)
         return self.store.original(info.country, info.year, version)
 
     # -- writing
     def ingest(self, sources: Iterable, *, note: str = "", status: str = "draft"):
-        from roam.questionnaire import check_questionnaire
-        from roam.store.repository import _source_bytes
+        from roam.store.repository import check_sources
 
-        sources = list(sources)
-        for source in sources:
-            name, data = _source_bytes(source)
-            assessment, _ = check_questionnaire(data, filename=name)
-            country = assessment.country if assessment is not None else None
-            target = f"{country or name}"
-            self._require("upload", target, country=country)
+        checked = check_sources(sources)  # read once: the same result decides and is stored
+        for item in checked:
+            country = item.assessment.country if item.assessment is not None else None
+            target = f"{country or item.name}"
+            self.require("upload", target, country=country)
             if status != "draft":
-                self._require("change_status", target, country=country, target_status=status)
-        return self.store.ingest(sources, user=self.user.email, note=note, status=status)
+                self.require("change_status", target, country=country, target_status=status)
+        return self.store.store_checked(checked, user=self.user.email, note=note, status=status)
 
     def set_status(self, country: str, year: int, target: str, *, note: str = ""):
         info = self._info(country, year)
-        self._require(
+        self.require(
             "change_status",
             f"{info.label} to {target}",
             country=info.country,
@@ -303,8 +302,7 @@ class SecureStore:
     def _export_analysis(self, country: str, year: int | None, version: int | None, draws: int):
         from roam.analysis import analyse
 
-        info = self._info(country, year)
-        self._require("export", info.label, country=info.country, status=info.status)
+        info = self.check_export(country, year)
         assessment = self.store.load(info.country, info.year, version)
         return info, assessment, analyse([assessment], draws=draws)
 
@@ -333,15 +331,14 @@ class SecureStore:
 
         items = []
         for country, year in countries:
-            info = self._info(country, year)
-            self._require("export", info.label, country=info.country, status=info.status)
+            info = self.check_export(country, year)
             items.append(self.store.load(info.country, info.year))
         return write_comparison(analyse(items, draws=draws))
 
     # -- users
     def add_user(self, email: str, role: str, countries: Iterable[str] = (), name: str = ""):
         email = email.strip().lower()
-        self._require("administer", f"user {email}")
+        self.require("administer", f"user {email}")
         if role not in policy().roles:
             raise ValueError(f"unknown role {role!r}; roles: {', '.join(policy().roles)}")
         if "@" not in email:
@@ -387,7 +384,7 @@ class SecureStore:
 
     def remove_user(self, email: str) -> None:
         email = email.strip().lower()
-        self._require("administer", f"user {email}")
+        self.require("administer", f"user {email}")
 
         def run(s):
             row = s.scalar(select(S.UserAccount).where(S.UserAccount.email == email))
@@ -409,7 +406,7 @@ class SecureStore:
         self.store._write(run)
 
     def users(self) -> list[dict]:
-        self._require("administer", "the user list")
+        self.require("administer", "the user list")
 
         def run(s):
             rows = s.scalars(select(S.UserAccount).order_by(S.UserAccount.email))
@@ -428,5 +425,5 @@ class SecureStore:
         return self.store._read(run)
 
     def audit(self, limit: int = 200) -> list[dict]:
-        self._require("administer", "the audit trail")
+        self.require("administer", "the audit trail")
         return audit_events(self.store, limit)

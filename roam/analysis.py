@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -80,7 +79,3 @@ def analyse(
     scores = score(framework, frame, weights=weights, settings=settings, indicator_sets=sets)
     unc = uncertainty(framework, scores=scores, draws=draws, seed=seed) if draws > 0 else None
     return Analysis(framework, list(assessments), scores, unc)
-
-
-def weights_argument(path: Path | str | None) -> Any:
-    return None if path is None else Path(path) if Path(str(path)).exists() else str(path)

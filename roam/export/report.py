@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import pandas as pd
 
 from roam import __version__
 from roam.analysis import Analysis
@@ -16,6 +14,7 @@ from roam.export.charts import category_frame, profile_chart, to_svg
 from roam.export.tables import gaps_table, indicator_table, level_table
 from roam.mab import mab_balance
 from roam.presentation import CATEGORY_COLOURS, CATEGORY_NAMES, NOT_OFFICIAL
+from roam.values import is_blank, plain
 
 TEMPLATES = Path(__file__).parent / "report"
 
@@ -30,22 +29,18 @@ def _env() -> jinja2.Environment:
 
 
 def _fmt(value: Any) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "&ndash;" if False else "-"
-    return f"{value:.0f}"
+    return "-" if is_blank(value) else f"{value:.0f}"
 
 
 def _pct(value: Any) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "-"
-    return f"{value:.0%}"
+    return "-" if is_blank(value) else f"{value:.0%}"
 
 
 def _shown(row: dict) -> str:
     answer, value = row.get("answer"), row.get("value")
     if isinstance(answer, str):
         return answer
-    if value is not None and not (isinstance(value, float) and math.isnan(value)):
+    if not is_blank(value):
         return f"{value:g}"
     return ""
 
@@ -158,11 +153,4 @@ def render_report(analysis: Analysis, country: str) -> str:
 
 
 def _plain(row: dict) -> dict:
-    out = {}
-    for key, value in row.items():
-        try:
-            missing = value is None or bool(pd.isna(value))
-        except (TypeError, ValueError):
-            missing = False
-        out[key] = None if missing else value
-    return out
+    return {key: plain(value) for key, value in row.items()}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -11,6 +10,7 @@ from roam import __version__
 from roam.analysis import Analysis
 from roam.export.tables import indicator_table, level_table
 from roam.questionnaire.model import AssessmentMeta
+from roam.values import plain
 
 SCHEMA_VERSION = "1"
 
@@ -88,23 +88,6 @@ class Submission(_Strict):
     method: Method
 
 
-def _clean(value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    try:
-        import pandas as pd
-
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    if hasattr(value, "item"):
-        return value.item()
-    return value
-
-
 def build_submission(analysis: Analysis, country: str) -> Submission:
     from roam.presentation import NOT_OFFICIAL
 
@@ -115,19 +98,19 @@ def build_submission(analysis: Analysis, country: str) -> Submission:
         IndicatorRecord(
             id=r["indicator_id"],
             category=r["category"],
-            theme=_clean(r["theme"]),
-            question=_clean(r["question"]),
-            group=_clean(r["group"]),
+            theme=plain(r["theme"]),
+            question=plain(r["question"]),
+            group=plain(r["group"]),
             text=r["text"],
             core=bool(r["core"]),
             status=r["status"],
-            answer=_clean(r["answer"]),
-            value=_clean(r["value"]),
-            unit=_clean(r["unit"]),
-            data_year=_clean(r["data_year"]),
-            source=_clean(r["source"]),
-            evidence=_clean(r["evidence"]),
-            points=_clean(r["points"]),
+            answer=plain(r["answer"]),
+            value=plain(r["value"]),
+            unit=plain(r["unit"]),
+            data_year=plain(r["data_year"]),
+            source=plain(r["source"]),
+            evidence=plain(r["evidence"]),
+            points=plain(r["points"]),
         )
         for r in rows.to_dict("records")
     ]
@@ -139,13 +122,13 @@ def build_submission(analysis: Analysis, country: str) -> Submission:
                     level=level,
                     id=r["id"],
                     name=r["name"],
-                    score=_clean(r["score"]),
-                    low=_clean(r["low"]),
-                    high=_clean(r["high"]),
-                    band=_clean(r["band"]),
-                    coverage=_clean(r["coverage"]),
+                    score=plain(r["score"]),
+                    low=plain(r["low"]),
+                    high=plain(r["high"]),
+                    band=plain(r["band"]),
+                    coverage=plain(r["coverage"]),
                     status=r["status"],
-                    reason=_clean(r["reason"]),
+                    reason=plain(r["reason"]),
                 )
             )
     unc = settings.uncertainty
@@ -157,7 +140,7 @@ def build_submission(analysis: Analysis, country: str) -> Submission:
         framework=FrameworkRef(version=fw.version, checksum=fw.checksum, title=fw.manifest.title),
         assessment=assessment.meta,
         mab=[
-            MabMember(**{k: _clean(v) for k, v in m.items()})
+            MabMember(**{k: plain(v) for k, v in m.items()})
             for m in assessment.mab.to_dict("records")
         ],
         indicators=indicators,

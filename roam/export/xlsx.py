@@ -4,7 +4,6 @@ colour scales on scores. Text is always written as text, never as a live formula
 from __future__ import annotations
 
 import io
-import math
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -13,6 +12,7 @@ import pandas as pd
 import xlsxwriter
 
 from roam.presentation import BAND_COLOURS, CATEGORY_COLOURS
+from roam.values import is_blank
 
 Kind = Literal["text", "score", "pct", "int", "num"]
 FIXED_DATE = datetime(2018, 11, 22)
@@ -24,17 +24,6 @@ class Col:
     header: str
     width: float = 14
     kind: Kind = "text"
-
-
-def _blank(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 class Book:
@@ -89,7 +78,7 @@ class Book:
 
     def write(self, ws, row: int, col: int, value: Any, kind: Kind = "text", fmt=None) -> None:
         fmt = fmt or self.f[kind if kind != "text" else "text"]
-        if _blank(value):
+        if is_blank(value):
             ws.write_blank(row, col, None, fmt)
         elif kind == "text" or isinstance(value, str):
             ws.write_string(row, col, str(value), fmt)
@@ -158,7 +147,7 @@ class Book:
             ws.set_column(1, 1, width)
         for r, (label, value) in enumerate(rows, start=first_row):
             ws.write_string(r, 0, label, self.f["label"])
-            kind: Kind = "text" if isinstance(value, str) or _blank(value) else "num"
+            kind: Kind = "text" if isinstance(value, str) or is_blank(value) else "num"
             if isinstance(value, int) and not isinstance(value, bool):
                 kind = "text"  # a year or a count reads best as written, without separators
                 value = str(value)

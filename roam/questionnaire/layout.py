@@ -24,7 +24,6 @@ COLUMNS = [
     ("source", "Source", 30),
     ("evidence", "Evidence", 50),
 ]
-HEADERS = {key: header for key, header, _ in COLUMNS}
 INPUT_COLUMNS = ("answer", "value", "data_year", "status", "source", "evidence")
 REQUIRED_COLUMNS = ("indicator_id", "answer", "value", "data_year", "status")
 HEADER_ROW = 0  # 0-based row of the header in generated templates

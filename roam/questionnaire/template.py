@@ -18,6 +18,7 @@ from roam.framework.catalogue import ChoiceScale, NumericScale
 from roam.questionnaire import layout as L
 from roam.questionnaire.model import MAB_FIELDS, AssessmentMeta
 from roam.questionnaire.vocab import vocabulary
+from roam.values import is_blank
 
 FIXED_DATE = datetime(2018, 11, 22)  # fixed document date keeps generated templates reproducible
 MAB_BLANK_ROWS = 40
@@ -29,15 +30,6 @@ CATEGORY_COLOURS = {
     "X": "#8a6d00",
     "C": "#555555",
 }
-
-
-def _is_blank(value: object) -> bool:
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def write_questionnaire(
@@ -395,22 +387,22 @@ def _write_category(
 def _fill_row(ws, row: int, col: dict[str, int], answer: dict, labels: dict, fmt: dict) -> None:
     for key in ("answer", "source", "evidence"):
         value = answer.get(key)
-        if not _is_blank(value):
+        if not is_blank(value):
             ws.write_string(row, col[key], str(value), fmt["input"])
     value = answer.get("value")
-    if not _is_blank(value):
+    if not is_blank(value):
         if isinstance(value, str):
             ws.write_string(row, col["value"], value, fmt["input"])
         else:
             ws.write_number(row, col["value"], float(value), fmt["input_num"])
     year = answer.get("data_year")
-    if not _is_blank(year):
+    if not is_blank(year):
         if isinstance(year, str):
             ws.write_string(row, col["data_year"], year, fmt["input"])
         else:
             ws.write_number(row, col["data_year"], int(year), fmt["input"])
     status = answer.get("status")
-    if not _is_blank(status) and status != "unanswered":
+    if not is_blank(status) and status != "unanswered":
         ws.write_string(row, col["status"], labels.get(status, str(status)), fmt["input"])
 
 
@@ -423,7 +415,7 @@ def _write_mab(wb, mab: pd.DataFrame | None, fmt: dict, lists: dict[str, str]) -
     for r, member in enumerate(members, start=1):
         for c, key in enumerate(MAB_FIELDS):
             value = member.get(key)
-            if not _is_blank(value):
+            if not is_blank(value):
                 ws.write_string(r, c, str(value), fmt["input"])
     last = max(MAB_BLANK_ROWS, len(members) + 10)
     group_col = MAB_FIELDS.index("group")

@@ -27,6 +27,7 @@ from roam.questionnaire.model import MAB_FIELDS, RESPONSE_COLUMNS, Assessment, A
 from roam.questionnaire.read import RawSheet, RawWorkbook, open_workbook, read_raw
 from roam.questionnaire.sniff import MB, open_package
 from roam.questionnaire.vocab import Limits, vocabulary
+from roam.values import is_present
 
 Source = str | Path | bytes | bytearray | memoryview
 
@@ -392,20 +393,6 @@ class _Cells:
         return key in self.columns
 
 
-def _present(value: Any) -> bool:
-    """True for a real value; None, NaN and pandas' NA all count as blank."""
-    if value is None:
-        return False
-    if value.__class__ is str:
-        return True
-    if value.__class__ is float:
-        return value == value  # NaN is the only float unequal to itself
-    try:
-        return not bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return True
-
-
 def _as_text(value: Any) -> str | None:
     if value is None:
         return None
@@ -482,8 +469,8 @@ def _compact_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
             "answer_ok": np.array(
                 [
                     r["scale_type"] != "choice"
-                    or not _present(r["answer_raw"])
-                    or _present(r["answer"])
+                    or not is_present(r["answer_raw"])
+                    or is_present(r["answer"])
                     for r in records
                 ],
                 dtype=bool,
@@ -618,9 +605,9 @@ def _domain_rules(
                 indicator=ind,
                 value=row["value_raw"],
             )
-        has_answer = _present(row["answer"]) or _present(row["value"])
+        has_answer = is_present(row["answer"]) or is_present(row["value"])
         bad_input = (
-            (_present(row["answer_raw"]) and not _present(row["answer"]))
+            (is_present(row["answer_raw"]) and not is_present(row["answer"]))
             or not row["value_ok"]
             or row["formula"]
         )
@@ -647,7 +634,7 @@ def _domain_rules(
         if (
             row["status"] == "available"
             and has_answer
-            and not _present(row["source"])
+            and not is_present(row["source"])
             and ("source" in cells)
         ):
             report.add("no_source", sheet=sheet, cell=cells["source"], indicator=ind, value="")
@@ -690,10 +677,10 @@ def _complete(
         else:
             status = got["status"] if got["status"] != "invalid" else "unanswered"
             usable = status == "available"
-            value = got["value"] if usable and _present(got["value"]) else nan
+            value = got["value"] if usable and is_present(got["value"]) else nan
             if value == value and not got["low"] <= value <= got["high"]:
                 value = nan
-            answer = got["answer"] if usable and _present(got["answer"]) else None
+            answer = got["answer"] if usable and is_present(got["answer"]) else None
             if usable and answer is None and value != value:
                 status = "unanswered"
             values = (
@@ -733,36 +720,31 @@ def _response_frame(cols: dict[str, list[Any]]) -> pd.DataFrame:
 
 def _mab(sheet: RawSheet | None, report: ValidationReport) -> pd.DataFrame:
     vocab = vocabulary()
-    groups = {normalise_label(g): g for g in vocab.stakeholder_groups}
-    genders = {normalise_label(g): g for g in vocab.genders}
+    # field -> (issue code, allowed values): both columns take a value from a dropdown list
+    lists = {
+        "group": ("bad_mab_group", vocab.stakeholder_groups),
+        "gender": ("bad_mab_gender", vocab.genders),
+    }
+    canonical = {
+        field: {normalise_label(v): v for v in allowed} for field, (_, allowed) in lists.items()
+    }
     rows = []
-    if sheet is not None:
-        for row0, values in sheet.rows:
-            cells = {key: L.cell_ref(row0, c) for key, c in sheet.columns.items()}
-            member = {key: _as_text(values.get(key)) for key in MAB_FIELDS}
-            if member["group"]:
-                canonical = groups.get(normalise_label(member["group"]))
-                if canonical is None:
-                    report.add(
-                        "bad_mab_group",
-                        sheet=L.MAB,
-                        cell=cells["group"],
-                        value=member["group"],
-                        expected=", ".join(vocab.stakeholder_groups),
-                    )
-                member["group"] = canonical
-            if member.get("gender"):
-                canonical = genders.get(normalise_label(member["gender"]))
-                if canonical is None and "gender" in cells:
-                    report.add(
-                        "bad_mab_gender",
-                        sheet=L.MAB,
-                        cell=cells["gender"],
-                        value=member["gender"],
-                        expected=", ".join(vocab.genders),
-                    )
-                member["gender"] = canonical
-            rows.append(member)
+    for row0, values in sheet.rows if sheet is not None else []:
+        member = {key: _as_text(values.get(key)) for key in MAB_FIELDS}
+        for field, (code, allowed) in lists.items():
+            typed = member[field]
+            if not typed:
+                continue
+            member[field] = canonical[field].get(normalise_label(typed))
+            if member[field] is None and field in sheet.columns:
+                report.add(
+                    code,
+                    sheet=L.MAB,
+                    cell=L.cell_ref(row0, sheet.columns[field]),
+                    value=typed,
+                    expected=", ".join(allowed),
+                )
+        rows.append(member)
     if not rows:
         report.add("empty_mab", sheet=L.MAB)
     return pd.DataFrame.from_records(rows, columns=MAB_FIELDS)

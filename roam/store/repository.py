@@ -212,21 +212,22 @@ class Store:
         assessment ends up, passing through the forward steps (``submitted`` records
         draft -> validated -> submitted).
         """
-        parsed: list[tuple[Assessment, bytes]] = []
-        failures: list[tuple[str, ValidationReport]] = []
-        for source in sources:
-            name, data = _source_bytes(source)
-            assessment, report = check_questionnaire(data, filename=name, max_file_mb=max_file_mb)
-            if assessment is None or not report.valid:
-                failures.append((name or "<bytes>", report))
-            else:
-                parsed.append((assessment, data))
+        return self.store_checked(
+            check_sources(sources, max_file_mb), user=user, note=note, status=status
+        )
+
+    def store_checked(
+        self, checked: list[CheckedSource], *, user: str, note: str = "", status: str = "draft"
+    ) -> list[IngestResult]:
+        """Store already-checked sources (see :func:`check_sources`) in one transaction, or
+        nothing at all when any of them did not validate."""
+        failures = [(c.name or "<bytes>", c.report) for c in checked if not c.valid]
         if failures:
             raise InvalidFiles(failures)
         return self._write(
             lambda s: [
-                self._add_version(s, a, data, user=user, note=note, status=status)
-                for a, data in parsed
+                self._add_version(s, c.assessment, c.data, user=user, note=note, status=status)
+                for c in checked
             ]
         )
 
@@ -523,6 +524,31 @@ class Store:
 
 
 # ------------------------------------------------------------------------------ helpers
+
+
+@dataclass(frozen=True)
+class CheckedSource:
+    """One uploaded file after reading and validation: checked once, used for every decision."""
+
+    name: str | None
+    data: bytes
+    assessment: Assessment | None
+    report: ValidationReport
+
+    @property
+    def valid(self) -> bool:
+        return self.assessment is not None and self.report.valid
+
+
+def check_sources(
+    sources: Iterable[Source], max_file_mb: float | None = None
+) -> list[CheckedSource]:
+    checked = []
+    for source in sources:
+        name, data = _source_bytes(source)
+        assessment, report = check_questionnaire(data, filename=name, max_file_mb=max_file_mb)
+        checked.append(CheckedSource(name, data, assessment, report))
+    return checked
 
 
 def _sha256(data: bytes) -> str:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import streamlit as st
 
 from roam.presentation import CATEGORY_NAMES, NOT_A_RANKING
 from roam.ui import state
+from roam.values import is_blank
 
 
 def not_a_ranking() -> None:
@@ -16,9 +15,7 @@ def not_a_ranking() -> None:
 
 
 def fmt(value: float | None, digits: int = 0) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "-"
-    return f"{value:.{digits}f}"
+    return "-" if is_blank(value) else f"{value:.{digits}f}"
 
 
 def pick_country(label: str = "Country", key: str = "country") -> tuple | None:

@@ -23,11 +23,6 @@ PAGES = [
 ADMIN_PAGES = [("users", "Users", ":material/group:")]
 
 
-def page_path(name: str) -> str:
-    """Page script path as AppTest.switch_page wants it (relative to app.py)."""
-    return f"roam/ui/screens/{name}.py"
-
-
 def run() -> None:
     st.set_page_config(page_title="roam ROAM-X", page_icon=":material/public:", layout="wide")
     user = current_user()
