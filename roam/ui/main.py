@@ -9,7 +9,7 @@ import streamlit as st
 from roam.access import decide
 from roam.ui.auth import current_user, sidebar
 
-SCREENS = Path(__file__).parent / "screens"
+PAGES_DIR = Path(__file__).parent / "pages"
 PAGES = [
     ("overview", "Overview", ":material/home:"),
     ("upload", "Upload", ":material/upload_file:"),
@@ -29,7 +29,7 @@ def run() -> None:
     visible = PAGES + (ADMIN_PAGES if decide(user, "administer").allowed else [])
     pages = [
         st.Page(
-            SCREENS / f"{name}.py",
+            PAGES_DIR / f"{name}.py",
             title=title,
             url_path=name,
             icon=icon,

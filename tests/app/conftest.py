@@ -22,6 +22,6 @@ def app(tmp_path, monkeypatch):
 
 
 def go(at: AppTest, page: str) -> AppTest:
-    at.switch_page(f"roam/ui/screens/{page}.py").run()
+    at.switch_page(f"roam/ui/pages/{page}.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at

@@ -68,9 +68,9 @@ def test_national_team_sees_and_uploads_only_its_country(deployment):
     at = signed_in("team@xa.example")
     assert "Signed in as team@xa.example (national team for XA)" in at.sidebar.caption[0].value
     assert {m.label: m.value for m in at.metric}["Assessments stored"] == "1"
-    at.switch_page("roam/ui/screens/scorecard.py").run()
+    at.switch_page("roam/ui/pages/scorecard.py").run()
     assert at.selectbox(key="country_box").options == ["Aurelia (XA) 2025 - draft"]
-    at.switch_page("roam/ui/screens/upload.py").run()
+    at.switch_page("roam/ui/pages/upload.py").run()
     data = (REPO / "sample_data" / "XB_Borealis_full.xlsx").read_bytes()
     at.file_uploader[0].set_value(("XB.xlsx", data, XLSX)).run()
     assert any("cannot store uploads for XB" in i.value for i in at.info)
@@ -81,7 +81,7 @@ def test_national_team_sees_and_uploads_only_its_country(deployment):
     assert any("as version 2" in s.value for s in at.success)
     assert deployment.history("XA")[-1].uploaded_by == "team@xa.example"
     with pytest.raises(ValueError, match="Could not find a navigation page"):
-        at.switch_page("roam/ui/screens/users.py")  # the Users page is not offered at all
+        at.switch_page("roam/ui/pages/users.py")  # the Users page is not offered at all
 
 
 def test_government_waits_for_validation_and_cannot_export(deployment):
@@ -89,17 +89,17 @@ def test_government_waits_for_validation_and_cannot_export(deployment):
     assert {m.label: m.value for m in at.metric}["Assessments stored"] == "0"
     SecureStore(deployment, LOCAL_ADMIN).set_status("XB", 2025, "validated")
     at = signed_in("gov@xb.example")
-    at.switch_page("roam/ui/screens/export.py").run()
+    at.switch_page("roam/ui/pages/export.py").run()
     assert not at.exception
     assert any("a government cannot export" in w.value for w in at.warning)
     assert "Results workbook (.xlsx)" not in [b.label for b in at.download_button]
-    at.switch_page("roam/ui/screens/history.py").run()
+    at.switch_page("roam/ui/pages/history.py").run()
     assert any("cannot change the status" in c.value for c in at.caption)
 
 
 def test_secretariat_administers_users_in_the_app(deployment):
     at = signed_in("sec@unesco.example")
-    at.switch_page("roam/ui/screens/users.py").run()
+    at.switch_page("roam/ui/pages/users.py").run()
     assert at.title[0].value == "Users and access"
     at.text_input(key="user_email").set_value("eval@unesco.example")
     at.selectbox(key="user_role").set_value("evaluator")

@@ -7,8 +7,8 @@ import json
 from typer.testing import CliRunner
 
 from roam.cli import app
+from roam.cli.store import register
 from roam.store import Store
-from roam.store.cli import register
 from tests.store.conftest import INVALID_SAMPLES, SAMPLES, VALID_SAMPLES
 
 register(app)

@@ -40,7 +40,7 @@ CLI_CHILD = """
 import os, sys, time
 from pathlib import Path
 from roam.cli import app
-from roam.store.cli import register
+from roam.cli.store import register
 
 register(app)
 ready, go, *files = sys.argv[1:]

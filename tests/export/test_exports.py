@@ -21,7 +21,7 @@ from roam.export.workbook import write_results
 from roam.framework import load_framework
 from roam.questionnaire import read_questionnaire, write_questionnaire
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((REPO / "sample_data").glob("X*.xlsx"))
 runner = CliRunner()
 PAYLOADS = ['=HYPERLINK("http://x","y")', "+cmd", "-1+1", "@SUM(A1)"]

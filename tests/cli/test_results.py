@@ -16,7 +16,7 @@ from roam.questionnaire import AssessmentMeta, write_questionnaire
 from roam.scoring import score, synthetic_responses
 from roam.scoring.points import categorical_responses
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 runner = CliRunner()
 FW = load_framework("2018")
 

@@ -30,8 +30,7 @@ from roam.scoring import (
 from roam.scoring.points import numeric_points
 from roam.scoring.reference import reference_score
 from roam.scoring.uncertainty import ranks
-
-from .conftest import FIXTURES
+from tests.conftest import FIXTURES
 
 ROOT = FIXTURES / "frameworks"
 COLS = ["country", "indicator_id", "status", "answer", "value"]

@@ -188,3 +188,7 @@ def _annotated(data: bytes, sha: str, report) -> bytes | None:
 
 def assessment_country(result: dict) -> str:
     return result["assessment"].country
+
+
+if __name__ == "__main__":  # run as a page script by st.navigation
+    render()

@@ -55,3 +55,7 @@ def render() -> None:
         common.table(pd.DataFrame(events))
     else:
         st.caption("Nothing recorded yet.")
+
+
+if __name__ == "__main__":  # run as a page script by st.navigation
+    render()

@@ -8,7 +8,7 @@ import streamlit as st
 from roam.export.charts import heatmap
 from roam.presentation import CATEGORY_NAMES
 from roam.ui import common, state
-from roam.ui.views.compare import selected_keys
+from roam.ui.pages.compare import selected_keys
 
 
 def gaps_matrix(assessments) -> pd.DataFrame:
@@ -70,3 +70,7 @@ def render() -> None:
             }
         ).round(1)
     )
+
+
+if __name__ == "__main__":  # run as a page script by st.navigation
+    render()

@@ -93,3 +93,7 @@ def render() -> None:
             }
         )
     )
+
+
+if __name__ == "__main__":  # run as a page script by st.navigation
+    render()

@@ -26,7 +26,7 @@ from roam.questionnaire import (
 from roam.questionnaire.template import blank_templates
 from tests.helpers import edit_xlsx, issues_of, row_of, workbook_content
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((REPO / "sample_data").glob("X*.xlsx"))
 FILES = REPO / "tests" / "fixtures" / "files"
 runner = CliRunner()

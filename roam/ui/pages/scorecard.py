@@ -134,3 +134,7 @@ def _score_columns(frame: pd.DataFrame, first: list[str]) -> pd.DataFrame:
             "reason": "Note",
         }
     )
+
+
+if __name__ == "__main__":  # run as a page script by st.navigation
+    render()

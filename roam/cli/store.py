@@ -1,4 +1,4 @@
-"""`roam ingest`, `roam list`, `roam history`, `roam status`: the store on the command line.
+"""`roam ingest`, `list`, `history`, `status`, `diff`, `archive-version`: the store commands.
 
 ``register(app)`` adds the commands to roam's typer app; calling it twice changes nothing.
 """
@@ -304,3 +304,12 @@ def register(app: typer.Typer) -> None:
     app.command("status")(status)
     app.command("diff")(diff)
     app.command("archive-version")(archive_version)
+
+
+def _register_on_roam_app() -> None:
+    from roam.cli.common import app
+
+    register(app)
+
+
+_register_on_roam_app()

@@ -9,7 +9,7 @@ from roam.export.comparison import write_comparison
 from roam.export.package import write_package
 from roam.export.workbook import write_results
 from roam.ui import common, state
-from roam.ui.views.compare import selected_keys
+from roam.ui.pages.compare import selected_keys
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -88,3 +88,7 @@ def render() -> None:
         mime=XLSX,
         key="download_comparison",
     )
+
+
+if __name__ == "__main__":  # run as a page script by st.navigation
+    render()

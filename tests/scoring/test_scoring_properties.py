@@ -17,8 +17,7 @@ from roam.scoring.reference import reference_score
 from roam.scoring.synthetic import uniform_responses
 from roam.scoring.tree import build_tree
 from roam.scoring.weights import load_weights
-
-from .conftest import FIXTURES
+from tests.conftest import FIXTURES
 
 FW = load_framework("2024", root=FIXTURES / "frameworks")
 SCORED = [e for e in FW.entries if e.category != "C"]

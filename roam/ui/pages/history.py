@@ -90,3 +90,7 @@ def render() -> None:
                 f"to {diff.after}."
             )
             common.table(pd.DataFrame([asdict(c) for c in diff.changes]))
+
+
+if __name__ == "__main__":  # run as a page script by st.navigation
+    render()

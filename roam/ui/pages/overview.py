@@ -58,3 +58,7 @@ def render() -> None:
         "5. **History**: follow versions and move an assessment from draft to submitted."
     )
     common.not_a_ranking()
+
+
+if __name__ == "__main__":  # run as a page script by st.navigation
+    render()

@@ -12,7 +12,7 @@ from roam.export.tables import level_table
 from roam.presentation import CATEGORY_NAMES
 from roam.store.paths import data_dir
 from roam.ui import common, state
-from roam.ui.views.compare import selected_keys
+from roam.ui.pages.compare import selected_keys
 
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _-]{0,40}$")
 
@@ -112,3 +112,7 @@ def _save(changed: tuple) -> None:
     if not changed:
         st.caption("Move a slider to make a set worth saving.")
     st.dataframe(pd.DataFrame(list(changed), columns=["Item", "Weight"]), hide_index=True)
+
+
+if __name__ == "__main__":  # run as a page script by st.navigation
+    render()

@@ -1,0 +1,127 @@
+"""Shared pieces of the `roam` command line: the typer app, common options, plain failures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from roam.framework import DEFAULT_VERSION  # noqa: F401  (re-exported for command modules)
+
+app = typer.Typer(
+    help="roam: UNESCO Internet Universality ROAM-X indicators toolkit.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+FrameworkOption = Annotated[
+    str, typer.Option("--framework", "-f", help="Framework version folder under indicators/.")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+
+
+@app.callback()
+def _root() -> None:
+    """roam: UNESCO Internet Universality ROAM-X indicators toolkit."""
+
+
+def write_output(output: Path, data: bytes) -> None:
+    """Write a result file, or fail plainly (no half-written file is left behind)."""
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        partial = output.with_name(output.name + ".partial")
+        partial.write_bytes(data)
+        partial.replace(output)
+    except OSError as exc:
+        raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def fail(message: str) -> typer.Exit:
+    typer.echo(f"Error: {message}", err=True)
+    return typer.Exit(code=1)
+
+
+def _load_sources(sources: list[str]) -> list:
+    """Files are read and validated; other arguments are looked up in the store."""
+    from roam.errors import QuestionnaireError
+    from roam.questionnaire import read_questionnaire
+
+    assessments = []
+    for source in sources:
+        path = Path(source)
+        if path.exists():
+            try:
+                assessments.append(read_questionnaire(path))
+            except QuestionnaireError as exc:
+                lines = "\n".join(f"  {issue}" for issue in exc.report.errors[:10])
+                raise fail(f"{path.name} is not usable:\n{lines}") from None
+            continue
+        from roam.store import StoreError, resolve_sources
+
+        try:
+            assessments.extend(resolve_sources([source]))
+        except (LookupError, ValueError, StoreError) as exc:
+            raise fail(str(exc)) from None
+    return assessments
+
+
+def _analyse(sources: list[str], weights: Path | None, draws: int):
+    from roam.analysis import analyse
+    from roam.scoring import ScoringConfigError, ScoringInputError
+
+    assessments = _load_sources(sources)
+    try:
+        return analyse(assessments, weights=weights, draws=draws)
+    except (ScoringConfigError, ScoringInputError, ValueError) as exc:
+        raise fail(str(exc)) from None
+
+
+WeightsOption = Annotated[
+    Path | None,
+    typer.Option("--weights", "-w", help="A weights file (YAML); default: the framework's own."),
+]
+DrawsOption = Annotated[
+    int, typer.Option("--draws", help="Monte Carlo draws for the uncertainty interval (0: none).")
+]
+
+
+def _fmt(node: dict) -> str:
+    if node["score"] is None:
+        return f"{'insufficient':>12}"
+    low, high = node.get("low"), node.get("high")
+    interval = f"  [{low:.0f}-{high:.0f}]" if low is not None and high is not None else ""
+    return f"{node['score']:5.1f}{interval}"
+
+
+def _one_source(source: str):
+    """A single assessment plus its original file bytes (for the package)."""
+    assessments = _load_sources([source])
+    if len(assessments) != 1:
+        raise fail(f"{source!r} names {len(assessments)} assessments; give exactly one")
+    assessment = assessments[0]
+    path = Path(source)
+    if path.exists():
+        return assessment, path.read_bytes(), path.name
+    from roam.store import Store, StoreError, parse_reference
+
+    ref = parse_reference(source)
+    if ref is None:
+        raise fail(f"no file {source!r}")
+    country, year, version = ref
+    try:
+        name, data = Store().original(country, year or assessment.meta.year, version)
+    except (LookupError, StoreError) as exc:
+        raise fail(str(exc)) from None
+    return assessment, data, name
+
+
+def _analyse_one(source: str, weights: Path | None, draws: int):
+    from roam.analysis import analyse
+
+    assessment, original, name = _one_source(source)
+    try:
+        return assessment, original, name, analyse([assessment], weights=weights, draws=draws)
+    except ValueError as exc:
+        raise fail(str(exc)) from None

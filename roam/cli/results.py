@@ -1,0 +1,100 @@
+"""`roam score`, `compare`, `export`, `package`: numbers and the files built from them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from roam.cli.common import (
+    DrawsOption,
+    JsonOption,
+    WeightsOption,
+    _analyse,
+    _analyse_one,
+    _fmt,
+    app,
+    write_output,
+)
+from roam.presentation import CATEGORY_NAMES
+
+
+@app.command()
+def score(
+    sources: Annotated[list[str], typer.Argument(help="Questionnaire files or stored countries.")],
+    weights: WeightsOption = None,
+    as_json: JsonOption = False,
+    draws: DrawsOption = 500,
+) -> None:
+    """Score assessments: index and categories with interval, coverage and band."""
+    analysis = _analyse(sources, weights, draws)
+    records = analysis.records()
+    if as_json:
+        typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
+        return
+    typer.echo(
+        "Scores are an analytical aid with 90% uncertainty intervals; UNESCO does not rank "
+        "countries with these indicators."
+    )
+    for record in records:
+        typer.echo("")
+        typer.echo(
+            f"{record['name']} ({record['country']}), framework {record['framework']}, "
+            f"{record['indicator_set']} set, weights {record['weights']}"
+        )
+        typer.echo(f"  {'':<34}{'score [90% interval]':<22}{'coverage':>9}  band")
+        rows = [("ROAM index", record["index"])] + [
+            (f"{code} {CATEGORY_NAMES.get(code, code)}", node)
+            for code, node in record["categories"].items()
+        ]
+        for label, node in rows:
+            coverage = "" if node["coverage"] is None else f"{node['coverage']:.0%}"
+            band = node["band"] or (node.get("reason") or "")
+            typer.echo(f"  {label:<34}{_fmt(node):<22}{coverage:>9}  {band}")
+
+
+@app.command()
+def compare(
+    sources: Annotated[list[str], typer.Argument(help="Questionnaire files or stored countries.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the .xlsx.")],
+    weights: WeightsOption = None,
+    draws: DrawsOption = 500,
+) -> None:
+    """Write a cross-national comparison workbook (an analytical comparison, not a ranking)."""
+    from roam.export.comparison import write_comparison
+
+    analysis = _analyse(sources, weights, draws)
+    write_output(output, write_comparison(analysis))
+    typer.echo(f"Wrote {output}: {len(analysis.assessments)} assessments compared")
+
+
+@app.command()
+def export(
+    source: Annotated[str, typer.Argument(help="A questionnaire file or a stored country.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the .xlsx.")],
+    weights: WeightsOption = None,
+    draws: DrawsOption = 1000,
+) -> None:
+    """Write the results workbook an evaluator reads (scores, gaps, MAB, method, uncertainty)."""
+    from roam.export.workbook import write_results
+
+    assessment, _, _, analysis = _analyse_one(source, weights, draws)
+    write_output(output, write_results(analysis, assessment.country))
+    typer.echo(f"Wrote {output}: results for {assessment.meta.country} ({assessment.country})")
+
+
+@app.command()
+def package(
+    source: Annotated[str, typer.Argument(help="A questionnaire file or a stored country.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the .zip.")],
+    weights: WeightsOption = None,
+    draws: DrawsOption = 1000,
+) -> None:
+    """Write the submission package for UNESCO (IPDC), with a manifest of SHA-256 checksums."""
+    from roam.export.package import write_package
+
+    assessment, original, name, analysis = _analyse_one(source, weights, draws)
+    write_output(output, write_package(analysis, assessment.country, original, name))
+    typer.echo(f"Wrote {output}: submission package for {assessment.meta.country}")
