@@ -24,6 +24,8 @@ def current_user() -> User:
         return LOCAL_ADMIN
     if not st.user.is_logged_in:
         return PUBLIC
+    if st.user.get("email_verified") is not True:
+        return PUBLIC  # an e-mail the identity provider has not verified proves nothing
     from roam.ui.state import get_store
 
     return user_for_email(get_store(), st.user.get("email"))
