@@ -20,7 +20,9 @@ from roam.service import exports as E
 from roam.store import Store
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "XA_Aurelia_full.xlsx"
-HOSTILE_NAME = "../../../tmp/evil\n0000000000000000000000000000000000000000000000000000000000000000  x.xlsx"
+HOSTILE_NAME = (
+    "../../../tmp/evil\n0000000000000000000000000000000000000000000000000000000000000000  x.xlsx"
+)
 HOSTILE_COUNTRY = (
     ":red[OFFICIAL UNESCO RANK 1] ![t](http://host/track.png) [link](http://evil.example) "
     "<img src=x onerror=alert(1)>"
@@ -57,7 +59,9 @@ def test_a_hostile_upload_name_gives_a_safe_zip_and_valid_checksums(tmp_path):
 
 def _relabelled(code: str, typed: str):
     a = read_questionnaire(SAMPLE)
-    return dataclasses.replace(a, meta=a.meta.model_copy(update={"iso_code": code, "country": typed}))
+    return dataclasses.replace(
+        a, meta=a.meta.model_copy(update={"iso_code": code, "country": typed})
+    )
 
 
 def test_methodology_names_the_country_from_its_code_and_escapes_typed_text():
