@@ -14,8 +14,8 @@ from roam.access import LOCAL_ADMIN
 from roam.analysis import analyse
 from roam.export.package import methodology_note, write_package
 from roam.questionnaire import read_questionnaire
-from roam.service import connect
 from roam.service import assessments as A
+from roam.service import connect
 from roam.service import exports as E
 from roam.store import Store
 
