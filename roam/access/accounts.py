@@ -1,8 +1,9 @@
 """Accounts and the audit trail: who a signed-in e-mail is, and what was refused or changed.
 
-The tables live in the store (:mod:`roam.store.accounts`); this module holds the rules about
-them: unknown or inactive e-mails get public access, account changes are validated against the
-policy, and refusals are written once per repeat window (see ``audit`` in the policy file).
+The tables live in the store (its ``account``, ``record_event`` and ``audit_events``); this
+module holds the rules about them: unknown or inactive e-mails get public access, account
+changes are validated against the policy, and refusals are written once per repeat window
+(see ``audit`` in the policy file).
 
 Why refusals are rate-limited rather than written per request: an anonymous visitor reloading
 a page asks for the same refused thing again and again, and one row per request would let anyone
@@ -21,18 +22,24 @@ from roam.access.policy import PUBLIC, User, article, policy
 
 
 class AccountStore(Protocol):
-    """The store's transaction helpers (see roam.store.transactions); structural, so this
-    module needs no import of the store."""
+    """What this module needs of the store (roam.store.Store); structural, so the rule needs
+    no import of the store."""
 
-    def _read(self, fn: Any) -> Any: ...
+    def account(self, email: str) -> dict[str, Any] | None: ...
 
-    def _write(self, fn: Any) -> Any: ...
+    def record_event(
+        self,
+        actor: str,
+        role: str,
+        action: str,
+        target: str,
+        allowed: bool,
+        detail: str,
+        *,
+        unless_since: dt.datetime | None = None,
+    ) -> bool: ...
 
-
-def _tables():
-    from roam.store import accounts
-
-    return accounts
+    def audit_events(self, limit: int = 200) -> list[dict]: ...
 
 
 def user_for_email(store: AccountStore, email: str | None) -> User:
@@ -40,7 +47,7 @@ def user_for_email(store: AccountStore, email: str | None) -> User:
     if not email:
         return PUBLIC
     wanted = email.strip().lower()
-    row = store._read(lambda s: _tables().find_user(s, wanted))
+    row = store.account(wanted)
     if row is None or not row["active"]:
         return User(wanted, "public", frozenset(), wanted)
     return User(row["email"], row["role"], frozenset(row["countries"]), row["name"])
@@ -51,22 +58,17 @@ def record(
 ) -> bool:
     """Write one audit event; a refusal repeated within the window is not written again.
     Returns whether a row was written."""
-    window = dt.timedelta(minutes=policy().audit.repeat_window_minutes)
-    tables = _tables()
-
-    def run(s) -> bool:
-        if not allowed and tables.has_recent_event(
-            s, user.email, action, target, allowed, detail, dt.datetime.now(dt.UTC) - window
-        ):
-            return False
-        tables.add_event(s, user.email, user.role, action, target, allowed, detail)
-        return True
-
-    return store._write(run)
+    since = None
+    if not allowed:
+        window = dt.timedelta(minutes=policy().audit.repeat_window_minutes)
+        since = dt.datetime.now(dt.UTC) - window
+    return store.record_event(
+        user.email, user.role, action, target, allowed, detail, unless_since=since
+    )
 
 
 def audit_events(store: AccountStore, limit: int = 200) -> list[dict]:
-    return store._read(lambda s: _tables().events(s, limit))
+    return store.audit_events(limit)
 
 
 def checked_account(email: str, role: str, countries: Iterable[str]) -> tuple[str, list[str]]:

@@ -11,6 +11,7 @@ write, and the service layer (:mod:`roam.service`) decides who may call what.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import func, select
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from roam.errors import QuestionnaireError
 from roam.questionnaire.model import Assessment
+from roam.store import accounts as ACC
 from roam.store import queries as Q
 from roam.store import schema as S
 from roam.store import writes as W
@@ -248,6 +250,40 @@ class Store(Transactions):
             )
 
         return self._read(run)
+
+    # ---------------------------------------------------------------- accounts and audit
+
+    def account(self, email: str) -> dict | None:
+        """The account of ``email`` (a dict, see :mod:`roam.store.accounts`), or None."""
+        return self._read(lambda s: ACC.find_user(s, email))
+
+    def record_event(
+        self,
+        actor: str,
+        role: str,
+        action: str,
+        target: str,
+        allowed: bool,
+        detail: str,
+        *,
+        unless_since: dt.datetime | None = None,
+    ) -> bool:
+        """Write one audit event, unless ``unless_since`` is given and the same event (actor,
+        action, target, outcome, detail) was written since then. Returns whether it wrote."""
+
+        def run(s: Session) -> bool:
+            if unless_since is not None and ACC.has_recent_event(
+                s, actor, action, target, allowed, detail, unless_since
+            ):
+                return False
+            ACC.add_event(s, actor, role, action, target, allowed, detail)
+            return True
+
+        return self._write(run)
+
+    def audit_events(self, limit: int = 200) -> list[dict]:
+        """Audit events, newest first."""
+        return self._read(lambda s: ACC.events(s, limit))
 
     def counts(self) -> dict[str, int]:
         """Rows per table (for checks that a failure stored nothing)."""
