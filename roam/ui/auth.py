@@ -40,6 +40,12 @@ def sidebar(user: User) -> None:
                 icon=":material/person:",
             )
             return
+        if st.user.is_logged_in and st.user.get("email_verified") is not True:
+            st.caption("Signed in, but the sign-in provider has not verified your e-mail.")
+            st.warning("Until it is verified you see published assessments only.")
+            if st.button("Sign out", key="sign_out"):
+                st.logout()
+            return
         if st.user.is_logged_in:
             st.caption(f"Signed in as {user.label}")
             if user.role == "public":
