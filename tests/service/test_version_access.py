@@ -96,8 +96,8 @@ def relabel(sample: str, year: int) -> tuple:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Store:
-    s = Store(f"sqlite:///{tmp_path_factory.mktemp('walk') / 'roam.sqlite'}")
+def store(backend_url: str) -> Store:
+    s = Store(backend_url)
     full, full_bytes = relabel("XA_Aurelia_full.xlsx", 2025)
     core, core_bytes = relabel("XC_Calvaria_core.xlsx", 2025)
     old, old_bytes = relabel("XA_Aurelia_full.xlsx", 2024)
