@@ -58,11 +58,13 @@ def _load_sources(sources: list[str]) -> list:
                 lines = "\n".join(f"  {issue}" for issue in exc.report.errors[:10])
                 raise fail(f"{path.name} is not usable:\n{lines}") from None
             continue
-        from roam.store import StoreError, resolve_sources
+        from roam.access import AccessDenied
+        from roam.service import StoreError, as_local_admin
+        from roam.service.assessments import by_reference
 
         try:
-            assessments.extend(resolve_sources([source]))
-        except (LookupError, ValueError, StoreError) as exc:
+            assessments.append(by_reference(as_local_admin(), source)[0])
+        except (LookupError, ValueError, StoreError, AccessDenied) as exc:
             raise fail(str(exc)) from None
     return assessments
 
@@ -104,14 +106,13 @@ def _one_source(source: str):
     path = Path(source)
     if path.exists():
         return assessment, path.read_bytes(), path.name
-    from roam.store import Store, StoreError, parse_reference
+    from roam.service import StoreError, as_local_admin
+    from roam.service.assessments import by_reference, original
 
-    ref = parse_reference(source)
-    if ref is None:
-        raise fail(f"no file {source!r}")
-    country, year, version = ref
     try:
-        name, data = Store().original(country, year or assessment.meta.year, version)
+        guard = as_local_admin()
+        _, v = by_reference(guard, source)
+        name, data = original(guard, v.country, v.year, v.version, indicator_set=v.indicator_set)
     except (LookupError, StoreError) as exc:
         raise fail(str(exc)) from None
     return assessment, data, name

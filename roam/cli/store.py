@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from roam.store.status import STATUSES
+from roam.service import STATUSES
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 UserOption = Annotated[
@@ -27,11 +27,12 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(code=1)
 
 
-def _store():  # type: ignore[no-untyped-def]
-    from roam.store import Store, StoreError
+def _store(user: str | None = None):  # type: ignore[no-untyped-def]
+    """The service layer as the local administrator, recorded as ``user``."""
+    from roam.service import StoreError, as_local_admin
 
     try:
-        return Store()
+        return as_local_admin(user)
     except StoreError as exc:
         raise _fail(str(exc)) from None
 
@@ -75,8 +76,8 @@ def ingest(
 ) -> None:
     """Store questionnaires as new versions. All files are checked first: if one does not
     validate, nothing is stored."""
-    from roam.store import InvalidFiles, StoreError, TransitionError
-    from roam.store.repository import ensure_user
+    from roam.service import InvalidFiles, StoreError, TransitionError
+    from roam.service.assessments import ingest as ingest_files
 
     if status not in STATUSES or status == "archived":
         raise _fail(f"--status must be draft, validated, submitted or published, not {status!r}")
@@ -86,11 +87,9 @@ def ingest(
     missing = [str(p) for p in files if not p.is_file()]
     if missing:
         raise _fail(f"file not found: {', '.join(missing)} (nothing was stored)")
-    store = _store()
+    store = _store(user)
     try:
-        results = store.ingest(
-            files, user=ensure_user(user), status=status, note=note, max_file_mb=max_mb
-        )
+        results = ingest_files(store, files, status=status, note=note, max_file_mb=max_mb)
     except InvalidFiles as exc:
         if as_json:
             _dump(
@@ -118,12 +117,17 @@ def ingest(
             f"{r.filename}: {r.name} ({r.country}) {r.year} {r.indicator_set} -> "
             f"version {r.version}, {r.status}{warn}"
         )
-    typer.echo(f"Stored {len(results)} file(s) in {store.url}")
+    typer.echo(f"Stored {len(results)} file(s) in {store.store.url}")
 
 
 def list_assessments(as_json: JsonOption = False) -> None:
     """List stored assessments with their status and number of versions."""
-    rows = _store().assessments()
+    from roam.service import StoreError
+
+    try:
+        rows = _store().assessments()
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
     if as_json:
         _dump([r.as_dict() for r in rows])
         return
@@ -152,7 +156,7 @@ def history(
     as_json: JsonOption = False,
 ) -> None:
     """Every stored version of a country's assessments, and every status change."""
-    from roam.store import StoreError
+    from roam.service import StoreError
 
     store = _store()
     try:
@@ -198,13 +202,21 @@ def status(
     indicator_set: Annotated[
         str | None, typer.Option("--indicator-set", help="core or full, when ambiguous.")
     ] = None,
+    version: Annotated[
+        int | None,
+        typer.Option(
+            "--version",
+            help="The version that was reviewed; needed to move to validated, submitted or "
+            "published, and refused unless it is still the latest.",
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Show an assessment's status, or move it on with --set (each change is recorded)."""
-    from roam.store import StoreError, TransitionError
-    from roam.store.repository import ensure_user
+    from roam.access import AccessDenied
+    from roam.service import StoreError, TransitionError
 
-    store = _store()
+    store = _store(user)
     try:
         if new is None:
             rows = [
@@ -229,12 +241,12 @@ def status(
             country,
             year,
             new,
-            user=ensure_user(user),
+            version=version,
             note=note,
             framework=framework,
             indicator_set=indicator_set,
         )
-    except (StoreError, TransitionError) as exc:
+    except (StoreError, TransitionError, AccessDenied) as exc:
         raise _fail(str(exc)) from None
     if as_json:
         _dump(event.as_dict())
@@ -253,7 +265,7 @@ def diff(
     as_json: JsonOption = False,
 ) -> None:
     """What changed between two stored versions: indicator by indicator, from what to what."""
-    from roam.store import StoreError
+    from roam.service import StoreError
 
     try:
         result = _store().compare(country, old, new, year=year)
@@ -281,13 +293,11 @@ def archive_version(
     year: Annotated[int | None, typer.Option("--year", help="Assessment year.")] = None,
 ) -> None:
     """Archive one upload (a wrong file): kept and readable, no longer the latest. Never deleted."""
-    from roam.store import StoreError
+    from roam.service import StoreError
 
     store = _store()
     try:
-        from roam.store.paths import default_user
-
-        info = store.archive_version(country, version, year=year, user=default_user())
+        info = store.archive_version(country, version, year=year)
     except (StoreError, ValueError) as exc:
         raise _fail(str(exc)) from None
     typer.echo(f"Archived version {info.version} of {info.country} {info.year}")

@@ -17,11 +17,10 @@ app.add_typer(users_app, name="users")
 
 
 def _admin():
-    from roam.access import LOCAL_ADMIN, SecureStore
-    from roam.store import Store, StoreError
+    from roam.service import StoreError, as_local_admin
 
     try:
-        return SecureStore(Store(), LOCAL_ADMIN)
+        return as_local_admin()
     except StoreError as exc:
         raise fail(str(exc)) from None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from roam.analysis import Analysis
+from roam.countries import display_name
 from roam.export.tables import coverage_matrix, level_table
 from roam.export.xlsx import Book, Col
 from roam.presentation import CATEGORY_NAMES, NOT_A_RANKING
@@ -18,7 +19,7 @@ def write_comparison(analysis: Analysis) -> bytes:
     _about(book, analysis)
     cats = level_table(analysis, "category").sort_values(["country", "id"])
     index = level_table(analysis, "index").sort_values("country")
-    names = {a.country: a.meta.country for a in analysis.assessments}
+    names = {a.country: display_name(a.country, a.meta.country) for a in analysis.assessments}
     for frame in (cats, index):
         frame["country_name"] = [names[c] for c in frame["country"]]
     ws = book.sheet("Categories")
@@ -83,7 +84,7 @@ def _about(book: Book, analysis: Analysis) -> None:
     rows = [
         {
             "country": a.country,
-            "name": a.meta.country,
+            "name": display_name(a.country, a.meta.country),
             "year": a.meta.year,
             "set": a.meta.indicator_set,
             "fictional": "Yes" if a.meta.fictional else "No",

@@ -6,14 +6,17 @@ import csv
 import hashlib
 import io
 import json
+import re
 import zipfile
 
 from roam import __version__
 from roam.analysis import Analysis
+from roam.countries import display_name
 from roam.export.report import render_report
 from roam.export.submission import build_submission, submission_schema
 from roam.export.workbook import write_results
 from roam.mab import mab_balance
+from roam.text import markdown_text, one_line
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 ZIP_DATE = (2018, 11, 22, 0, 0, 0)
@@ -31,10 +34,11 @@ def methodology_note(analysis: Analysis, country: str) -> str:
     unc = s.uncertainty
     draws = analysis.uncertainty.draws if analysis.uncertainty is not None else 0
     lines = [
-        f"# Methodology note: {meta.country} ({meta.iso_code}), {meta.year}",
+        f"# Methodology note: {markdown_text(display_name(meta.iso_code, meta.country))} "
+        f"({markdown_text(meta.iso_code)}), {meta.year}",
         "",
         f"Framework: {fw.manifest.title}, version {fw.version}, catalogue checksum {fw.checksum}.",
-        f"Indicator set: {meta.indicator_set}. Produced with roam {__version__}.",
+        f"Indicator set: {markdown_text(meta.indicator_set)}. Produced with roam {__version__}.",
         "",
         "## From answers to scores",
         "- Choice answers take the points of their level: Yes / Partly / No = 100 / 50 / 0;",
@@ -46,7 +50,8 @@ def methodology_note(analysis: Analysis, country: str) -> str:
         f"  indicators: policy '{s.missing_policy}' (reported as coverage).",
         f"- Aggregation: {s.aggregation} weighted mean, indicator -> question -> theme -> category",
         "  -> ROAM index over R, O, A, M; X is reported beside the index.",
-        f"- Weights: set '{analysis.scores.weights.name}', relative within each group.",
+        f"- Weights: set '{markdown_text(analysis.scores.weights.name)}', relative within each "
+        "group.",
         "- Coverage thresholds: "
         + ", ".join(f"{k} {v:.0%}" for k, v in s.coverage_threshold.model_dump().items())
         + "; below them an aggregate is 'insufficient data'.",
@@ -81,15 +86,25 @@ def mab_csv(analysis: Analysis, country: str) -> str:
     return out.getvalue()
 
 
+def package_stem(iso_code: str, year: int | None) -> str:
+    """The folder and file-name stem of a package, from IDs only (never from typed text)."""
+    code = re.sub(r"[^A-Z0-9]", "", str(iso_code).upper())[:3] or "XX"
+    return f"{code}_{int(year) if year is not None else 'undated'}"
+
+
 def write_package(
     analysis: Analysis, country: str, original: bytes, original_name: str | None = None
 ) -> bytes:
-    """Zip of questionnaire, results, data + schema, method, MAB, draft report and manifest."""
+    """Zip of questionnaire, results, data + schema, method, MAB, draft report and manifest.
+
+    Every path in the archive is built from the country code and year; the uploaded file's own
+    name is kept only as text in the manifest (``original_name``), so no name can place a file
+    outside the package folder or add a line to ``SHA256SUMS``."""
     meta = analysis.assessment(country).meta
-    stem = f"{meta.iso_code}_{meta.year}"
+    stem = package_stem(meta.iso_code, meta.year)
     submission = build_submission(analysis, country).model_dump(mode="json")
     files: dict[str, bytes] = {
-        f"questionnaire/{original_name or stem + '_questionnaire.xlsx'}": original,
+        f"questionnaire/{stem}_questionnaire.xlsx": original,
         f"results/{stem}_results.xlsx": write_results(analysis, country),
         "data/assessment.json": json.dumps(submission, indent=2, ensure_ascii=False).encode(),
         "data/assessment.schema.json": json.dumps(submission_schema(), indent=2).encode(),
@@ -100,7 +115,8 @@ def write_package(
     manifest = {
         "package": "ROAM-X national assessment submission",
         "country": meta.iso_code,
-        "country_name": meta.country,
+        "country_name": display_name(meta.iso_code, meta.country),
+        "original_name": one_line(original_name, 120) if original_name else None,
         "year": meta.year,
         "framework": meta.framework,
         "generated_by": f"roam {__version__}",

@@ -10,6 +10,7 @@ import jinja2
 
 from roam import __version__
 from roam.analysis import Analysis
+from roam.countries import display_name
 from roam.export.charts import category_frame, profile_chart, to_svg
 from roam.export.tables import gaps_table, indicator_table, level_table
 from roam.mab import mab_balance
@@ -122,6 +123,7 @@ def render_report(analysis: Analysis, country: str) -> str:
     template = _env().get_template("report.html.j2")
     return template.render(
         meta=meta,
+        country_name=display_name(meta.iso_code, meta.country),
         framework=fw,
         roam_version=__version__,
         today=dt.date.today().isoformat(),

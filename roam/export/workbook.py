@@ -8,6 +8,7 @@ import pandas as pd
 
 from roam import __version__
 from roam.analysis import Analysis
+from roam.countries import display_name
 from roam.export.tables import gaps_table, indicator_table, level_table
 from roam.export.xlsx import Book, Col
 from roam.mab import mab_balance
@@ -26,7 +27,7 @@ SCORE_COLS = [
 def write_results(analysis: Analysis, country: str) -> bytes:
     assessment = analysis.assessment(country)
     meta = assessment.meta
-    book = Book(f"ROAM-X results: {meta.country}")
+    book = Book(f"ROAM-X results: {display_name(meta.iso_code, meta.country)}")
     _summary(book, analysis, country)
     themes = level_table(analysis, "theme", country)
     ws = book.sheet("Themes")
@@ -122,14 +123,14 @@ def _summary(book: Book, analysis: Analysis, country: str) -> None:
     meta = analysis.assessment(country).meta
     record = next(r for r in analysis.records() if r["country"] == country)
     ws = book.sheet("Summary")
-    ws.write_string(0, 0, f"ROAM-X assessment results: {meta.country}", book.f["title"])
+    name = display_name(meta.iso_code, meta.country)
+    ws.write_string(0, 0, f"ROAM-X assessment results: {name}", book.f["title"])
     row = book.lines(
         ws,
         [
             (
                 "Country",
-                f"{meta.country} ({meta.iso_code})"
-                + (" - fictional data" if meta.fictional else ""),
+                f"{name} ({meta.iso_code})" + (" - fictional data" if meta.fictional else ""),
             ),
             ("Assessment year", meta.year),
             ("Framework", f"{analysis.framework.manifest.title} (version {meta.framework})"),

@@ -12,6 +12,7 @@ PostgreSQL, so processes starting together migrate exactly once.
 
 from __future__ import annotations
 
+import os
 import threading
 from functools import cache
 from pathlib import Path
@@ -31,6 +32,7 @@ _PG_LOCK_KEY = 0x524F414D  # "ROAM": serialises migrations of one PostgreSQL dat
 
 _engines: dict[str, Engine] = {}
 _migrated: set[str] = set()
+_read_only: dict[str, str] = {}  # url -> why this process can only read that database
 _lock = threading.Lock()
 
 
@@ -52,12 +54,50 @@ def head_revision() -> str:
     return heads[0]
 
 
+def sqlite_read_only(database: Path) -> str | None:
+    """Why this process cannot write the SQLite file ``database`` (None when it can).
+
+    SQLite writes a journal next to the file, so a read-only directory is as bad as a
+    read-only file. A missing file in a read-only directory cannot be created at all."""
+    folder = database.parent
+    if not database.exists():
+        if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
+            raise StoreError(
+                f"cannot create the database {database}: the folder {folder} is read-only "
+                "(set ROAM_DATA_DIR to a folder you can write to)"
+            )
+        return None
+    if not os.access(folder, os.W_OK | os.X_OK) or not os.access(database, os.W_OK):
+        return (
+            f"the database {database} is read-only (its folder or file cannot be written); "
+            "it can be read, but nothing can be stored until it is writable"
+        )
+    return None
+
+
 def _new_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
         if database and database != ":memory:" and not database.startswith("file:"):
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            path = Path(database).expanduser().resolve()
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot create the folder {path.parent} for the database: "
+                    f"{exc.strerror or exc}"
+                ) from None
+            reason = sqlite_read_only(path)
+            if reason:
+                # immutable: no journal, no lock files; safe because nobody can write here
+                _read_only[url] = reason
+                engine = create_engine(
+                    f"sqlite:///file:{path}?immutable=1&uri=true",
+                    connect_args={"timeout": BUSY_TIMEOUT_S},
+                )
+                _tune_sqlite(engine, read_only=True)
+                return engine
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
         _tune_sqlite(engine)
         return engine
@@ -66,14 +106,15 @@ def _new_engine(url: str) -> Engine:
     return create_engine(url)
 
 
-def _tune_sqlite(engine: Engine) -> None:
+def _tune_sqlite(engine: Engine, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
         dbapi_connection.isolation_level = None  # roam issues BEGIN itself (below)
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = NORMAL")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 
@@ -116,7 +157,21 @@ def ensure_schema(engine: Engine) -> None:
         ) from None
     if current == head_revision():
         return
+    refused = read_only_reason(engine)
+    if refused:
+        raise StoreError(
+            f"{refused}; it also needs an upgrade (revision {current or 'none'} to "
+            f"{head_revision()}), which cannot be done read-only"
+        )
     upgrade(engine, "head")
+
+
+def read_only_reason(engine: Engine) -> str | None:
+    """Why writes to this engine's database are refused, or None when they are possible."""
+    for url, reason in _read_only.items():
+        if _engines.get(url) is not None and _engines[url].url == engine.url:
+            return reason
+    return None
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -142,3 +197,4 @@ def dispose_all() -> None:
             engine.dispose()
         _engines.clear()
         _migrated.clear()
+        _read_only.clear()

@@ -24,6 +24,8 @@ def current_user() -> User:
         return LOCAL_ADMIN
     if not st.user.is_logged_in:
         return PUBLIC
+    if st.user.get("email_verified") is not True:
+        return PUBLIC  # an e-mail the identity provider has not verified proves nothing
     from roam.ui.state import get_store
 
     return user_for_email(get_store(), st.user.get("email"))
@@ -37,6 +39,12 @@ def sidebar(user: User) -> None:
                 "(.streamlit/secrets.toml) for a shared deployment.",
                 icon=":material/person:",
             )
+            return
+        if st.user.is_logged_in and st.user.get("email_verified") is not True:
+            st.caption("Signed in, but the sign-in provider has not verified your e-mail.")
+            st.warning("Until it is verified you see published assessments only.")
+            if st.button("Sign out", key="sign_out"):
+                st.logout()
             return
         if st.user.is_logged_in:
             st.caption(f"Signed in as {user.label}")

@@ -14,14 +14,14 @@ from roam.access import SecureStore
 from roam.analysis import Analysis, analyse
 from roam.questionnaire import check_questionnaire
 from roam.seed import seed_if_empty
-from roam.store import Store
+from roam.service import connect, open_store
 
 APP_DRAWS = 300
 
 
 @st.cache_resource(show_spinner="Opening the assessment store...")
-def get_store() -> Store:
-    store = Store()
+def get_store():  # the store behind the service layer; pages use secure()
+    store = open_store()
     seed_if_empty(store)
     return store
 
@@ -30,29 +30,33 @@ def secure() -> SecureStore:
     """The store as the current user may see it: every page reads and writes through this."""
     from roam.ui.auth import current_user
 
-    return SecureStore(get_store(), current_user())
+    return connect(current_user(), get_store())
 
 
 def assessments() -> list:
     return secure().assessments()
 
 
-def version_key(country: str, year: int | None = None, version: int | None = None) -> tuple:
-    """(country, year, version, sha256) of the requested (default: latest) version.
+def version_key(
+    country: str,
+    year: int | None = None,
+    version: int | None = None,
+    indicator_set: str | None = None,
+) -> tuple:
+    """(country, year, version, sha256, indicator set) of the requested (default: the latest the
+    user may see) version.
 
-    Goes through the secure store, so a key (and with it cached data) is only ever handed out
-    to a user allowed to view that assessment."""
-    history = secure().history(country, year)
-    chosen = [v for v in history if (version is None and v.latest) or v.version == version]
-    if not chosen:
-        chosen = history[-1:]
-    v = chosen[0]
-    return (v.country, v.year, v.version, v.sha256)
+    Goes through the service layer, which decides on that version's own status, so a key (and
+    with it cached data) is only ever handed out to a user allowed to view that version."""
+    v = secure().version(country, year, version, indicator_set=indicator_set)
+    return (v.country, v.year, v.version, v.sha256, v.indicator_set)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def load_version(country: str, year: int, version: int, sha256: str):
-    return get_store().load(country, year, version)
+def load_version(
+    country: str, year: int, version: int, sha256: str, indicator_set: str | None = None
+):
+    return secure().load(country, year, version, indicator_set=indicator_set)
 
 
 @st.cache_resource(max_entries=32, show_spinner="Scoring...")

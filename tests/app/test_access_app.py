@@ -47,7 +47,10 @@ def deployment(tmp_path, monkeypatch):
 def signed_in(email: str | None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=180)
     at.secrets["auth"] = AUTH
-    at.user = {"is_logged_in": email is not None, **({"email": email} if email else {})}
+    at.user = {
+        "is_logged_in": email is not None,
+        **({"email": email, "email_verified": True} if email else {}),
+    }
     return at.run()
 
 
@@ -57,9 +60,9 @@ def test_public_visitor_sees_published_only(deployment):
     assert {m.label: m.value for m in at.metric}["Assessments stored"] == "0"
     assert any("Not signed in" in c.value for c in at.sidebar.caption)
     assert [b.label for b in at.sidebar.button] == ["Sign in"]
-    SecureStore(deployment, LOCAL_ADMIN).set_status("XC", 2025, "validated")
+    SecureStore(deployment, LOCAL_ADMIN).set_status("XC", 2025, "validated", version=1)
     for target in ("submitted", "published"):
-        SecureStore(deployment, LOCAL_ADMIN).set_status("XC", 2025, target)
+        SecureStore(deployment, LOCAL_ADMIN).set_status("XC", 2025, target, version=1)
     at = signed_in(None)
     assert {m.label: m.value for m in at.metric}["Assessments stored"] == "1"
 
@@ -87,7 +90,7 @@ def test_national_team_sees_and_uploads_only_its_country(deployment):
 def test_government_waits_for_validation_and_cannot_export(deployment):
     at = signed_in("gov@xb.example")
     assert {m.label: m.value for m in at.metric}["Assessments stored"] == "0"
-    SecureStore(deployment, LOCAL_ADMIN).set_status("XB", 2025, "validated")
+    SecureStore(deployment, LOCAL_ADMIN).set_status("XB", 2025, "validated", version=1)
     at = signed_in("gov@xb.example")
     at.switch_page("roam/ui/pages/export.py").run()
     assert not at.exception

@@ -28,7 +28,8 @@ def test_sign_in_with_oidc_gives_the_accounts_role(tmp_path, monkeypatch):
     seed_if_empty(store)
     SecureStore(store, LOCAL_ADMIN).add_user("team@xa.example", "national_team", ["XA"])
     dispose_all()
-    people = [oidc.User(sub="team-xa", claims={"email": "team@xa.example", "name": "XA team"})]
+    claims = {"email": "team@xa.example", "email_verified": True, "name": "XA team"}
+    people = [oidc.User(sub="team-xa", claims=claims)]
     with oidc.run_server_in_thread(user_claims=people) as provider:
         port = free_port()
         secrets = tmp_path / "secrets.toml"

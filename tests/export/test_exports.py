@@ -160,7 +160,7 @@ def test_package_contents_schema_and_checksums(tmp_path):
         names = archive.namelist()
         root = "XA_2025_submission/"
         expected = {
-            "questionnaire/XA_Aurelia_full.xlsx",
+            "questionnaire/XA_2025_questionnaire.xlsx",
             "results/XA_2025_results.xlsx",
             "data/assessment.json",
             "data/assessment.schema.json",
@@ -172,8 +172,9 @@ def test_package_contents_schema_and_checksums(tmp_path):
         }
         assert {n.removeprefix(root) for n in names} == expected
         files = {n.removeprefix(root): archive.read(n) for n in names}
-    assert files["questionnaire/XA_Aurelia_full.xlsx"] == sample.read_bytes()
+    assert files["questionnaire/XA_2025_questionnaire.xlsx"] == sample.read_bytes()
     manifest = json.loads(files["manifest.json"])
+    assert manifest["original_name"] == "XA_Aurelia_full.xlsx"  # kept as text, not as a path
     assert len(manifest["files"]) == 7
     for entry in manifest["files"]:
         assert hashlib.sha256(files[entry["path"]]).hexdigest() == entry["sha256"]

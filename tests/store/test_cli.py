@@ -65,16 +65,19 @@ def test_broken_files_change_nothing(use_db: str) -> None:
 
 def test_status_command(use_db: str) -> None:
     roam("ingest", SAMPLES / "XA_Aurelia_full.xlsx")
-    refused = roam("status", "XA", "2025", "--set", "submitted")
+    refused = roam("status", "XA", "2025", "--set", "submitted", "--version", "1")
     assert refused.exit_code == 1
     assert (
         "Error: Cannot move XA 2025 from draft to submitted: it must be validated first"
         in refused.output
     )
-    ok = roam("status", "XA", "2025", "--set", "validated", "--user", "mab-chair")
+    unseen = roam("status", "XA", "2025", "--set", "validated")
+    assert unseen.exit_code == 1
+    assert "Say which version of XA 2025 was reviewed" in unseen.output
+    ok = roam("status", "XA", "2025", "--set", "validated", "--version", "1", "--user", "mab-chair")
     assert ok.exit_code == 0, ok.output
     assert "draft -> validated" in ok.output and "mab-chair" in ok.output
-    ok = roam("status", "XA", "2025", "--set", "submitted", "--json")
+    ok = roam("status", "XA", "2025", "--set", "submitted", "--version", "1", "--json")
     assert json.loads(ok.stdout)["to_status"] == "submitted"
     shown = roam("status", "XA", "2025")
     assert shown.exit_code == 0 and "submitted" in shown.output

@@ -31,7 +31,7 @@ while not os.path.exists(go):
     time.sleep(0.002)
 store = Store(url)
 numbers = [store.add_version(assessment, data, user=who).version for _ in range(int(times))]
-import roam.store.repository as repo
+import roam.store.transactions as repo
 print(json.dumps(numbers), repo.retries, file=sys.stderr)
 print(json.dumps(numbers))
 """

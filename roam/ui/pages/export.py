@@ -22,7 +22,7 @@ def _results_bytes(key: tuple) -> bytes:
 
 @st.cache_data(max_entries=8, show_spinner="Building the package...")
 def _package_bytes(key: tuple) -> bytes:
-    name, original = state.get_store().original(key[0], key[1], key[2])
+    name, original = state.secure().original(key[0], key[1], key[2], indicator_set=key[4])
     return write_package(state.analysis_for((key,)), key[0], original, name)
 
 
@@ -36,7 +36,7 @@ def _allowed(keys: tuple) -> str | None:
     secure = state.secure()
     for key in keys:
         try:
-            secure.check_export(key[0], key[1])
+            secure.check_export(key[0], key[1], key[2], indicator_set=key[4])
         except AccessDenied as exc:
             return str(exc)
     return None

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from roam.access import AccessDenied
-from roam.store import STATUSES, TRANSITIONS, StoreError, TransitionError
+from roam.service import STATUSES, TRANSITIONS, StoreError, TransitionError
 from roam.ui import common, state
 
 
@@ -40,7 +40,15 @@ def render() -> None:
         )
     )
     st.subheader("Status")
-    info = next(a for a in store.assessments(country) if a.year == year)
+    info = store.status_of(country, year)
+    reviewed = max(
+        (
+            v.version
+            for v in versions
+            if v.latest and v.indicator_set == info.indicator_set and not v.archived
+        ),
+        default=None,
+    )
     st.write(f"Current status: **{info.status}**")
     allowed = [
         t
@@ -54,7 +62,14 @@ def render() -> None:
         note = st.text_input("Note", key="status_note")
         if st.form_submit_button("Change status"):
             try:
-                store.set_status(country, year, target, note=note)
+                store.set_status(
+                    country,
+                    year,
+                    target,
+                    note=note,
+                    version=reviewed,  # the version shown above is the one reviewed
+                    indicator_set=info.indicator_set,
+                )
                 st.success(f"{country} {year} is now {target}.")
                 st.rerun()
             except (TransitionError, StoreError, AccessDenied) as exc:

@@ -18,7 +18,7 @@ def render() -> None:
     if choice is None:
         return
     country, year = choice
-    history = state.get_store().history(country, year)
+    history = state.secure().history(country, year)
     versions = [v.version for v in history if not v.archived]
     version = st.selectbox(
         "Version",

@@ -16,7 +16,7 @@ from roam.framework import load_framework
 from roam.questionnaire import AssessmentMeta, write_questionnaire
 from roam.questionnaire.annotate import annotate_workbook
 from roam.questionnaire.vocab import vocabulary
-from roam.store import InvalidFiles, StoreError, TransitionError
+from roam.service import InvalidFiles, StoreError, TransitionError
 from roam.ui import state
 
 TEMPLATES = Path(__file__).resolve().parents[3] / "questionnaires"

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
-import yaml
 
+from roam.access import AccessDenied
 from roam.export.tables import level_table
 from roam.presentation import CATEGORY_NAMES
-from roam.store.paths import data_dir
+from roam.service import weights as weight_sets
 from roam.ui import common, state
 from roam.ui.pages.compare import selected_keys
-
-NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _-]{0,40}$")
-
-
-def weights_folder():
-    folder = data_dir() / "weights"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def render() -> None:
@@ -38,7 +28,7 @@ def render() -> None:
 
     framework = load_framework(fw)
     slider_ids = list("ROAM") + [t.id for c in "ROAMX" for t in framework.categories[c].themes]
-    saved = {p.stem: p for p in sorted(weights_folder().glob("*.yaml"))}
+    saved = weight_sets.weight_sets()
     st.selectbox(
         "Start from",
         ["equal weights", *saved],
@@ -81,7 +71,7 @@ def render() -> None:
     common.table(
         cats.pivot(index="country", columns="id", values="band")[list("ROAMX")].reset_index()
     )
-    _save(changed)
+    _save(changed, fw)
 
 
 def _load_set(saved: dict, slider_ids: list[str]) -> None:
@@ -89,24 +79,25 @@ def _load_set(saved: dict, slider_ids: list[str]) -> None:
     choice = st.session_state.get("weights_start")
     values: dict[str, float] = {}
     if choice in saved:
-        data = yaml.safe_load(saved[choice].read_text(encoding="utf-8")) or {}
-        values = {str(k): float(v) for k, v in (data.get("weights") or {}).items()}
+        values = weight_sets.read_weight_set(choice)
     for ident in slider_ids:
         st.session_state[f"w_{ident}"] = min(3.0, max(0.0, values.get(ident, 1.0)))
 
 
-def _save(changed: tuple) -> None:
+def _save(changed: tuple, framework: str) -> None:
     st.subheader("Save as a named weight set")
+    secure = state.secure()
+    if not secure.can("save_weights"):
+        st.caption(f"{secure.user.label} cannot save weight sets; sign in to save one.")
     name = st.text_input("Name", key="weights_name", placeholder="e.g. rights first")
     if st.button("Save weight set", key="weights_save", disabled=not changed):
-        if not NAME.match(name or ""):
-            st.error("Use a short name of letters, numbers, spaces, - or _.")
+        try:
+            path = secure.save_weight_set(name, dict(changed), framework)
+        except (AccessDenied, weight_sets.InvalidWeightSet) as exc:
+            st.error(str(exc))
             return
-        path = weights_folder() / f"{name.strip().replace(' ', '_')}.yaml"
-        payload = {"description": f"Saved in the roam app: {name}", "weights": dict(changed)}
-        path.write_text(yaml.safe_dump(payload, sort_keys=True), encoding="utf-8")
         st.success(f"Saved {path.name}. Use it on the command line with --weights {path}.")
-    saved = sorted(p.name for p in weights_folder().glob("*.yaml"))
+    saved = sorted(p.name for p in weight_sets.weight_sets().values())
     if saved:
         st.caption("Saved sets: " + ", ".join(saved))
     if not changed:

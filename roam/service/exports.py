@@ -1,0 +1,83 @@
+"""Use cases that write files from stored assessments: the results workbook, the submission
+package and the comparison workbook. The export right is decided on the exact version exported
+(its own status), before any file is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from roam.service.guard import Guard
+from roam.store import VersionInfo
+
+Request = tuple  # (country, year | None) or (country, year | None, version | None, set | None)
+
+
+def check_export(
+    guard: Guard,
+    country: str,
+    year: int | None = None,
+    version: int | None = None,
+    *,
+    indicator_set: str | None = None,
+) -> VersionInfo:
+    """The version, if the user may export it; AccessDenied (recorded) otherwise."""
+    return guard.pick("export", country, year, version, indicator_set=indicator_set)
+
+
+def _load(guard: Guard, v: VersionInfo):
+    return guard.store.load(
+        v.country, v.year, v.version, framework=v.framework, indicator_set=v.indicator_set
+    )
+
+
+def _analyse(assessments: list, draws: int, weights=None):
+    from roam.analysis import analyse
+
+    return analyse(assessments, draws=draws, weights=weights)
+
+
+def results_workbook(
+    guard: Guard,
+    country: str,
+    year: int | None = None,
+    version: int | None = None,
+    draws: int = 1000,
+    *,
+    indicator_set: str | None = None,
+) -> bytes:
+    from roam.export.workbook import write_results
+
+    v = check_export(guard, country, year, version, indicator_set=indicator_set)
+    assessment = _load(guard, v)
+    return write_results(_analyse([assessment], draws), assessment.country)
+
+
+def submission_package(
+    guard: Guard,
+    country: str,
+    year: int | None = None,
+    version: int | None = None,
+    draws: int = 1000,
+    *,
+    indicator_set: str | None = None,
+) -> bytes:
+    from roam.export.package import write_package
+
+    v = check_export(guard, country, year, version, indicator_set=indicator_set)
+    assessment = _load(guard, v)
+    name, original = guard.store.original(
+        v.country, v.year, v.version, framework=v.framework, indicator_set=v.indicator_set
+    )
+    return write_package(_analyse([assessment], draws), assessment.country, original, name)
+
+
+def comparison_workbook(guard: Guard, requests: Sequence[Request], draws: int = 500) -> bytes:
+    """One workbook comparing several countries; every one of them must be exportable."""
+    from roam.export.comparison import write_comparison
+
+    chosen = []
+    for request in requests:
+        country, year, version, indicator_set = (*request, None, None)[:4]
+        chosen.append(check_export(guard, country, year, version, indicator_set=indicator_set))
+    return write_comparison(_analyse([_load(guard, v) for v in chosen], draws))

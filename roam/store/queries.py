@@ -1,0 +1,275 @@
+"""Reading the store inside a session: which assessment and version a request means, and the
+records (:mod:`roam.store.records`) built from the rows.
+
+A version's own status (what the access policy decides on, see roam/access_policy.yaml):
+
+- ``archived`` when the version was archived on its own, or its whole assessment is archived;
+- otherwise, for the latest (not archived) version, the assessment's current status;
+- otherwise, for an older version, the last status the assessment was moved to while that version
+  was the latest (``draft`` when it never moved): a draft that was replaced stays a draft.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from roam.errors import Issue, ValidationReport
+from roam.questionnaire.model import MAB_FIELDS, RESPONSE_COLUMNS, Assessment, AssessmentMeta
+from roam.store import schema as S
+from roam.store.engine import StoreError
+from roam.store.records import (
+    AssessmentInfo,
+    NotFound,
+    TransitionInfo,
+    VersionInfo,
+    display_name,
+)
+from roam.store.selection import choose, matching
+from roam.store.status import ACCEPTED
+
+
+def assessment_infos(s: Session, country: str | None = None) -> list[AssessmentInfo]:
+    """Every assessment (archived ones too), by country then year."""
+    q = select(S.Assessment).join(S.Country)
+    if country:
+        q = q.where(S.Country.iso_code == country.strip().upper())
+    rows = s.scalars(q.order_by(S.Country.iso_code, S.Assessment.year, S.Assessment.id)).all()
+    stats = {
+        aid: (count, latest, at)
+        for aid, count, latest, at in s.execute(
+            select(
+                S.Version.assessment_id,
+                func.count(S.Version.id),
+                func.max(S.Version.number).filter(S.Version.archived_at.is_(None)),
+                func.max(S.Version.uploaded_at),
+            ).group_by(S.Version.assessment_id)
+        )
+    }
+    accepted: dict[int, int | None] = {}
+    for aid, to_status, number in s.execute(
+        select(
+            S.Transition.assessment_id, S.Transition.to_status, S.Transition.version_number
+        ).order_by(S.Transition.id)
+    ):
+        if to_status in ACCEPTED:
+            accepted[aid] = number
+    out = []
+    for r in rows:
+        count, latest, at = stats.get(r.id, (0, None, None))
+        if isinstance(at, dt.datetime) and at.tzinfo is None:
+            at = at.replace(tzinfo=dt.UTC)
+        out.append(
+            AssessmentInfo(
+                country=r.country.iso_code,
+                name=r.country.name,
+                year=r.year,
+                framework=r.framework,
+                indicator_set=r.indicator_set,
+                status=r.status,
+                versions=count,
+                latest_version=latest,
+                latest_uploaded_at=at,
+                accepted_version=accepted.get(r.id),
+                updated_at=r.updated_at,
+            )
+        )
+    return out
+
+
+def assessment_rows(
+    s: Session,
+    country: str,
+    year: int | None,
+    framework: str | None = None,
+    indicator_set: str | None = None,
+) -> list[S.Assessment]:
+    q = select(S.Assessment).join(S.Country).where(S.Country.iso_code == country.strip().upper())
+    if year is not None:
+        q = q.where(S.Assessment.year == year)
+    if framework:
+        q = q.where(S.Assessment.framework == framework)
+    if indicator_set:
+        q = q.where(S.Assessment.indicator_set == indicator_set)
+    return list(s.scalars(q.order_by(S.Assessment.year, S.Assessment.id)))
+
+
+def not_found(s: Session, country: str, year: int | None) -> str:
+    code = country.strip().upper()
+    stored = list(s.scalars(select(S.Country.iso_code).order_by(S.Country.iso_code)))
+    if code in stored and year is not None:
+        years = sorted(
+            set(
+                s.scalars(
+                    select(S.Assessment.year).join(S.Country).where(S.Country.iso_code == code)
+                )
+            )
+        )
+        return f"{code} has no assessment for {year} (stored years: {', '.join(map(str, years))})"
+    known = ", ".join(stored) if stored else "the store is empty"
+    return f"no country {country!r} in the store (stored: {known})"
+
+
+def one_assessment(
+    s: Session,
+    country: str,
+    year: int | None,
+    framework: str | None,
+    indicator_set: str | None,
+    *,
+    for_update: bool = False,
+) -> S.Assessment:
+    """The assessment a request means (the rule in :mod:`roam.store.selection`).
+
+    A change (``for_update``) must not guess between two indicator sets of one year: it is
+    refused with a message naming them, unless the set is named."""
+    rows = assessment_rows(s, country, year, framework, indicator_set)
+    if not rows:
+        raise NotFound(not_found(s, country, year))
+    if for_update:
+        candidates = matching(rows, year, framework, indicator_set)
+        if len(candidates) > 1:
+            options = ", ".join(f"framework {r.framework} {r.indicator_set}" for r in candidates)
+            raise StoreError(
+                f"{country.upper()} {candidates[0].year} has {len(candidates)} assessments "
+                f"({options}); say which with --framework and --indicator-set"
+            )
+    chosen = choose(rows, year, framework, indicator_set)
+    assert chosen is not None  # rows is not empty
+    if for_update:
+        chosen = s.scalars(
+            select(S.Assessment)
+            .where(S.Assessment.id == chosen.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).one()
+    return chosen
+
+
+def latest_number(s: Session, assessment_id: int) -> int | None:
+    return s.scalar(
+        select(func.max(S.Version.number)).where(
+            S.Version.assessment_id == assessment_id, S.Version.archived_at.is_(None)
+        )
+    )
+
+
+def version_row(s: Session, row: S.Assessment, number: int | None) -> S.Version:
+    label = f"{row.country.iso_code} {row.year}"
+    if number is None:
+        number = latest_number(s, row.id)
+        if number is None:
+            raise NotFound(f"every version of {label} is archived; ask for one by number")
+    found = s.scalar(
+        select(S.Version).where(S.Version.assessment_id == row.id, S.Version.number == number)
+    )
+    if found is None:
+        last = s.scalar(select(func.max(S.Version.number)).where(S.Version.assessment_id == row.id))
+        raise NotFound(f"{label} has no version {number} (versions 1 to {last or 0})")
+    return found
+
+
+def version_infos(s: Session, row: S.Assessment) -> list[VersionInfo]:
+    """Every version of one assessment with its own status (module docstring)."""
+    cols = (
+        S.Version.number,
+        S.Version.filename,
+        S.Version.sha256,
+        S.Version.size,
+        S.Version.uploaded_at,
+        S.Version.uploaded_by,
+        S.Version.note,
+        S.Version.errors,
+        S.Version.warnings,
+        S.Version.archived_at,
+    )
+    versions = s.execute(
+        select(*cols).where(S.Version.assessment_id == row.id).order_by(S.Version.number)
+    ).all()
+    held: dict[int, str] = {}
+    for t in row.transitions:
+        if t.version_number is not None:
+            held[t.version_number] = t.to_status
+    latest = latest_number(s, row.id)
+    out = []
+    for v in versions:
+        if v.archived_at is not None or row.status == "archived":
+            status = "archived"
+        elif v.number == latest:
+            status = row.status
+        else:
+            status = held.get(v.number, "draft")
+        out.append(
+            VersionInfo(
+                country=row.country.iso_code,
+                year=row.year,
+                framework=row.framework,
+                indicator_set=row.indicator_set,
+                version=v.number,
+                status=status,
+                latest=v.number == latest,
+                filename=display_name(v.filename),
+                sha256=v.sha256,
+                size=v.size,
+                uploaded_at=v.uploaded_at,
+                uploaded_by=v.uploaded_by,
+                note=v.note,
+                errors=v.errors,
+                warnings=v.warnings,
+                archived=v.archived_at is not None,
+            )
+        )
+    return out
+
+
+def transition_info(row: S.Assessment, t: S.Transition) -> TransitionInfo:
+    return TransitionInfo(
+        country=row.country.iso_code,
+        year=row.year,
+        from_status=t.from_status,
+        to_status=t.to_status,
+        version=t.version_number,
+        changed_by=t.changed_by,
+        changed_at=t.changed_at,
+        note=t.note,
+        indicator_set=row.indicator_set,
+    )
+
+
+def rebuild(s: Session, v: S.Version) -> Assessment:
+    """The Assessment exactly as it was read at upload, from the stored rows."""
+    rows = s.execute(
+        select(*(getattr(S.Response, c) for c in RESPONSE_COLUMNS))
+        .where(S.Response.version_id == v.id)
+        .order_by(S.Response.position)
+    ).all()
+    responses = pd.DataFrame.from_records([tuple(r) for r in rows], columns=RESPONSE_COLUMNS)
+    responses["value"] = pd.to_numeric(responses["value"], errors="coerce").astype("float64")
+    responses["data_year"] = pd.to_numeric(responses["data_year"], errors="coerce").astype("Int64")
+    responses["row"] = pd.to_numeric(responses["row"], errors="coerce").astype("Int64")
+    mab = pd.DataFrame.from_records(v.mab, columns=MAB_FIELDS)
+    report = ValidationReport(
+        issues=[
+            Issue(
+                code=str(i["code"]),
+                severity=i["severity"],
+                message=str(i["message"]),
+                sheet=i.get("sheet"),
+                cell=i.get("cell"),
+                indicator=i.get("indicator"),
+                value=i.get("value"),
+            )
+            for i in v.report.get("issues", [])
+        ]
+    )
+    return Assessment(
+        meta=AssessmentMeta.model_validate(v.meta),
+        responses=responses,
+        mab=mab,
+        report=report,
+        filename=display_name(v.filename),
+        sha256=v.sha256,
+    )
