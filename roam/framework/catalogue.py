@@ -91,6 +91,13 @@ class Framework:
         return hashlib.sha256(blob).hexdigest()[:16]
 
     @cached_property
+    def category_checksum(self) -> str:
+        """Fingerprint of the category data alone (not the manifest), equal for equal catalogues."""
+        payload = {k: v.model_dump(mode="json") for k, v in self.categories.items()}
+        blob = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+    @cached_property
     def themes(self) -> dict[str, tuple[str, str]]:
         """theme id -> (category, name)."""
         return {
