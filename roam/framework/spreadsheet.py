@@ -343,6 +343,7 @@ class _Reader:
         import openpyxl
 
         self.issues: list[ImportIssue] = []
+        self.broken_scales: set[str] = set()  # reported once on Scales, not on every user
         self.workbook = None
         try:
             self.workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
@@ -447,6 +448,18 @@ FIELD_COLUMNS = {
 }
 
 
+def _model_level_column(message: str) -> str:
+    """The column a whole-indicator rule is about, so its message lands where the fix is."""
+    for words, column in (
+        ("needs a source", "provenance"),
+        ("need a direction", "direction"),
+        ("not core", "core"),
+    ):
+        if words in message:
+            return column
+    return "kind"
+
+
 def _indicator(reader: _Reader, row: _Row, kind: str | None = None) -> dict | None:
     """The indicator of one row, checked on its own so that its problems carry its row."""
     low, high = _number(reader, row, "goal_low"), _number(reader, row, "goal_high")
@@ -471,7 +484,7 @@ def _indicator(reader: _Reader, row: _Row, kind: str | None = None) -> dict | No
         Indicator.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
-            field = str(error["loc"][0]) if error["loc"] else "kind"
+            field = str(error["loc"][0]) if error["loc"] else _model_level_column(error["msg"])
             key = FIELD_COLUMNS.get(field, field)
             if field == "goalposts" and len(error["loc"]) > 1:
                 key = {"low": "goal_low", "high": "goal_high", "basis": "goal_basis"}.get(
@@ -488,6 +501,7 @@ def _indicator(reader: _Reader, row: _Row, kind: str | None = None) -> dict | No
 def _scales(reader: _Reader) -> list[dict]:
     scales: dict[str, dict] = {}
     first_row: dict[str, _Row] = {}
+    level_rows: dict[str, list[_Row]] = {}
     for row in reader.rows(SCALES):
         scale_id = _text(row, "scale_id")
         if not scale_id:
@@ -516,9 +530,9 @@ def _scales(reader: _Reader) -> list[dict]:
         label = _text(row, "label")
         if label is not None:
             points = _number(reader, row, "points")
-            scale["levels"].append(
-                {"label": label, "points": points, "descriptor": _text(row, "descriptor")}
-            )
+            level_rows.setdefault(scale_id, []).append(row)
+            level = {"label": label, "points": points, "descriptor": _text(row, "descriptor")}
+            scale["levels"].append({k: v for k, v in level.items() if v is not None})
     adapter = TypeAdapter(Scale)
     out = []
     for scale_id, scale in scales.items():
@@ -527,12 +541,20 @@ def _scales(reader: _Reader) -> list[dict]:
         try:
             adapter.validate_python(scale)
         except ValidationError as exc:
+            reader.broken_scales.add(scale_id)
             error = exc.errors()[0]
-            key = next((str(p) for p in error["loc"] if str(p) in dict(COLUMNS[SCALES])), None)
-            if "levels" in map(str, error["loc"]):
-                key = "label"
+            loc = [str(part) for part in error["loc"]]
+            key = next((part for part in loc if part in dict(COLUMNS[SCALES])), None)
+            row = first_row[scale_id]
+            if "levels" in loc:
+                rest = loc[loc.index("levels") + 1 :]
+                if rest and rest[0].isdigit() and int(rest[0]) < len(level_rows[scale_id]):
+                    row = level_rows[scale_id][int(rest[0])]
+                key = rest[1] if len(rest) > 1 else "label"
             message = error["msg"].removeprefix("Value error, ")
-            reader.add(first_row[scale_id], SCALES, key or "type", f"scale {scale_id!r}: {message}")
+            if error["type"] == "missing":
+                message = "is required"
+            reader.add(row, SCALES, key or "type", f"scale {scale_id!r}: {message}")
             continue
         out.append(scale)
     return out
@@ -697,7 +719,7 @@ _PROBE = {
 
 
 def _check_scale(reader: _Reader, row: _Row, indicator: dict, scale_ids: set[str]) -> None:
-    if indicator["scale"] not in scale_ids:
+    if indicator["scale"] not in scale_ids and indicator["scale"] not in reader.broken_scales:
         known = ", ".join(sorted(scale_ids)) or "none on the Scales sheet"
         reader.add(
             row, row.sheet, "scale", f"unknown scale {indicator['scale']!r} (known: {known})"
@@ -748,7 +770,8 @@ def _contextual(reader: _Reader, categories: dict[str, dict], scale_ids: set[str
             group["indicators"].append(indicator)
 
 
-def _counts(reader: _Reader, categories: dict[str, dict]) -> dict | None:
+def _counts(reader: _Reader, categories: dict[str, dict], check: bool) -> dict | None:
+    """Published counts from the Counts sheet, compared with the rows once those are right."""
     rows = reader.rows(COUNTS, required=False)
     if not rows:
         return None
@@ -766,7 +789,7 @@ def _counts(reader: _Reader, categories: dict[str, dict]) -> dict | None:
             if value is None:
                 continue
             wanted[count] = int(value)
-            if int(value) != actual[key][count]:
+            if check and int(value) != actual[key][count]:
                 reader.add(
                     row,
                     COUNTS,
@@ -807,7 +830,7 @@ def read_catalogue(data: bytes, name: str) -> tuple[Manifest, ScalesFile, list[C
     categories = _categories(reader)
     _themes(reader, categories, scale_ids)
     _contextual(reader, categories, scale_ids)
-    expected = _counts(reader, categories)
+    expected = _counts(reader, categories, check=not reader.issues)
     for code, cat in categories.items():
         part = "groups" if code == "C" else "themes"
         if not cat.get(part):
