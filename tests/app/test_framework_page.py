@@ -27,7 +27,7 @@ def test_framework_page_states_counts_and_lists_every_indicator(app):
         "Indicators": "303",
         "Core indicators": "109",
     }
-    assert any("25 of 124 questions and 21 of 303 indicators" in i.value for i in app.info)
+    assert any("25 of 124 questions and 28 of 303 indicators" in i.value for i in app.info)
     table = _table(app)
     assert len(table) == 303
     assert set(table["Wording"]) == {"Confirmed", "Reconstructed"}
@@ -68,11 +68,11 @@ def test_core_filter_wording_filter_and_search(app):
     assert len(_table(app)) == 109 and set(_table(app)["Core"]) == {"Yes"}
     app.selectbox(key="fw_provenance").set_value("Confirmed").run()
     confirmed_core = _table(app)
-    assert len(confirmed_core) == 16 and set(confirmed_core["Wording"]) == {"Confirmed"}
+    assert len(confirmed_core) == 23 and set(confirmed_core["Wording"]) == {"Confirmed"}
     app.toggle(key="fw_core").set_value(False).run()
-    assert len(_table(app)) == 21  # 16 core + contextual 1-5
+    assert len(_table(app)) == 28  # 23 core + contextual 1-5
     app.selectbox(key="fw_provenance").set_value("Reconstructed").run()
-    assert len(_table(app)) == 303 - 21
+    assert len(_table(app)) == 303 - 28
     app.selectbox(key="fw_provenance").set_value("All").run()
     app.text_input(key="fw_search").input("governmental advisory").run()
     assert list(_table(app)["Indicator"]) == ["M.C.3.1", "M.C.3.2", "M.C.3.3"]  # via question

@@ -64,7 +64,7 @@ def test_table_states_the_confirmed_counts():
     result = runner.invoke(app, ["framework"])
     assert result.exit_code == 0
     assert (
-        "Confirmed from published sources: 25 of 124 questions and 21 of 303 indicators"
+        "Confirmed from published sources: 25 of 124 questions and 28 of 303 indicators"
         in result.output
     )
 
