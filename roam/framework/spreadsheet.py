@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -328,6 +329,24 @@ class CatalogueImportError(ValueError):
         super().__init__(f"{len(issues)} problem(s) in the catalogue spreadsheet:\n{lines}{more}")
 
 
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a full catalogue is well under 1 MB
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+
+
+def _unsafe_archive(data: bytes) -> str | None:
+    """Refuse files too large to be a catalogue, and archives that unpack to far more."""
+    if len(data) > MAX_FILE_BYTES:
+        return f"the file is {len(data) / 1e6:.0f} MB; a catalogue spreadsheet is far smaller"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(item.file_size for item in archive.infolist())
+    except zipfile.BadZipFile:
+        return "not an Excel workbook (.xlsx) that can be read"
+    if unpacked > MAX_UNPACKED_BYTES:
+        return "the workbook unpacks to more than 200 MB; it is not a catalogue spreadsheet"
+    return None
+
+
 @dataclass
 class _Row:
     sheet: str
@@ -345,6 +364,10 @@ class _Reader:
         self.issues: list[ImportIssue] = []
         self.broken_scales: set[str] = set()  # reported once on Scales, not on every user
         self.workbook = None
+        problem = _unsafe_archive(data)
+        if problem:
+            self.issues.append(ImportIssue("file", None, None, problem))
+            return
         try:
             self.workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
         except Exception:  # noqa: BLE001 - any failure means this is not a readable workbook

@@ -1,6 +1,7 @@
 """The catalogue spreadsheet: exact round trip, and located refusals that write nothing."""
 
 import io
+import zipfile
 
 import openpyxl
 import pytest
@@ -147,6 +148,11 @@ def test_existing_name_and_unusable_name_are_refused(exported, tmp_path):
         import_catalogue(exported, "../elsewhere", root=tmp_path)
     with pytest.raises(CatalogueImportError, match="not an Excel workbook"):
         import_catalogue(b"plain text", "text", root=tmp_path)
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", b"\0" * (250 * 1024 * 1024))
+    with pytest.raises(CatalogueImportError, match="unpacks to more than 200 MB"):
+        import_catalogue(bomb.getvalue(), "bomb", root=tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["2018"]
 
 
