@@ -1,28 +1,40 @@
-"""`roam framework`: what a framework version holds."""
+"""`roam framework`: what a framework version holds; its catalogue as a spreadsheet and back."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
-from roam.cli.common import DEFAULT_VERSION, FrameworkOption, JsonOption, app, fail
-from roam.framework import CatalogueError, load_framework
+from roam.cli.common import DEFAULT_VERSION, FrameworkOption, JsonOption, app, fail, write_output
+from roam.framework import CatalogueError, indicators_root, load_framework
+
+framework_app = typer.Typer(
+    help="Show a framework version; export its catalogue as a spreadsheet, or import one.",
+    no_args_is_help=False,
+)
+app.add_typer(framework_app, name="framework")
 
 
-@app.command()
-def framework(version: FrameworkOption = DEFAULT_VERSION, as_json: JsonOption = False) -> None:
+@framework_app.callback(invoke_without_command=True)
+def framework(
+    ctx: typer.Context, version: FrameworkOption = DEFAULT_VERSION, as_json: JsonOption = False
+) -> None:
     """Show the themes, questions, indicators and core indicators of a framework version."""
-    try:
-        fw = load_framework(version)
-    except CatalogueError as exc:
-        raise fail(str(exc)) from None
+    if ctx.invoked_subcommand is not None:
+        return
+    fw = _load(version)
     counts = fw.counts()
     if as_json:
         typer.echo(json.dumps(counts, indent=2))
         return
     typer.echo(f"{fw.manifest.title} (framework {fw.version}, checksum {fw.checksum})")
-    header = f"{'category':<34}{'themes':>8}{'questions':>11}{'indicators':>12}{'core':>6}"
+    header = (
+        f"{'category':<34}{'themes':>8}{'questions':>11}{'indicators':>12}{'core':>6}"
+        f"{'confirmed q':>13}{'confirmed ind':>15}"
+    )
     typer.echo(header)
     typer.echo("-" * len(header))
     rows = [*counts["categories"].items(), ("Total", counts["totals"])]
@@ -30,4 +42,63 @@ def framework(version: FrameworkOption = DEFAULT_VERSION, as_json: JsonOption = 
         name = f"{code} {fw.categories[code].name}" if code in fw.categories else code
         typer.echo(
             f"{name:<34}{c['themes']:>8}{c['questions']:>11}{c['indicators']:>12}{c['core']:>6}"
+            f"{c['confirmed_questions']:>13}{c['confirmed_indicators']:>15}"
         )
+    totals = counts["totals"]
+    typer.echo(
+        f"Confirmed from published sources: {totals['confirmed_questions']} of "
+        f"{totals['questions']} questions and {totals['confirmed_indicators']} of "
+        f"{totals['indicators']} indicators; the rest is reconstructed (see indicators/README.md)."
+    )
+
+
+def _load(version: str):
+    try:
+        return load_framework(version)
+    except CatalogueError as exc:
+        raise fail(str(exc)) from None
+
+
+OutputOption = Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write.")]
+
+
+@framework_app.command("export")
+def export_command(output: OutputOption, version: FrameworkOption = DEFAULT_VERSION) -> None:
+    """Write the whole catalogue as one spreadsheet (indicators, contextual, scales, counts)."""
+    from roam.framework.spreadsheet import export_catalogue
+
+    fw = _load(version)
+    write_output(output, export_catalogue(fw))
+    typer.echo(f"wrote {output}: framework {fw.version}, {len(fw.entries)} indicators")
+
+
+@framework_app.command("import")
+def import_command(
+    path: Annotated[Path, typer.Argument(help="A catalogue spreadsheet (.xlsx).")],
+    name: Annotated[str, typer.Option("--as", help="Name of the new framework version.")],
+    directory: Annotated[
+        Path | None,
+        typer.Option("--dir", help="Folder of framework versions (default: indicators/)."),
+    ] = None,
+) -> None:
+    """Check a catalogue spreadsheet and write it as a new framework version folder.
+
+    Every problem is reported with its sheet, row and column; nothing is written if any exists.
+    """
+    from roam.framework.spreadsheet import CatalogueImportError, import_catalogue
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise fail(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        folder = import_catalogue(data, name, root=directory or indicators_root())
+    except CatalogueImportError as exc:
+        raise fail(f"{path.name} was not imported, nothing was written.\n{exc}") from None
+    fw = load_framework(name, root=folder.parent)
+    totals = fw.counts()["totals"]
+    typer.echo(
+        f"wrote {folder}: {totals['themes']} themes, {totals['questions']} questions, "
+        f"{totals['indicators']} indicators ({totals['core']} core); "
+        f"use it with --framework {name}"
+    )

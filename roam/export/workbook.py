@@ -196,6 +196,7 @@ def _method(book: Book, analysis: Analysis, country: str) -> None:
     rows = [
         ("Framework", f"{fw.version} ({fw.manifest.title}); catalogue checksum {fw.checksum}"),
         ("Source", fw.manifest.source),
+        ("Catalogue wording", _provenance_line(fw)),
         (
             "Points",
             "Choice answers take the points of their level (Yes/Partly/No = 100/50/0; "
@@ -260,6 +261,15 @@ def _method(book: Book, analysis: Analysis, country: str) -> None:
         first_row=end + 2,
     )
     ws.freeze_panes(0, 0)
+
+
+def _provenance_line(fw) -> str:
+    t = fw.counts()["totals"]
+    return (
+        f"{t['confirmed_questions']} of {t['questions']} questions and {t['confirmed_indicators']} "
+        f"of {t['indicators']} indicators are confirmed from published sources; the rest is "
+        "reconstructed by roam and should be checked against UNESCO's text."
+    )
 
 
 def len_draws(analysis: Analysis) -> int:

@@ -18,8 +18,18 @@ from roam.framework.models import (
     Indicator,
     Manifest,
     NumericScale,
+    Question,
     Scale,
     TextScale,
+)
+
+COUNT_KEYS = (
+    "themes",
+    "questions",
+    "indicators",
+    "core",
+    "confirmed_questions",
+    "confirmed_indicators",
 )
 
 
@@ -81,6 +91,13 @@ class Framework:
         return hashlib.sha256(blob).hexdigest()[:16]
 
     @cached_property
+    def category_checksum(self) -> str:
+        """Fingerprint of the category data alone (not the manifest), equal for equal catalogues."""
+        payload = {k: v.model_dump(mode="json") for k, v in self.categories.items()}
+        blob = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+    @cached_property
     def themes(self) -> dict[str, tuple[str, str]]:
         """theme id -> (category, name)."""
         return {
@@ -99,21 +116,31 @@ class Framework:
             for question in theme.questions
         }
 
+    @cached_property
+    def question_items(self) -> dict[str, Question]:
+        """question id -> the question itself (text, provenance, source, indicators)."""
+        return {
+            question.id: question
+            for cat in self.categories.values()
+            for theme in cat.themes
+            for question in theme.questions
+        }
+
     def counts(self) -> dict[str, object]:
         """Counts per category and in total, as `roam framework` reports them."""
         per_category: dict[str, dict[str, int]] = {}
         for code, cat in self.categories.items():
             inds = [e for e in self.entries if e.category == code]
+            questions = [q for t in cat.themes for q in t.questions]
             per_category[code] = {
                 "themes": len(cat.themes),
-                "questions": sum(len(t.questions) for t in cat.themes),
+                "questions": len(questions),
                 "indicators": len(inds),
                 "core": sum(1 for e in inds if e.indicator.core),
+                "confirmed_questions": sum(1 for q in questions if q.confirmed),
+                "confirmed_indicators": sum(1 for e in inds if e.indicator.confirmed),
             }
-        totals = {
-            key: sum(c[key] for c in per_category.values())
-            for key in ("themes", "questions", "indicators", "core")
-        }
+        totals = {key: sum(c[key] for c in per_category.values()) for key in COUNT_KEYS}
         return {"framework": self.version, "totals": totals, "categories": per_category}
 
     @cached_property
@@ -141,6 +168,7 @@ class Framework:
                     "low": ind.goalposts.low if ind.goalposts else None,
                     "high": ind.goalposts.high if ind.goalposts else None,
                     "scored": e.category in SCORED_CATEGORIES and scale.type != "text",
+                    "provenance": ind.provenance,
                 }
             )
         return pd.DataFrame(rows).set_index("indicator_id", drop=False)

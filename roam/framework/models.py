@@ -130,9 +130,31 @@ class Goalposts(Strict):
 
 
 Kind = Literal["legal", "quantitative", "perception", "contextual"]
+ProvenanceLevel = Literal["confirmed", "reconstructed"]
 
 
-class Indicator(Strict):
+class Sourced(Strict):
+    """Every question and indicator says whether a published source confirms it.
+
+    `confirmed` needs a `source` naming the document and page a reader can check; `reconstructed`
+    marks roam's own reconstruction, which a team must check against UNESCO's text.
+    """
+
+    provenance: ProvenanceLevel
+    source: str | None = Field(default=None, min_length=3)
+
+    @model_validator(mode="after")
+    def _confirmed_has_source(self) -> Sourced:
+        if self.provenance == "confirmed" and not self.source:
+            raise ValueError("a confirmed item needs a source (document and page)")
+        return self
+
+    @property
+    def confirmed(self) -> bool:
+        return self.provenance == "confirmed"
+
+
+class Indicator(Sourced):
     id: str
     text: str = Field(min_length=3)
     core: bool = False
@@ -159,7 +181,7 @@ class Indicator(Strict):
         return self
 
 
-class Question(Strict):
+class Question(Sourced):
     id: str
     text: str = Field(min_length=3)
     indicators: list[Indicator] = Field(min_length=1)

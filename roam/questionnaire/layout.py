@@ -23,6 +23,7 @@ COLUMNS = [
     ("status", "Data status", 15),
     ("source", "Source", 30),
     ("evidence", "Evidence", 50),
+    ("wording", "Wording", 24),  # confirmed from a published source, or reconstructed by roam
 ]
 INPUT_COLUMNS = ("answer", "value", "data_year", "status", "source", "evidence")
 REQUIRED_COLUMNS = ("indicator_id", "answer", "value", "data_year", "status")

@@ -64,7 +64,7 @@ def write_questionnaire(
     vocab = vocabulary()
     entries = framework.entries_for(meta.indicator_set)
     lists = _write_lists(wb, framework, fmt)
-    _write_instructions(wb, framework, meta, fmt)
+    _write_instructions(wb, framework, meta, fmt, entries)
     _write_assessment(wb, meta, fmt, lists)
     answers = _answers_by_id(responses)
     for code, sheet_name in vocab.category_sheets.items():
@@ -148,6 +148,7 @@ def _formats(wb) -> dict:
         "input_num": wb.add_format({**base, "locked": False, "num_format": "General"}),
         "unused": wb.add_format({**base, "locked": False, "bg_color": "#e9e9e9"}),
         "note": wb.add_format({**base, "italic": True, "font_color": "#444444"}),
+        "reconstructed": wb.add_format({**base, "locked": True, "bg_color": "#fde9c8"}),
     }
 
 
@@ -175,7 +176,20 @@ def _write_lists(wb, framework: Framework, fmt: dict) -> dict[str, str]:
     return refs
 
 
-def _write_instructions(wb, framework: Framework, meta: AssessmentMeta, fmt: dict) -> None:
+def wording_marker(framework: Framework, entry) -> str:
+    """What the Wording column says: whether a published source confirms the row's wording."""
+    ind = entry.indicator
+    if entry.question is None:
+        return "Confirmed" if ind.confirmed else "Reconstructed: check wording"
+    question = framework.question_items[entry.question]
+    if not question.confirmed:
+        return "Reconstructed: check wording"
+    return "Confirmed" if ind.confirmed else "Question confirmed; indicator reconstructed"
+
+
+def _write_instructions(
+    wb, framework: Framework, meta: AssessmentMeta, fmt: dict, entries: list
+) -> None:
     ws = wb.add_worksheet(L.INSTRUCTIONS)
     ws.set_column(0, 0, 28)
     ws.set_column(1, 1, 95)
@@ -197,6 +211,16 @@ def _write_instructions(wb, framework: Framework, meta: AssessmentMeta, fmt: dic
         "Indicator wording is roam's own paraphrase of UNESCO (2019), UNESCO's Internet "
         "Universality Indicators, licensed CC BY-SA 3.0 IGO.",
         "note",
+    )
+    row += 1
+    questions = {e.question for e in entries if e.question}
+    reconstructed = sorted(q for q in questions if not framework.question_items[q].confirmed)
+    line("Wording", "", "heading")
+    line(
+        "Reconstructed questions",
+        f"{len(reconstructed)} of the {len(questions)} questions in this workbook are "
+        "reconstructed by roam, not confirmed from a published source. The Wording column "
+        "marks them: check their wording against UNESCO's published text before you answer.",
     )
     row += 1
     line("How to fill in", "", "heading")
@@ -319,6 +343,9 @@ def _write_category(
         ws.write_string(offset, col["core"], "Yes" if ind.core else "", fmt["locked"])
         ws.write_string(offset, col["scale"], scale.name, fmt["locked"])
         ws.write_string(offset, col["unit"], ind.unit or "", fmt["locked"])
+        marker = wording_marker(framework, entry)
+        style = "locked" if marker == "Confirmed" else "reconstructed"
+        ws.write_string(offset, col["wording"], marker, fmt[style])
         for key in L.INPUT_COLUMNS:
             ws.write_blank(offset, col[key], None, fmt["input"])
         ws.set_row(offset, _row_height(question, ind.text, answers.get(ind.id)))

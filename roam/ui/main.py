@@ -19,6 +19,7 @@ PAGES = [
     ("weights", "Weights", ":material/tune:"),
     ("export", "Export", ":material/download:"),
     ("history", "History", ":material/history:"),
+    ("framework", "Framework", ":material/menu_book:"),
 ]
 ADMIN_PAGES = [("users", "Users", ":material/group:")]
 

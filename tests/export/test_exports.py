@@ -118,6 +118,9 @@ def test_results_workbook_sheets_and_numbers_equal_engine(xa_analysis):
     assert cores == sorted(cores, reverse=True), "core gaps first within a category"
     method = {row[0]: row[1] for row in wb["Method"].iter_rows(values_only=True) if row[0]}
     assert load_framework().checksum in method["Framework"]
+    assert method["Catalogue wording"].startswith(
+        "25 of 124 questions and 28 of 303 indicators are confirmed from published sources"
+    )
     assert "200 Monte Carlo draws" in method["Uncertainty"]
     mab_rows = list(wb["MAB"].iter_rows(values_only=True))
     assert any(r[0] == "Balance check" for r in mab_rows)

@@ -15,9 +15,17 @@ from roam.framework.schema import render_schema, schema_path
 runner = CliRunner()
 
 
+PUBLISHED = ("themes", "questions", "indicators", "core")
+
+
 def test_2018_counts_equal_the_published_ones():
-    counts = load_framework("2018").counts()
-    assert counts["totals"] == {"themes": 25, "questions": 124, "indicators": 303, "core": 109}
+    fw = load_framework("2018")
+    counts = fw.counts()
+    published = {key: counts["totals"][key] for key in PUBLISHED}
+    assert published == {"themes": 25, "questions": 124, "indicators": 303, "core": 109}
+    # the check lives in the framework's own data, not in code
+    expected = fw.manifest.expected_counts
+    assert {key: getattr(expected, key) for key in PUBLISHED} == published
     assert counts["categories"]["X"]["indicators"] == 79
     assert counts["categories"]["C"]["indicators"] == 21
     roam = sum(counts["categories"][c]["indicators"] for c in "ROAM")
@@ -64,10 +72,19 @@ def test_cli_framework_json_reports_totals_and_categories():
     result = runner.invoke(app, ["framework", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["totals"] == {"themes": 25, "questions": 124, "indicators": 303, "core": 109}
+    assert data["totals"] == {
+        "themes": 25,
+        "questions": 124,
+        "indicators": 303,
+        "core": 109,
+        "confirmed_questions": 25,
+        "confirmed_indicators": 28,
+    }
     assert set(data["categories"]) == set("ROAMXC")
     for values in data["categories"].values():
-        assert set(values) == {"themes", "questions", "indicators", "core"}
+        assert set(values) == {*PUBLISHED, "confirmed_questions", "confirmed_indicators"}
+    assert data["categories"]["M"]["confirmed_questions"] == 4  # M.A.1, M.B.2, M.C.2, M.C.3
+    assert data["categories"]["C"]["confirmed_indicators"] == 5  # contextual 1-5
     assert data["categories"]["X"]["indicators"] == 79
 
 
@@ -108,8 +125,11 @@ def test_new_version_folder_is_usable_without_code(fixture_frameworks, monkeypat
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["framework"] == "2024"
-    assert data["totals"] == {"themes": 5, "questions": 6, "indicators": 11, "core": 6}
-    assert data["categories"]["X"] == {"themes": 1, "questions": 1, "indicators": 2, "core": 1}
+    published = {key: data["totals"][key] for key in PUBLISHED}
+    assert published == {"themes": 5, "questions": 6, "indicators": 11, "core": 6}
+    assert data["totals"]["confirmed_questions"] == 0
+    x = {key: data["categories"]["X"][key] for key in PUBLISHED}
+    assert x == {"themes": 1, "questions": 1, "indicators": 2, "core": 1}
 
 
 def test_unknown_version_is_refused_with_exit_1(fixture_frameworks, monkeypatch):

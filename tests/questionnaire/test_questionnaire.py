@@ -94,6 +94,7 @@ def test_template_has_every_sheet_header_and_protection(tmp_path):
         "Data status",
         "Source",
         "Evidence",
+        "Wording",
     ]
     assert r.freeze_panes == "B2"
     assert r.protection.sheet is True
@@ -596,7 +597,8 @@ def test_annotated_copy_marks_problems_and_validates_once_fixed(tmp_path):
     r["F2"] = "3 - Substantial"
     r["I3"] = 2024
     r["J4"] = "Available"
-    r["A5"], r["A6"] = "R.C.1.1", "R.C.2.1"
+    core_r = [e.id for e in FW.entries_for("core") if e.category == "R"]
+    r["A5"], r["A6"] = core_r[3], core_r[4]  # the rows the mistakes file broke
     for row in (5, 6):
         ind = r[f"A{row}"].value
         r[f"F{row}"] = fixed.loc[ind, "answer"]

@@ -11,6 +11,9 @@ from roam.mab import mab_balance
 from roam.presentation import CATEGORY_NAMES, NOT_OFFICIAL
 from roam.ui import common, state
 
+# theme and indicator rows link to their definition on the Framework page
+FRAMEWORK_LINK = st.column_config.LinkColumn("Framework", display_text="definition")
+
 
 def render() -> None:
     st.title("Scorecard")
@@ -68,7 +71,12 @@ def render() -> None:
             profile_chart(shown[["id", "label", "category", "score", "low", "high"]], "Themes"),
             width="stretch",
         )
-        common.table(_score_columns(shown, ["id", "name"]))
+        common.table(
+            _score_columns(shown, ["id", "name"]).assign(
+                Framework="framework?theme=" + shown["id"]
+            ),
+            column_config={"Framework": FRAMEWORK_LINK},
+        )
     with tabs[1]:
         rows = indicator_table(analysis, country)
         rows = rows[rows["category"] != "C"]
@@ -94,8 +102,10 @@ def render() -> None:
                     "Data year": rows["data_year"],
                     "Source": rows["source"],
                     "Evidence": rows["evidence"],
+                    "Framework": "framework?indicator=" + rows["indicator_id"],
                 }
-            )
+            ),
+            column_config={"Framework": FRAMEWORK_LINK},
         )
     with tabs[2]:
         ctx = indicator_table(analysis, country)
