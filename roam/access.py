@@ -299,7 +299,9 @@ class SecureStore:
         )
 
     # -- exports (the acting user is checked before any file is written)
-    def _export_analysis(self, country: str, year: int | None, version: int | None, draws: int):
+    def _export_analysis(
+        self, country: str, year: int | None, version: int | None, draws: int | None
+    ):
         from roam.analysis import analyse
 
         info = self.check_export(country, year)
@@ -307,7 +309,11 @@ class SecureStore:
         return info, assessment, analyse([assessment], draws=draws)
 
     def results_workbook(
-        self, country: str, year: int | None = None, version: int | None = None, draws: int = 1000
+        self,
+        country: str,
+        year: int | None = None,
+        version: int | None = None,
+        draws: int | None = None,
     ) -> bytes:
         from roam.export.workbook import write_results
 
@@ -315,7 +321,11 @@ class SecureStore:
         return write_results(analysis, assessment.country)
 
     def submission_package(
-        self, country: str, year: int | None = None, version: int | None = None, draws: int = 1000
+        self,
+        country: str,
+        year: int | None = None,
+        version: int | None = None,
+        draws: int | None = None,
     ) -> bytes:
         from roam.export.package import write_package
 
@@ -324,7 +334,7 @@ class SecureStore:
         return write_package(analysis, assessment.country, original, name)
 
     def comparison_workbook(
-        self, countries: list[tuple[str, int | None]], draws: int = 500
+        self, countries: list[tuple[str, int | None]], draws: int | None = None
     ) -> bytes:
         from roam.analysis import analyse
         from roam.export.comparison import write_comparison

@@ -9,6 +9,7 @@ import pandas as pd
 
 from roam.analysis import Analysis
 from roam.export.tables import coverage_matrix, level_table
+from roam.export.workbook import interval_cols, method_sheet
 from roam.export.xlsx import Book, Col
 from roam.presentation import CATEGORY_NAMES, NOT_A_RANKING
 
@@ -31,8 +32,7 @@ def write_comparison(analysis: Analysis) -> bytes:
             Col("id", "Category", 9),
             Col("name", "Name", 30),
             Col("score", "Score", 9, "score"),
-            Col("low", "Low (5%)", 9, "score"),
-            Col("high", "High (95%)", 9, "score"),
+            *interval_cols(analysis),
             Col("band", "Band", 13),
             Col("band_low", "Band at low", 13),
             Col("band_high", "Band at high", 13),
@@ -72,6 +72,7 @@ def write_comparison(analysis: Analysis) -> bytes:
         "Share of applicable indicators with data, per category.",
     )
     _ranks(book, analysis, names)
+    method_sheet(book, analysis)
     return book.close()
 
 
@@ -173,8 +174,7 @@ def _ranks(book: Book, analysis: Analysis, names: dict[str, str]) -> None:
             Col("country", "Code", 7),
             Col("country_name", "Country", 18),
             Col("score", "Nominal", 9, "score"),
-            Col("low", "Low (5%)", 9, "score"),
-            Col("high", "High (95%)", 9, "score"),
+            *interval_cols(analysis),
             Col("band", "Band", 13),
             Col("positions", f"Range of positions (of {len(analysis.assessments)})", 18),
         ],

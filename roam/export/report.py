@@ -8,7 +8,6 @@ from typing import Any
 
 import jinja2
 
-from roam import __version__
 from roam.analysis import Analysis
 from roam.export.charts import category_frame, profile_chart, to_svg
 from roam.export.tables import gaps_table, indicator_table, level_table
@@ -97,16 +96,18 @@ def render_report(analysis: Analysis, country: str) -> str:
             if s.strip()
         }
     )
-    settings = analysis.scores.settings
-    gap_rule = "left out" if settings.missing_policy == "exclude" else "scored 0"
+    run = analysis.run
+    gap_rule = "left out" if run.missing_policy == "exclude" else "scored 0"
     method = (
         f"Answers were converted to points (0-100) using the answer scales of framework "
-        f"{fw.version}, aggregated with {settings.aggregation} means over questions, themes and "
-        f"categories with '{analysis.scores.weights.name}' weights. Not-applicable indicators "
-        f"were left out; data gaps were {gap_rule}"
-        f" and are reported as coverage. Aggregates with less than "
-        f"{settings.coverage_threshold.category:.0%} coverage are marked 'insufficient data'. "
-        f"Intervals come from a Monte Carlo analysis over weights and aggregation methods."
+        f"{run.framework.version}, aggregated with {run.aggregation} means over questions, "
+        f"themes and categories with '{run.weights.name}' weights. Not-applicable indicators "
+        f"were left out; data gaps were {gap_rule} and are reported as coverage. Aggregates "
+        f"below the coverage thresholds ("
+        + ", ".join(f"{k} {v:.0%}" for k, v in run.coverage_threshold.model_dump().items())
+        + f", rule '{run.coverage_rule}') are marked 'insufficient data'. Intervals come from a "
+        f"Monte Carlo analysis over weights and aggregation methods: {run.summary()} "
+        f"Made with roam {run.roam_version}."
     )
     summary_rows = [{"code": "", "label": "ROAM index (R, O, A, M)", "node": record["index"]}] + [
         {"code": code, "label": CATEGORY_NAMES.get(code, code), "node": node}
@@ -123,14 +124,14 @@ def render_report(analysis: Analysis, country: str) -> str:
     return template.render(
         meta=meta,
         framework=fw,
-        roam_version=__version__,
+        roam_version=run.roam_version,
         today=dt.date.today().isoformat(),
         not_official=NOT_OFFICIAL,
         summary_rows=summary_rows,
         colours=CATEGORY_COLOURS,
         profile_svg=to_svg(
             profile_chart(
-                category_frame(record["categories"]), "Category scores with 90% intervals"
+                category_frame(record["categories"]), f"Category scores with {run.interval_label}s"
             )
         ),
         strengths=record["strengths"],
@@ -139,6 +140,7 @@ def render_report(analysis: Analysis, country: str) -> str:
         mab_groups=balance.by_group,
         sources=sources,
         method_text=method,
+        run=run,
         contextual=[r for r in records if r["category"] == "C"],
         chapters=chapters,
         gaps=gaps,

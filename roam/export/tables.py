@@ -84,3 +84,11 @@ def coverage_matrix(analysis: Analysis) -> pd.DataFrame:
     """Countries x categories: share of applicable indicators with data."""
     table = level_table(analysis, "category")
     return table.pivot(index="country", columns="id", values="coverage")
+
+
+def method_path(analysis: Analysis) -> str:
+    """ "indicator -> question -> ... -> ROAM index over R, O, A, M; X beside the index"."""
+    return (
+        "indicator -> question -> theme -> category -> ROAM index over R, O, A, M; "
+        "X is reported beside the index"
+    )

@@ -51,9 +51,10 @@ def render() -> None:
     cats["label"] = [f"{c} {CATEGORY_NAMES[c]}" for c in cats["id"]]
     st.subheader("Category profiles")
     st.caption(
-        "Bars are scores; black lines are 90% uncertainty intervals. Countries are "
-        "listed by code, not by score."
+        f"Bars are scores; black lines are {analysis.run.interval_label}s of uncertainty. "
+        "Countries are listed by code, not by score."
     )
+    common.run_caption(analysis.run)
     st.altair_chart(comparison_chart(cats), width="content")
     missing = cats[cats["score"].isna()]
     if len(missing):
@@ -86,7 +87,7 @@ def render() -> None:
                 "country": "Country",
                 "label": "Category",
                 "score": "Score",
-                "interval": "90% interval",
+                "interval": analysis.run.interval_label,
                 "band": "Band",
                 "coverage_pct": "Coverage %",
                 "reason": "Note",

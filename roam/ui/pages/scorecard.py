@@ -36,12 +36,16 @@ def render() -> None:
         f"Framework {meta.framework} · {meta.indicator_set} set · weights "
         f"{record['weights']}" + (" · fictional data" if meta.fictional else "")
     )
-    common.score_cards(record)
+    common.score_cards(record, analysis.run)
+    common.run_caption(analysis.run)
     st.caption(NOT_OFFICIAL)
     left, right = st.columns([3, 2])
     with left:
         st.altair_chart(
-            profile_chart(category_frame(record["categories"]), "Categories with 90% intervals"),
+            profile_chart(
+                category_frame(record["categories"]),
+                f"Categories with {analysis.run.interval_label}s",
+            ),
             width="stretch",
         )
     with right:
