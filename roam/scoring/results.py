@@ -23,7 +23,7 @@ from roam.scoring.aggregate import (
 )
 from roam.scoring.config import ScoringSettings
 from roam.scoring.points import STATUSES, Assessment
-from roam.scoring.tree import INDEX_ID, Tree
+from roam.scoring.tree import Tree
 from roam.scoring.weights import Weights
 
 if TYPE_CHECKING:
@@ -288,4 +288,4 @@ def _num(value: Any) -> float | None:
     return None if math.isnan(value) else value
 
 
-__all__ = ["INDEX_ID", "Scores", "band_names"]
+__all__ = ["Scores", "band_names"]
