@@ -21,7 +21,6 @@ from roam.cli.common import (
     app,
     write_output,
 )
-from roam.presentation import CATEGORY_NAMES
 
 
 @app.command()
@@ -53,9 +52,9 @@ def score(
         )
         heading = f"score [{run.interval_label}]"
         typer.echo(f"  {'':<34}{heading:<22}{'coverage':>9}  band")
-        rows = [("ROAM index", record["index"])] + [
-            (f"{code} {CATEGORY_NAMES.get(code, code)}", node)
-            for code, node in record["categories"].items()
+        fw = analysis.framework
+        rows = [(fw.index_name, record["index"])] + [
+            (fw.category_label(code), node) for code, node in record["categories"].items()
         ]
         for label, node in rows:
             coverage = "" if node["coverage"] is None else f"{node['coverage']:.0%}"

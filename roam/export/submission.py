@@ -11,6 +11,7 @@ from roam.analysis import Analysis
 from roam.export.tables import indicator_table, level_table
 from roam.questionnaire.model import AssessmentMeta
 from roam.run import RunRecord
+from roam.scoring.points import INPUT_STATUSES
 from roam.values import plain
 
 SCHEMA_VERSION = "2"  # 2: `run` (the full run record) replaces `method`
@@ -36,7 +37,7 @@ class IndicatorRecord(_Strict):
     group: str | None
     text: str
     core: bool
-    status: Literal["available", "not_available", "not_applicable", "unanswered"]
+    status: Literal[INPUT_STATUSES]  # type: ignore[valid-type]  (from questionnaire.yaml)
     answer: str | None
     value: float | None
     unit: str | None

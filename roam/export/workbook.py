@@ -8,10 +8,18 @@ import pandas as pd
 
 from roam import __version__
 from roam.analysis import Analysis
-from roam.export.tables import gaps_table, indicator_table, level_table, method_path
+from roam.export.tables import (
+    context_rows,
+    gaps_table,
+    indicator_table,
+    level_table,
+    method_path,
+    new_workbook,
+    scored_rows,
+)
 from roam.export.xlsx import Book, Col
 from roam.mab import mab_balance
-from roam.presentation import CATEGORY_NAMES, NOT_A_RANKING, NOT_OFFICIAL
+from roam.presentation import NOT_A_RANKING, NOT_OFFICIAL
 
 
 def interval_cols(analysis: Analysis) -> list[Col]:
@@ -33,7 +41,7 @@ def score_cols(analysis: Analysis) -> list[Col]:
 def write_results(analysis: Analysis, country: str) -> bytes:
     assessment = analysis.assessment(country)
     meta = assessment.meta
-    book = Book(f"ROAM-X results: {meta.country}")
+    book = new_workbook(analysis, f"{analysis.framework.short_name} results: {meta.country}")
     _summary(book, analysis, country)
     themes = level_table(analysis, "theme", country)
     ws = book.sheet("Themes")
@@ -64,7 +72,7 @@ def write_results(analysis: Analysis, country: str) -> bytes:
         band_column="band",
     )
     indicators = indicator_table(analysis, country)
-    scored = indicators[indicators["category"] != "C"]
+    scored = scored_rows(analysis, indicators)
     ws = book.sheet("Indicators")
     book.table(ws, scored, _indicator_columns(), colour_by_category="category")
     ws = book.sheet("Data gaps")
@@ -85,7 +93,7 @@ def write_results(analysis: Analysis, country: str) -> bytes:
     ws.write_string(
         end + 1, 0, f"{len(gaps)} data gaps ({int(gaps['core'].sum())} core).", book.f["note"]
     )
-    context = indicators[indicators["category"] == "C"]
+    context = context_rows(analysis, indicators)
     ws = book.sheet("Contextual")
     book.table(
         ws,
@@ -129,7 +137,8 @@ def _summary(book: Book, analysis: Analysis, country: str) -> None:
     meta = analysis.assessment(country).meta
     record = next(r for r in analysis.records() if r["country"] == country)
     ws = book.sheet("Summary")
-    ws.write_string(0, 0, f"ROAM-X assessment results: {meta.country}", book.f["title"])
+    fw = analysis.framework
+    ws.write_string(0, 0, f"{fw.short_name} assessment results: {meta.country}", book.f["title"])
     row = book.lines(
         ws,
         [
@@ -150,8 +159,8 @@ def _summary(book: Book, analysis: Analysis, country: str) -> None:
     )
     ws.merge_range(row + 1, 0, row + 1, 7, NOT_OFFICIAL, book.f["note"])
     ws.set_row(row + 1, 45)
-    rows = [{"label": "ROAM index", "category": "", **record["index"]}] + [
-        {"label": f"{code} {CATEGORY_NAMES.get(code, code)}", "category": code, **node}
+    rows = [{"label": fw.index_name, "category": "", **record["index"]}] + [
+        {"label": fw.category_label(code), "category": code, **node}
         for code, node in record["categories"].items()
     ]
     frame = pd.DataFrame(rows)
@@ -278,10 +287,11 @@ def _uncertainty(book: Book, analysis: Analysis, country: str) -> None:
         return
     table = analysis.uncertainty.table
     table = table[table["country"] == country].copy()
+    fw = analysis.framework
     names = {
-        "index": "ROAM index",
-        **{c: f"{c} {n}" for c, n in CATEGORY_NAMES.items()},
-        **{t: name for t, (_, name) in analysis.framework.themes.items()},
+        fw.index_id: fw.index_name,
+        **{c: fw.category_label(c) for c in fw.scored_categories},
+        **{t: name for t, (_, name) in fw.themes.items()},
     }
     table["name"] = [names.get(i, i) for i in table["id"]]
     book.table(

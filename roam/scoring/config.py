@@ -151,6 +151,7 @@ class Band(_Strict):
     name: str = Field(min_length=1)
     min: float = Field(ge=0, le=100)
     description: str = ""
+    colour: str | None = Field(default=None, pattern=r"^#[0-9A-Fa-f]{6}$")
 
 
 def _default_bands() -> list[Band]:

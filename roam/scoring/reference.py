@@ -116,7 +116,7 @@ def reference_score(
                 v = reference_points(framework, ind, rec["answer"], rec["value"])
                 leaf[ind] = (v, True, True)
                 result[ind] = (v, "available")
-            elif status in ("not_applicable", "not_assessed"):
+            elif status == "not_applicable" or status == "not_assessed":
                 leaf[ind] = (None, False, False)
                 result[ind] = (None, status)
             elif settings.missing_policy == "zero":

@@ -136,7 +136,7 @@ class Scores:
             return [fw.themes[i][1] for i in ids]
         if name == "category":
             return [fw.categories[i].name for i in ids]
-        return ["ROAM index (R, O, A, M)"]
+        return [f"{fw.index_name} ({', '.join(fw.index_categories)})"]
 
     def _parents(self, name: str, ids: tuple[str, ...]) -> list[str | None]:
         if name == "index":

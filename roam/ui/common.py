@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from roam.presentation import CATEGORY_NAMES, NOT_A_RANKING
+from roam.analysis import Analysis
+from roam.presentation import NOT_A_RANKING
 from roam.run import RunRecord
 from roam.ui import state
 from roam.values import is_blank
@@ -42,10 +43,11 @@ def run_caption(run: RunRecord) -> None:
     )
 
 
-def score_cards(record: dict, run: RunRecord) -> None:
+def score_cards(record: dict, analysis: Analysis) -> None:
     """Index and categories as metric cards: score, interval, band and coverage in words."""
-    nodes = [("ROAM index", record["index"])] + [
-        (f"{c} {CATEGORY_NAMES.get(c, c)}", n) for c, n in record["categories"].items()
+    fw, run = analysis.framework, analysis.run
+    nodes = [(fw.index_name, record["index"])] + [
+        (fw.category_label(c), n) for c, n in record["categories"].items()
     ]
     cols = st.columns(len(nodes))
     for col, (label, node) in zip(cols, nodes, strict=True):
