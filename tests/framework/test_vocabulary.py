@@ -64,16 +64,25 @@ def test_2024_fixture_has_the_same_vocabulary(fw):
     assert other.index_categories == fw.index_categories
 
 
-def test_a_revised_framework_can_rename_and_regroup(tmp_path):
-    """A new folder, not new code: move M out of the index and rename the index."""
+def _revised(tmp_path: Path, change) -> Path:
+    """A copy of the 2024 fixture whose framework.yaml vocabulary `change` edits; its root."""
     root = tmp_path / "indicators"
     shutil.copytree(FIXTURES / "2024", root / "2024")
     path = root / "2024" / "framework.yaml"
     data = yaml.safe_load(path.read_text())
-    data["vocabulary"]["categories"]["M"]["role"] = "beside"
-    data["vocabulary"]["index"] = {"id": "ROA", "name": "ROA index"}
+    change(data["vocabulary"])
     path.write_text(yaml.safe_dump(data))
-    revised = load_framework("2024", root=root)
+    return root
+
+
+def test_a_revised_framework_can_rename_and_regroup(tmp_path):
+    """A new folder, not new code: move M out of the index and rename the index."""
+
+    def regroup(vocab: dict) -> None:
+        vocab["categories"]["M"]["role"] = "beside"
+        vocab["index"] = {"id": "ROA", "name": "ROA index"}
+
+    revised = load_framework("2024", root=_revised(tmp_path, regroup))
     assert revised.index_categories == ("R", "O", "A")
     assert revised.beside_categories == ("M", "X")
     from roam.scoring.tree import build_tree
@@ -85,23 +94,13 @@ def test_a_revised_framework_can_rename_and_regroup(tmp_path):
 
 
 def test_vocabulary_must_name_every_category(tmp_path):
-    root = tmp_path / "indicators"
-    shutil.copytree(FIXTURES / "2024", root / "2024")
-    path = root / "2024" / "framework.yaml"
-    data = yaml.safe_load(path.read_text())
-    del data["vocabulary"]["categories"]["X"]
-    path.write_text(yaml.safe_dump(data))
+    root = _revised(tmp_path, lambda vocab: vocab["categories"].pop("X"))
     with pytest.raises(CatalogueError, match=r"vocabulary.categories: .*missing: X"):
         load_framework("2024", root=root)
 
 
 def test_context_role_must_match_the_file_shape(tmp_path):
-    root = tmp_path / "indicators"
-    shutil.copytree(FIXTURES / "2024", root / "2024")
-    path = root / "2024" / "framework.yaml"
-    data = yaml.safe_load(path.read_text())
-    data["vocabulary"]["categories"]["C"]["role"] = "beside"
-    path.write_text(yaml.safe_dump(data))
+    root = _revised(tmp_path, lambda vocab: vocab["categories"]["C"].update(role="beside"))
     with pytest.raises(CatalogueError, match=r"C\.yaml: category: category C must have themes"):
         load_framework("2024", root=root)
 
