@@ -21,6 +21,8 @@ from roam.run import RunRecord
 
 ASSESSMENT_JSON = "data/assessment.json"
 QUESTIONNAIRE_FOLDER = "questionnaire/"
+RESULTS_FOLDER = "results/"
+DATED_ROW = "Made with"  # the results workbook's one line that changes from day to day
 TOLERANCE = 1e-9  # numbers are recomputed exactly; this only absorbs float printing
 NOT_COMPARED = ("roam_version", "profile")  # stated, not computed; a newer roam may differ
 
@@ -56,8 +58,17 @@ class Reproduction:
         return not self.differences
 
 
-def read_package(source: bytes | Path | str) -> tuple[dict[str, Any], str, bytes]:
-    """The package's assessment.json, its questionnaire's name and bytes."""
+@dataclass(frozen=True)
+class PackageFiles:
+    stated: dict[str, Any]  # assessment.json
+    questionnaire_name: str
+    questionnaire: bytes
+    results_name: str | None
+    results: bytes | None  # the results workbook, if the package has one
+
+
+def read_package(source: bytes | Path | str) -> PackageFiles:
+    """The package's assessment.json, questionnaire and results workbook."""
     name = "package" if isinstance(source, bytes) else Path(source).name
     try:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
@@ -82,7 +93,19 @@ def read_package(source: bytes | Path | str) -> tuple[dict[str, Any], str, bytes
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise PackageError(f"{name}: {ASSESSMENT_JSON}", f"not valid JSON ({exc})") from None
         original = archive.read(questionnaires[0])
-    return stated, questionnaires[0].rsplit("/", 1)[-1], original
+        results = [
+            m
+            for m in members
+            if m.split("/", 1)[-1].startswith(RESULTS_FOLDER) and m.endswith(".xlsx")
+        ]
+        workbook = archive.read(results[0]) if len(results) == 1 else None
+    return PackageFiles(
+        stated,
+        questionnaires[0].rsplit("/", 1)[-1],
+        original,
+        results[0].split("/", 1)[-1] if len(results) == 1 else None,
+        workbook,
+    )
 
 
 def reproduce(source: bytes | Path | str) -> Reproduction:
@@ -92,7 +115,8 @@ def reproduce(source: bytes | Path | str) -> Reproduction:
     from roam.framework import CatalogueError, load_framework
     from roam.questionnaire import QuestionnaireError, read_questionnaire
 
-    stated, q_name, original = read_package(source)
+    files = read_package(source)
+    stated, q_name, original = files.stated, files.questionnaire_name, files.questionnaire
     try:
         Submission.model_validate(stated)
     except ValidationError as exc:
@@ -122,7 +146,45 @@ def reproduce(source: bytes | Path | str) -> Reproduction:
     stated_run = {k: v for k, v in stated["run"].items() if k not in NOT_COMPARED}
     rebuilt_run = {k: v for k, v in rebuilt["run"].items() if k not in NOT_COMPARED}
     _compare(stated_run, rebuilt_run, "run", result)
+    if files.results is not None:
+        from roam.export.workbook import write_results
+
+        rebuilt_book = write_results(analysis, assessment.country)
+        _compare_workbooks(files.results, rebuilt_book, files.results_name or "results", result)
     return result
+
+
+def _cells(data: bytes, where: str) -> dict[str, dict[str, Any]]:
+    """sheet -> cell reference -> value, leaving out the dated line."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - a damaged workbook is a finding, not a traceback
+        raise PackageError(where, f"not a readable workbook ({type(exc).__name__})") from None
+    sheets: dict[str, dict[str, Any]] = {}
+    try:
+        for ws in book.worksheets:
+            cells: dict[str, Any] = {}
+            for row in ws.iter_rows():
+                if row and getattr(row[0], "value", None) == DATED_ROW:
+                    continue
+                for cell in row:
+                    if getattr(cell, "value", None) is not None:
+                        cells[cell.coordinate] = cell.value
+            sheets[ws.title] = cells
+    finally:
+        book.close()
+    return sheets
+
+
+def _compare_workbooks(stated: bytes, rebuilt: bytes, where: str, result: Reproduction) -> None:
+    """Every cell of every sheet of the package's results workbook against a rebuilt one."""
+    before, after = _cells(stated, where), _cells(rebuilt, "recomputed workbook")
+    for sheet in sorted(set(before) | set(after)):
+        old, new = before.get(sheet, {}), after.get(sheet, {})
+        for ref in sorted(set(old) | set(new)):
+            _compare(old.get(ref), new.get(ref), f"{where}: {sheet}!{ref}", result)
 
 
 def _label(item: Any, index: int) -> str:

@@ -6,7 +6,6 @@ import datetime as dt
 
 import pandas as pd
 
-from roam import __version__
 from roam.analysis import Analysis
 from roam.export.tables import (
     context_rows,
@@ -152,7 +151,7 @@ def _summary(book: Book, analysis: Analysis, country: str) -> None:
             ("Indicator set", meta.indicator_set),
             ("Lead institution", meta.lead_institution),
             ("Weights", analysis.scores.weights.name),
-            ("Made with", f"roam {__version__} on {dt.date.today().isoformat()}"),
+            ("Made with", f"roam {analysis.run.roam_version} on {dt.date.today().isoformat()}"),
         ],
         first_row=2,
         span=6,

@@ -114,3 +114,26 @@ def test_every_sample_package_equals_roam_score_with_its_seed_and_draws(sample, 
                 checked += 1
     assert checked >= 30
     assert runner.invoke(app, ["reproduce", str(out)]).exit_code == 0
+
+
+def test_a_changed_number_in_the_results_workbook_is_found(xa_package, tmp_path):
+    import openpyxl
+
+    with zipfile.ZipFile(xa_package) as archive:
+        name = next(n for n in archive.namelist() if n.endswith("_results.xlsx"))
+        book = openpyxl.load_workbook(io.BytesIO(archive.read(name)))
+    ws = book["Themes"]
+    headers = [c.value for c in ws[1]]
+    cell = ws.cell(row=2, column=headers.index("Score") + 1)
+    cell.value = float(cell.value) + 1
+    changed = io.BytesIO()
+    book.save(changed)
+    out = io.BytesIO()
+    with zipfile.ZipFile(xa_package) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, changed.getvalue() if info.filename == name else src.read(info))
+    tampered = tmp_path / "workbook.zip"
+    tampered.write_bytes(out.getvalue())
+    result = runner.invoke(app, ["reproduce", str(tampered)])
+    assert result.exit_code == 1
+    assert f"_results.xlsx: Themes!{cell.coordinate}: package says" in result.output
