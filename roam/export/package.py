@@ -102,7 +102,7 @@ def write_package(
         f"report/{stem}_draft_report.html": render_report(analysis, country).encode(),
     }
     manifest = {
-        "package": "ROAM-X national assessment submission",
+        "package": f"{analysis.framework.short_name} national assessment submission",
         "country": meta.iso_code,
         "country_name": meta.country,
         "year": meta.year,
