@@ -14,11 +14,10 @@ import pandas as pd
 
 from roam.framework import Framework, load_framework
 from roam.questionnaire import Assessment
-from roam.scoring import Scores, Uncertainty, score, uncertainty
+from roam.run import RunRecord, build_run
+from roam.scoring import Scores, Uncertainty, load_settings, score, uncertainty
+from roam.scoring.config import DEFAULT_PROFILE
 from roam.scoring.points import categorical_responses
-
-DEFAULT_DRAWS = 500
-DEFAULT_SEED = 20181122
 
 
 class MixedFrameworks(ValueError):
@@ -31,6 +30,7 @@ class Analysis:
     assessments: list[Assessment]
     scores: Scores
     uncertainty: Uncertainty | None
+    run: RunRecord  # what made these numbers; every output describes the method from it
 
     def records(self) -> list[dict[str, Any]]:
         records = self.scores.to_records(self.uncertainty)
@@ -55,10 +55,15 @@ def analyse(
     *,
     weights: Any = None,
     settings: Any = None,
-    draws: int = DEFAULT_DRAWS,
-    seed: int = DEFAULT_SEED,
+    profile: str | None = None,
+    draws: int | None = None,
+    seed: int | None = None,
 ) -> Analysis:
-    """Score assessments together (one framework), with a Monte Carlo interval when draws > 0."""
+    """Score assessments together (one framework), with a Monte Carlo interval when draws > 0.
+
+    Draws and seed come from the framework's scoring.yaml: its default, or the named `profile`;
+    `draws` and `seed` override both. The returned run record states what was used.
+    """
     if not assessments:
         raise ValueError("no assessments to score")
     versions = sorted({a.meta.framework for a in assessments})
@@ -76,6 +81,10 @@ def analyse(
     framework = load_framework(versions[0])
     frame = scoring_frame(framework, assessments)
     sets = {a.country: a.meta.indicator_set for a in assessments}
-    scores = score(framework, frame, weights=weights, settings=settings, indicator_sets=sets)
-    unc = uncertainty(framework, scores=scores, draws=draws, seed=seed) if draws > 0 else None
-    return Analysis(framework, list(assessments), scores, unc)
+    base = load_settings(dict(settings) if isinstance(settings, dict) else settings, framework)
+    cfg = base.for_run(profile, draws, seed)
+    scores = score(framework, frame, weights=weights, settings=cfg, indicator_sets=sets)
+    run_draws = cfg.uncertainty.draws
+    unc = uncertainty(framework, scores=scores) if run_draws > 0 else None
+    run = build_run(framework, cfg, scores.weights, profile or DEFAULT_PROFILE, assessments)
+    return Analysis(framework, list(assessments), scores, unc, run)

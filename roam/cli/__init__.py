@@ -5,7 +5,14 @@ Every failure ends with a plain message and exit code 1.
 
 from __future__ import annotations
 
-from roam.cli import framework, questionnaire, results, store, users  # noqa: F401  (registers)
+from roam.cli import (  # noqa: F401  (registers)
+    framework,
+    questionnaire,
+    reproduce,
+    results,
+    store,
+    users,
+)
 from roam.cli.common import app, fail, write_output
 
 __all__ = ["app", "fail", "main", "write_output"]

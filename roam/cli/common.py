@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -69,13 +70,24 @@ def _load_sources(sources: list[str]) -> list:
     return assessments
 
 
-def _analyse(sources: list[str], weights: Path | None, draws: int):
+@dataclass(frozen=True)
+class RunChoice:
+    """Draws, seed and profile as given on the command line (None: from scoring.yaml)."""
+
+    profile: str | None = None
+    draws: int | None = None
+    seed: int | None = None
+
+
+def _analyse(sources: list[str], weights: Path | None, run: RunChoice):
     from roam.analysis import analyse
     from roam.scoring import ScoringConfigError, ScoringInputError
 
     assessments = _load_sources(sources)
     try:
-        return analyse(assessments, weights=weights, draws=draws)
+        return analyse(
+            assessments, weights=weights, profile=run.profile, draws=run.draws, seed=run.seed
+        )
     except (ScoringConfigError, ScoringInputError, ValueError) as exc:
         raise fail(str(exc)) from None
 
@@ -85,7 +97,20 @@ WeightsOption = Annotated[
     typer.Option("--weights", "-w", help="A weights file (YAML); default: the framework's own."),
 ]
 DrawsOption = Annotated[
-    int, typer.Option("--draws", help="Monte Carlo draws for the uncertainty interval (0: none).")
+    int | None,
+    typer.Option(
+        "--draws",
+        min=0,
+        help="Monte Carlo draws for the uncertainty interval (0: none); default: scoring.yaml.",
+    ),
+]
+SeedOption = Annotated[
+    int | None,
+    typer.Option("--seed", min=0, help="Random seed of the interval; default: scoring.yaml."),
+]
+ProfileOption = Annotated[
+    str | None,
+    typer.Option("--profile", help="A run profile of scoring.yaml (draws and seed), e.g. app."),
 ]
 
 
@@ -118,11 +143,14 @@ def _one_source(source: str):
     return assessment, data, name
 
 
-def _analyse_one(source: str, weights: Path | None, draws: int):
+def _analyse_one(source: str, weights: Path | None, run: RunChoice):
     from roam.analysis import analyse
 
     assessment, original, name = _one_source(source)
     try:
-        return assessment, original, name, analyse([assessment], weights=weights, draws=draws)
+        analysis = analyse(
+            [assessment], weights=weights, profile=run.profile, draws=run.draws, seed=run.seed
+        )
     except ValueError as exc:
         raise fail(str(exc)) from None
+    return assessment, original, name, analysis

@@ -11,6 +11,9 @@ import typer
 from roam.cli.common import (
     DrawsOption,
     JsonOption,
+    ProfileOption,
+    RunChoice,
+    SeedOption,
     WeightsOption,
     _analyse,
     _analyse_one,
@@ -18,7 +21,6 @@ from roam.cli.common import (
     app,
     write_output,
 )
-from roam.presentation import CATEGORY_NAMES
 
 
 @app.command()
@@ -26,28 +28,33 @@ def score(
     sources: Annotated[list[str], typer.Argument(help="Questionnaire files or stored countries.")],
     weights: WeightsOption = None,
     as_json: JsonOption = False,
-    draws: DrawsOption = 500,
+    draws: DrawsOption = None,
+    seed: SeedOption = None,
+    profile: ProfileOption = None,
 ) -> None:
     """Score assessments: index and categories with interval, coverage and band."""
-    analysis = _analyse(sources, weights, draws)
+    analysis = _analyse(sources, weights, RunChoice(profile, draws, seed))
     records = analysis.records()
     if as_json:
         typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
         return
+    run = analysis.run
     typer.echo(
-        "Scores are an analytical aid with 90% uncertainty intervals; UNESCO does not rank "
+        f"Scores are an analytical aid with {run.interval_label}s; UNESCO does not rank "
         "countries with these indicators."
     )
+    typer.echo(f"Run: {run.summary()}")
     for record in records:
         typer.echo("")
         typer.echo(
             f"{record['name']} ({record['country']}), framework {record['framework']}, "
             f"{record['indicator_set']} set, weights {record['weights']}"
         )
-        typer.echo(f"  {'':<34}{'score [90% interval]':<22}{'coverage':>9}  band")
-        rows = [("ROAM index", record["index"])] + [
-            (f"{code} {CATEGORY_NAMES.get(code, code)}", node)
-            for code, node in record["categories"].items()
+        heading = f"score [{run.interval_label}]"
+        typer.echo(f"  {'':<34}{heading:<22}{'coverage':>9}  band")
+        fw = analysis.framework
+        rows = [(fw.index_name, record["index"])] + [
+            (fw.category_label(code), node) for code, node in record["categories"].items()
         ]
         for label, node in rows:
             coverage = "" if node["coverage"] is None else f"{node['coverage']:.0%}"
@@ -60,12 +67,14 @@ def compare(
     sources: Annotated[list[str], typer.Argument(help="Questionnaire files or stored countries.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the .xlsx.")],
     weights: WeightsOption = None,
-    draws: DrawsOption = 500,
+    draws: DrawsOption = None,
+    seed: SeedOption = None,
+    profile: ProfileOption = None,
 ) -> None:
     """Write a cross-national comparison workbook (an analytical comparison, not a ranking)."""
     from roam.export.comparison import write_comparison
 
-    analysis = _analyse(sources, weights, draws)
+    analysis = _analyse(sources, weights, RunChoice(profile, draws, seed))
     write_output(output, write_comparison(analysis))
     typer.echo(f"Wrote {output}: {len(analysis.assessments)} assessments compared")
 
@@ -75,12 +84,14 @@ def export(
     source: Annotated[str, typer.Argument(help="A questionnaire file or a stored country.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the .xlsx.")],
     weights: WeightsOption = None,
-    draws: DrawsOption = 1000,
+    draws: DrawsOption = None,
+    seed: SeedOption = None,
+    profile: ProfileOption = None,
 ) -> None:
     """Write the results workbook an evaluator reads (scores, gaps, MAB, method, uncertainty)."""
     from roam.export.workbook import write_results
 
-    assessment, _, _, analysis = _analyse_one(source, weights, draws)
+    assessment, _, _, analysis = _analyse_one(source, weights, RunChoice(profile, draws, seed))
     write_output(output, write_results(analysis, assessment.country))
     typer.echo(f"Wrote {output}: results for {assessment.meta.country} ({assessment.country})")
 
@@ -90,11 +101,15 @@ def package(
     source: Annotated[str, typer.Argument(help="A questionnaire file or a stored country.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the .zip.")],
     weights: WeightsOption = None,
-    draws: DrawsOption = 1000,
+    draws: DrawsOption = None,
+    seed: SeedOption = None,
+    profile: ProfileOption = None,
 ) -> None:
     """Write the submission package for UNESCO (IPDC), with a manifest of SHA-256 checksums."""
     from roam.export.package import write_package
 
-    assessment, original, name, analysis = _analyse_one(source, weights, draws)
+    assessment, original, name, analysis = _analyse_one(
+        source, weights, RunChoice(profile, draws, seed)
+    )
     write_output(output, write_package(analysis, assessment.country, original, name))
     typer.echo(f"Wrote {output}: submission package for {assessment.meta.country}")

@@ -8,15 +8,16 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from roam.presentation import CATEGORY_COLOURS, CATEGORY_NAMES
+from roam.framework import Framework
 
 
-def category_domain(codes: list[str]) -> alt.Scale:
-    codes = [c for c in CATEGORY_COLOURS if c in codes]
-    return alt.Scale(domain=codes, range=[CATEGORY_COLOURS[c] for c in codes])
+def category_domain(codes: list[str], colours: dict[str, str]) -> alt.Scale:
+    """The framework's category colours (`fw.colours`) for the codes present."""
+    codes = [c for c in colours if c in codes]
+    return alt.Scale(domain=codes, range=[colours[c] for c in codes])
 
 
-def profile_chart(frame: pd.DataFrame, title: str = "") -> alt.LayerChart:
+def profile_chart(frame: pd.DataFrame, colours: dict[str, str], title: str = "") -> alt.LayerChart:
     """Category (or theme) scores as bars with their uncertainty interval and a value label.
 
     frame: columns id, label, category, score, low, high. Colour is never the only cue: every
@@ -29,7 +30,9 @@ def profile_chart(frame: pd.DataFrame, title: str = "") -> alt.LayerChart:
     )
     bars = base.mark_bar(opacity=0.85).encode(
         x=alt.X("score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0-100)"),
-        color=alt.Color("category:N", scale=category_domain(list(data["category"])), legend=None),
+        color=alt.Color(
+            "category:N", scale=category_domain(list(data["category"]), colours), legend=None
+        ),
         tooltip=[
             "label",
             alt.Tooltip("score:Q", format=".1f"),
@@ -42,11 +45,11 @@ def profile_chart(frame: pd.DataFrame, title: str = "") -> alt.LayerChart:
     return (bars + rules + text).properties(title=title, width=420, height=alt.Step(30))
 
 
-def category_frame(records_categories: dict[str, dict]) -> pd.DataFrame:
+def category_frame(records_categories: dict[str, dict], framework: Framework) -> pd.DataFrame:
     rows = [
         {
             "id": code,
-            "label": f"{code} {CATEGORY_NAMES.get(code, code)}",
+            "label": framework.category_label(code),
             "category": code,
             "score": node["score"],
             "low": node["low"],
@@ -63,7 +66,7 @@ def to_svg(chart: alt.TopLevelMixin) -> str:
     return vl_convert.vegalite_to_svg(chart.to_dict())
 
 
-def comparison_chart(frame: pd.DataFrame) -> alt.FacetChart:
+def comparison_chart(frame: pd.DataFrame, colours: dict[str, str]) -> alt.FacetChart:
     """Category profiles side by side: one small panel per category, a bar and interval per
     country. frame: columns country, category, label, score, low, high."""
     data = frame.dropna(subset=["score"]).copy()
@@ -71,7 +74,9 @@ def comparison_chart(frame: pd.DataFrame) -> alt.FacetChart:
     base = alt.Chart().encode(y=alt.Y("country:N", title=None, sort="ascending"))
     bars = base.mark_bar(opacity=0.85).encode(
         x=alt.X("score:Q", scale=alt.Scale(domain=[0, 100]), title="Score"),
-        color=alt.Color("category:N", scale=category_domain(list(data["category"])), legend=None),
+        color=alt.Color(
+            "category:N", scale=category_domain(list(data["category"]), colours), legend=None
+        ),
         tooltip=[
             "country",
             "label",

@@ -9,13 +9,15 @@ import pandas as pd
 
 from roam.analysis import Analysis
 from roam.countries import display_name
-from roam.export.tables import coverage_matrix, level_table
+from roam.export.tables import coverage_matrix, level_table, new_workbook
+from roam.export.workbook import interval_cols, method_sheet
 from roam.export.xlsx import Book, Col
-from roam.presentation import CATEGORY_NAMES, NOT_A_RANKING
+from roam.presentation import NOT_A_RANKING
 
 
 def write_comparison(analysis: Analysis) -> bytes:
-    book = Book("ROAM-X comparison (analytical, not a ranking)")
+    fw = analysis.framework
+    book = new_workbook(analysis, f"{fw.short_name} comparison (analytical, not a ranking)")
     _about(book, analysis)
     cats = level_table(analysis, "category").sort_values(["country", "id"])
     index = level_table(analysis, "index").sort_values("country")
@@ -25,15 +27,14 @@ def write_comparison(analysis: Analysis) -> bytes:
     ws = book.sheet("Categories")
     book.table(
         ws,
-        pd.concat([index.assign(id="ROAM", name="ROAM index"), cats]),
+        pd.concat([index.assign(name=fw.index_name), cats]),
         [
             Col("country", "Code", 7),
             Col("country_name", "Country", 18),
             Col("id", "Category", 9),
             Col("name", "Name", 30),
             Col("score", "Score", 9, "score"),
-            Col("low", "Low (5%)", 9, "score"),
-            Col("high", "High (95%)", 9, "score"),
+            *interval_cols(analysis),
             Col("band", "Band", 13),
             Col("band_low", "Band at low", 13),
             Col("band_high", "Band at high", 13),
@@ -43,7 +44,8 @@ def write_comparison(analysis: Analysis) -> bytes:
         colour_by_category="id",
         band_column="band",
     )
-    order = [c for c in "ROAMX" if c in set(cats["id"])]
+    order = [c for c in fw.scored_categories if c in set(cats["id"])]
+    labels = {c: fw.category_label(c) for c in order}
     _matrix(
         book,
         "Profiles",
@@ -51,6 +53,7 @@ def write_comparison(analysis: Analysis) -> bytes:
         names,
         "score",
         "Category scores per country (0-100); blank = insufficient data.",
+        column_labels=labels,
     )
     themes = level_table(analysis, "theme")
     theme_order = [t for t in analysis.framework.themes if t in set(themes["id"])]
@@ -71,8 +74,10 @@ def write_comparison(analysis: Analysis) -> bytes:
         names,
         "pct",
         "Share of applicable indicators with data, per category.",
+        column_labels=labels,
     )
     _ranks(book, analysis, names)
+    method_sheet(book, analysis)
     return book.close()
 
 
@@ -116,6 +121,7 @@ def _matrix(
     kind: str,
     note: str,
     header_names: dict[str, str] | None = None,
+    column_labels: dict[str, str] | None = None,
 ) -> None:
     ws = book.sheet(sheet)
     ws.write_string(0, 0, note, book.f["note_line"])
@@ -124,8 +130,8 @@ def _matrix(
     columns = [Col("country", "Code", 7), Col("country_name", "Country", 18)]
     for col in matrix.columns:
         label = col if not header_names else f"{col} {header_names.get(col, '')}".strip()
-        if not header_names and col in CATEGORY_NAMES:
-            label = f"{col} {CATEGORY_NAMES[col]}"
+        if column_labels and col in column_labels:
+            label = column_labels[col]
         columns.append(Col(col, label, 6 if header_names else 14, kind))  # type: ignore[arg-type]
     book.table(ws, frame, columns, first_row=1)
     if header_names:  # 25 themes: narrow columns with upright header text stay readable
@@ -174,8 +180,7 @@ def _ranks(book: Book, analysis: Analysis, names: dict[str, str]) -> None:
             Col("country", "Code", 7),
             Col("country_name", "Country", 18),
             Col("score", "Nominal", 9, "score"),
-            Col("low", "Low (5%)", 9, "score"),
-            Col("high", "High (95%)", 9, "score"),
+            *interval_cols(analysis),
             Col("band", "Band", 13),
             Col("positions", f"Range of positions (of {len(analysis.assessments)})", 18),
         ],

@@ -14,6 +14,7 @@ from roam.analysis import Analysis
 from roam.countries import display_name
 from roam.export.report import render_report
 from roam.export.submission import build_submission, submission_schema
+from roam.export.tables import method_path
 from roam.export.workbook import write_results
 from roam.mab import mab_balance
 from roam.text import markdown_text, one_line
@@ -29,16 +30,17 @@ def csv_safe(value: object) -> str:
 
 
 def methodology_note(analysis: Analysis, country: str) -> str:
-    fw, s = analysis.framework, analysis.scores.settings
+    """The method in words, read from the run record (so it states exactly what ran)."""
+    run = analysis.run
     meta = analysis.assessment(country).meta
-    unc = s.uncertainty
-    draws = analysis.uncertainty.draws if analysis.uncertainty is not None else 0
     lines = [
         f"# Methodology note: {markdown_text(display_name(meta.iso_code, meta.country))} "
         f"({markdown_text(meta.iso_code)}), {meta.year}",
         "",
-        f"Framework: {fw.manifest.title}, version {fw.version}, catalogue checksum {fw.checksum}.",
-        f"Indicator set: {markdown_text(meta.indicator_set)}. Produced with roam {__version__}.",
+        f"Framework: {run.framework.name}, version {run.framework.version}, catalogue checksum "
+        f"{run.framework.checksum}.",
+        f"Indicator set: {markdown_text(meta.indicator_set)}. Produced with roam "
+        f"{run.roam_version}.",
         "",
         "## From answers to scores",
         "- Choice answers take the points of their level: Yes / Partly / No = 100 / 50 / 0;",
@@ -47,19 +49,22 @@ def methodology_note(analysis: Analysis, country: str) -> str:
         "  truncated to 0-100; perception shares count as they are. Contextual indicators are",
         "  reported, never scored.",
         "- Not applicable indicators leave the calculation. Not available and unanswered",
-        f"  indicators: policy '{s.missing_policy}' (reported as coverage).",
-        f"- Aggregation: {s.aggregation} weighted mean, indicator -> question -> theme -> category",
-        "  -> ROAM index over R, O, A, M; X is reported beside the index.",
-        f"- Weights: set '{markdown_text(analysis.scores.weights.name)}', relative within each "
-        "group.",
-        "- Coverage thresholds: "
-        + ", ".join(f"{k} {v:.0%}" for k, v in s.coverage_threshold.model_dump().items())
+        f"  indicators: policy '{run.missing_policy}' (reported as coverage).",
+        f"- Aggregation: {run.aggregation} weighted mean, {method_path(analysis)}.",
+        f"- Weights: set '{markdown_text(run.weights.name)}', relative within each group (table "
+        "in the results",
+        "  workbook, sheet Method, and in data/assessment.json under run.weights).",
+        f"- Coverage rule '{run.coverage_rule}', thresholds: "
+        + ", ".join(f"{k} {v:.0%}" for k, v in run.coverage_threshold.model_dump().items())
         + "; below them an aggregate is 'insufficient data'.",
-        f"- Uncertainty: {draws} Monte Carlo draws (seed {unc.seed}) over weights (noise "
-        + ", ".join(f"{k} {v:g}" for k, v in unc.noise.model_dump().items())
-        + f") and aggregation methods ({', '.join(unc.methods)}); intervals are the "
-        f"{unc.percentiles[0]:g}th to {unc.percentiles[1]:g}th percentiles.",
-        "- Bands: " + "; ".join(f"{b.name} ({b.description})" for b in s.bands) + ".",
+        f"- Uncertainty: {run.summary()}",
+        "- Bands: " + "; ".join(f"{b.name} ({b.description})" for b in run.bands) + ".",
+        "",
+        "## Reproduce these numbers",
+        "Every setting above is recorded in data/assessment.json (object `run`). Run",
+        "`roam reproduce <this package>.zip` to recompute every number from the questionnaire",
+        f"and that record, or `roam score --seed {run.seed} --draws {run.draws}` on the",
+        "questionnaire (with the recorded weights).",
         "",
         "## Status of these numbers",
         "They are an analytical aid for the national assessment, not an official UNESCO score",
@@ -113,7 +118,7 @@ def write_package(
         f"report/{stem}_draft_report.html": render_report(analysis, country).encode(),
     }
     manifest = {
-        "package": "ROAM-X national assessment submission",
+        "package": f"{analysis.framework.short_name} national assessment submission",
         "country": meta.iso_code,
         "country_name": display_name(meta.iso_code, meta.country),
         "original_name": one_line(original_name, 120) if original_name else None,

@@ -8,13 +8,13 @@ from typing import Any
 
 import jinja2
 
-from roam import __version__
 from roam.analysis import Analysis
 from roam.countries import display_name
 from roam.export.charts import category_frame, profile_chart, to_svg
 from roam.export.tables import gaps_table, indicator_table, level_table
 from roam.mab import mab_balance
-from roam.presentation import CATEGORY_COLOURS, CATEGORY_NAMES, NOT_OFFICIAL
+from roam.presentation import NOT_OFFICIAL
+from roam.questionnaire.vocab import vocabulary
 from roam.values import is_blank, plain
 
 TEMPLATES = Path(__file__).parent / "report"
@@ -53,7 +53,7 @@ def render_report(analysis: Analysis, country: str) -> str:
     record = next(r for r in analysis.records() if r["country"] == country)
     rows = indicator_table(analysis, country)
     records = [_plain(r) for r in rows.to_dict("records")]
-    scored = [r for r in records if r["category"] != "C"]
+    scored = [r for r in records if fw.is_scored(r["category"])]
     themes = level_table(analysis, "theme", country)
     chapters = []
     for code, node in record["categories"].items():
@@ -61,7 +61,9 @@ def render_report(analysis: Analysis, country: str) -> str:
         theme_frame = cat_themes.assign(label=cat_themes["id"] + " " + cat_themes["name"])
         svg = to_svg(
             profile_chart(
-                theme_frame[["id", "label", "category", "score", "low", "high"]], f"{code} themes"
+                theme_frame[["id", "label", "category", "score", "low", "high"]],
+                fw.colours,
+                f"{code} themes",
             )
         )
         theme_items = []
@@ -81,7 +83,7 @@ def render_report(analysis: Analysis, country: str) -> str:
         chapters.append(
             {
                 "code": code,
-                "name": CATEGORY_NAMES.get(code, code),
+                "name": fw.category(code).name,
                 "node": node,
                 "svg": svg,
                 "themes": theme_items,
@@ -98,26 +100,29 @@ def render_report(analysis: Analysis, country: str) -> str:
             if s.strip()
         }
     )
-    settings = analysis.scores.settings
-    gap_rule = "left out" if settings.missing_policy == "exclude" else "scored 0"
+    run = analysis.run
+    gap_rule = "left out" if run.missing_policy == "exclude" else "scored 0"
     method = (
         f"Answers were converted to points (0-100) using the answer scales of framework "
-        f"{fw.version}, aggregated with {settings.aggregation} means over questions, themes and "
-        f"categories with '{analysis.scores.weights.name}' weights. Not-applicable indicators "
-        f"were left out; data gaps were {gap_rule}"
-        f" and are reported as coverage. Aggregates with less than "
-        f"{settings.coverage_threshold.category:.0%} coverage are marked 'insufficient data'. "
-        f"Intervals come from a Monte Carlo analysis over weights and aggregation methods."
+        f"{run.framework.version}, aggregated with {run.aggregation} means over questions, "
+        f"themes and categories with '{run.weights.name}' weights. Not-applicable indicators "
+        f"were left out; data gaps were {gap_rule} and are reported as coverage. Aggregates "
+        f"below the coverage thresholds ("
+        + ", ".join(f"{k} {v:.0%}" for k, v in run.coverage_threshold.model_dump().items())
+        + f", rule '{run.coverage_rule}') are marked 'insufficient data'. Intervals come from a "
+        f"Monte Carlo analysis over weights and aggregation methods: {run.summary()} "
+        f"Made with roam {run.roam_version}."
     )
-    summary_rows = [{"code": "", "label": "ROAM index (R, O, A, M)", "node": record["index"]}] + [
-        {"code": code, "label": CATEGORY_NAMES.get(code, code), "node": node}
+    index_label = f"{fw.index_name} ({', '.join(fw.index_categories)})"
+    summary_rows = [{"code": "", "label": index_label, "node": record["index"]}] + [
+        {"code": code, "label": fw.category(code).name, "node": node}
         for code, node in record["categories"].items()
     ]
     counts = {
         "assessed": len([r for r in scored if r["status"] != "not_assessed"]),
         "core": sum(1 for r in scored if r["core"]),
         "available": sum(1 for r in scored if r["status"] == "available"),
-        "gaps": sum(1 for r in scored if r["status"] in ("not_available", "unanswered")),
+        "gaps": sum(1 for r in scored if r["status"] in vocabulary().gap_statuses),
         "not_applicable": sum(1 for r in scored if r["status"] == "not_applicable"),
     }
     template = _env().get_template("report.html.j2")
@@ -125,14 +130,16 @@ def render_report(analysis: Analysis, country: str) -> str:
         meta=meta,
         country_name=display_name(meta.iso_code, meta.country),
         framework=fw,
-        roam_version=__version__,
+        roam_version=run.roam_version,
         today=dt.date.today().isoformat(),
         not_official=NOT_OFFICIAL,
         summary_rows=summary_rows,
-        colours=CATEGORY_COLOURS,
+        colours=fw.colours,
         profile_svg=to_svg(
             profile_chart(
-                category_frame(record["categories"]), "Category scores with 90% intervals"
+                category_frame(record["categories"], fw),
+                fw.colours,
+                f"Category scores with {run.interval_label}s",
             )
         ),
         strengths=record["strengths"],
@@ -141,7 +148,8 @@ def render_report(analysis: Analysis, country: str) -> str:
         mab_groups=balance.by_group,
         sources=sources,
         method_text=method,
-        contextual=[r for r in records if r["category"] == "C"],
+        run=run,
+        contextual=[r for r in records if not fw.is_scored(r["category"])],
         chapters=chapters,
         gaps=gaps,
         gaps_core=sum(1 for r in gaps if r["core"]),

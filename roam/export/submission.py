@@ -10,9 +10,11 @@ from roam import __version__
 from roam.analysis import Analysis
 from roam.export.tables import indicator_table, level_table
 from roam.questionnaire.model import AssessmentMeta
+from roam.run import RunRecord
+from roam.scoring.points import INPUT_STATUSES
 from roam.values import plain
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: `run` (the full run record) replaces `method`
 
 
 class _Strict(BaseModel):
@@ -35,7 +37,7 @@ class IndicatorRecord(_Strict):
     group: str | None
     text: str
     core: bool
-    status: Literal["available", "not_available", "not_applicable", "unanswered"]
+    status: Literal[INPUT_STATUSES]  # type: ignore[valid-type]  (from questionnaire.yaml)
     answer: str | None
     value: float | None
     unit: str | None
@@ -64,20 +66,10 @@ class FrameworkRef(_Strict):
     title: str
 
 
-class Method(_Strict):
-    weights: str
-    aggregation: str
-    missing_policy: str
-    coverage_threshold: dict[str, float]
-    uncertainty_draws: int
-    uncertainty_seed: int
-    percentiles: tuple[float, float]
-
-
 class Submission(_Strict):
     """One assessment as submitted to UNESCO (IPDC): responses, MAB and roam's scores."""
 
-    schema_version: Literal["1"]
+    schema_version: Literal["2"]
     generated_by: str
     note: str
     framework: FrameworkRef
@@ -85,14 +77,14 @@ class Submission(_Strict):
     mab: list[MabMember]
     indicators: list[IndicatorRecord]
     scores: list[ScoreNode]
-    method: Method
+    run: RunRecord
 
 
 def build_submission(analysis: Analysis, country: str) -> Submission:
     from roam.presentation import NOT_OFFICIAL
 
     assessment = analysis.assessment(country)
-    fw, settings = analysis.framework, analysis.scores.settings
+    fw = analysis.framework
     rows = indicator_table(analysis, country)
     indicators = [
         IndicatorRecord(
@@ -131,8 +123,6 @@ def build_submission(analysis: Analysis, country: str) -> Submission:
                     reason=plain(r["reason"]),
                 )
             )
-    unc = settings.uncertainty
-    draws = unc.draws if analysis.uncertainty is None else analysis.uncertainty.draws
     return Submission(
         schema_version=SCHEMA_VERSION,
         generated_by=f"roam {__version__}",
@@ -145,15 +135,7 @@ def build_submission(analysis: Analysis, country: str) -> Submission:
         ],
         indicators=indicators,
         scores=scores,
-        method=Method(
-            weights=analysis.scores.weights.name,
-            aggregation=settings.aggregation,
-            missing_policy=settings.missing_policy,
-            coverage_threshold=settings.coverage_threshold.model_dump(),
-            uncertainty_draws=int(draws),
-            uncertainty_seed=int(unc.seed),
-            percentiles=tuple(unc.percentiles),
-        ),
+        run=analysis.run,
     )
 
 

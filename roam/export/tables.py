@@ -8,7 +8,8 @@ from __future__ import annotations
 import pandas as pd
 
 from roam.analysis import Analysis
-from roam.presentation import CATEGORY_NAMES, STATUS_LABELS
+from roam.export.xlsx import Book
+from roam.questionnaire.vocab import vocabulary
 
 
 def level_table(analysis: Analysis, level: str, country: str | None = None) -> pd.DataFrame:
@@ -43,7 +44,7 @@ def level_table(analysis: Analysis, level: str, country: str | None = None) -> p
         table["name"] = [fw.questions[q][1] for q in table["id"]]
     elif level == "category":
         table["category"] = table["id"]
-        table["name"] = [CATEGORY_NAMES.get(c, c) for c in table["id"]]
+        table["name"] = [fw.category(c).name for c in table["id"]]
     table["coverage"] = table["indicator_coverage"]
     return table.reset_index(drop=True)
 
@@ -60,7 +61,7 @@ def indicator_table(analysis: Analysis, country: str) -> pd.DataFrame:
     ].reset_index(drop=True)
     rows = rows.merge(catalogue, on="indicator_id", how="left").sort_values("order")
     rows["scale_name"] = [fw.scales[s].name for s in rows["scale"]]
-    rows["status_label"] = [STATUS_LABELS.get(s, s) for s in rows["status"]]
+    rows["status_label"] = [vocabulary().status_label(s) for s in rows["status"]]
     rows["answer_shown"] = [
         a if isinstance(a, str) else (None if pd.isna(v) else v)
         for a, v in zip(rows["answer"], rows["value"], strict=True)
@@ -72,8 +73,9 @@ def indicator_table(analysis: Analysis, country: str) -> pd.DataFrame:
 def gaps_table(analysis: Analysis, country: str) -> pd.DataFrame:
     """Data gaps: not available and unanswered scored indicators, by category, core first."""
     rows = indicator_table(analysis, country)
-    gaps = rows[rows["status"].isin(["not_available", "unanswered"]) & (rows["category"] != "C")]
-    order = {c: i for i, c in enumerate("ROAMX")}
+    scored = analysis.framework.scored_categories
+    gaps = rows[rows["status"].isin(vocabulary().gap_statuses) & rows["category"].isin(scored)]
+    order = {c: i for i, c in enumerate(scored)}
     gaps = gaps.assign(
         _cat=[order.get(c, 9) for c in gaps["category"]], _core=[not c for c in gaps["core"]]
     )
@@ -84,3 +86,24 @@ def coverage_matrix(analysis: Analysis) -> pd.DataFrame:
     """Countries x categories: share of applicable indicators with data."""
     table = level_table(analysis, "category")
     return table.pivot(index="country", columns="id", values="coverage")
+
+
+def method_path(analysis: Analysis) -> str:
+    """How scores climb the tree, with the framework's own index and categories."""
+    return analysis.framework.aggregation_path()
+
+
+def new_workbook(analysis: Analysis, title: str) -> Book:
+    """A workbook coloured with the framework's category colours and the settings' bands."""
+    bands = {b.name: b.colour for b in analysis.run.bands if b.colour}
+    return Book(title, analysis.framework.colours, bands)
+
+
+def scored_rows(analysis: Analysis, rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows (with a category column) of categories that are scored."""
+    return rows[rows["category"].isin(analysis.framework.scored_categories)]
+
+
+def context_rows(analysis: Analysis, rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows of context categories: shown, never scored."""
+    return rows[rows["category"].isin(analysis.framework.context_categories)]

@@ -6,28 +6,43 @@ import datetime as dt
 
 import pandas as pd
 
-from roam import __version__
 from roam.analysis import Analysis
 from roam.countries import display_name
-from roam.export.tables import gaps_table, indicator_table, level_table
+from roam.export.tables import (
+    context_rows,
+    gaps_table,
+    indicator_table,
+    level_table,
+    method_path,
+    new_workbook,
+    scored_rows,
+)
 from roam.export.xlsx import Book, Col
 from roam.mab import mab_balance
-from roam.presentation import CATEGORY_NAMES, NOT_A_RANKING, NOT_OFFICIAL
+from roam.presentation import NOT_A_RANKING, NOT_OFFICIAL
 
-SCORE_COLS = [
-    Col("score", "Score", 9, "score"),
-    Col("low", "Low (5%)", 9, "score"),
-    Col("high", "High (95%)", 9, "score"),
-    Col("band", "Band", 13),
-    Col("coverage", "Coverage", 10, "pct"),
-    Col("reason", "Note", 40),
-]
+
+def interval_cols(analysis: Analysis) -> list[Col]:
+    """Low and high columns named after the run's percentiles, e.g. "Low (5%)"."""
+    run = analysis.run
+    return [Col("low", run.low_label, 9, "score"), Col("high", run.high_label, 9, "score")]
+
+
+def score_cols(analysis: Analysis) -> list[Col]:
+    return [
+        Col("score", "Score", 9, "score"),
+        *interval_cols(analysis),
+        Col("band", "Band", 13),
+        Col("coverage", "Coverage", 10, "pct"),
+        Col("reason", "Note", 40),
+    ]
 
 
 def write_results(analysis: Analysis, country: str) -> bytes:
     assessment = analysis.assessment(country)
     meta = assessment.meta
-    book = Book(f"ROAM-X results: {display_name(meta.iso_code, meta.country)}")
+    name = display_name(meta.iso_code, meta.country)
+    book = new_workbook(analysis, f"{analysis.framework.short_name} results: {name}")
     _summary(book, analysis, country)
     themes = level_table(analysis, "theme", country)
     ws = book.sheet("Themes")
@@ -38,7 +53,7 @@ def write_results(analysis: Analysis, country: str) -> bytes:
             Col("category", "Category", 9),
             Col("id", "Theme", 8),
             Col("name", "Name", 40),
-            *SCORE_COLS,
+            *score_cols(analysis),
         ],
         colour_by_category="category",
         band_column="band",
@@ -52,13 +67,13 @@ def write_results(analysis: Analysis, country: str) -> bytes:
             Col("category", "Category", 9),
             Col("id", "Question", 9),
             Col("name", "Question text", 60),
-            *SCORE_COLS,
+            *score_cols(analysis),
         ],
         colour_by_category="category",
         band_column="band",
     )
     indicators = indicator_table(analysis, country)
-    scored = indicators[indicators["category"] != "C"]
+    scored = scored_rows(analysis, indicators)
     ws = book.sheet("Indicators")
     book.table(ws, scored, _indicator_columns(), colour_by_category="category")
     ws = book.sheet("Data gaps")
@@ -79,7 +94,7 @@ def write_results(analysis: Analysis, country: str) -> bytes:
     ws.write_string(
         end + 1, 0, f"{len(gaps)} data gaps ({int(gaps['core'].sum())} core).", book.f["note"]
     )
-    context = indicators[indicators["category"] == "C"]
+    context = context_rows(analysis, indicators)
     ws = book.sheet("Contextual")
     book.table(
         ws,
@@ -96,7 +111,7 @@ def write_results(analysis: Analysis, country: str) -> bytes:
         ],
     )
     _mab(book, assessment.mab)
-    _method(book, analysis, country)
+    method_sheet(book, analysis)
     _uncertainty(book, analysis, country)
     return book.close()
 
@@ -123,8 +138,9 @@ def _summary(book: Book, analysis: Analysis, country: str) -> None:
     meta = analysis.assessment(country).meta
     record = next(r for r in analysis.records() if r["country"] == country)
     ws = book.sheet("Summary")
+    fw = analysis.framework
     name = display_name(meta.iso_code, meta.country)
-    ws.write_string(0, 0, f"ROAM-X assessment results: {name}", book.f["title"])
+    ws.write_string(0, 0, f"{fw.short_name} assessment results: {name}", book.f["title"])
     row = book.lines(
         ws,
         [
@@ -137,15 +153,15 @@ def _summary(book: Book, analysis: Analysis, country: str) -> None:
             ("Indicator set", meta.indicator_set),
             ("Lead institution", meta.lead_institution),
             ("Weights", analysis.scores.weights.name),
-            ("Made with", f"roam {__version__} on {dt.date.today().isoformat()}"),
+            ("Made with", f"roam {analysis.run.roam_version} on {dt.date.today().isoformat()}"),
         ],
         first_row=2,
         span=6,
     )
     ws.merge_range(row + 1, 0, row + 1, 7, NOT_OFFICIAL, book.f["note"])
     ws.set_row(row + 1, 45)
-    rows = [{"label": "ROAM index", "category": "", **record["index"]}] + [
-        {"label": f"{code} {CATEGORY_NAMES.get(code, code)}", "category": code, **node}
+    rows = [{"label": fw.index_name, "category": "", **record["index"]}] + [
+        {"label": fw.category_label(code), "category": code, **node}
         for code, node in record["categories"].items()
     ]
     frame = pd.DataFrame(rows)
@@ -153,7 +169,7 @@ def _summary(book: Book, analysis: Analysis, country: str) -> None:
     book.table(
         ws,
         frame,
-        [Col("label", "Level", 34), *SCORE_COLS],
+        [Col("label", "Level", 34), *score_cols(analysis)],
         first_row=row + 3,
         colour_by_category="category",
         band_column="band",
@@ -188,15 +204,16 @@ def _mab(book: Book, mab: pd.DataFrame) -> None:
         ws.write_number(row + offset, 1, share, book.f["pct"])
 
 
-def _method(book: Book, analysis: Analysis, country: str) -> None:
-    fw, s = analysis.framework, analysis.scores.settings
-    unc = s.uncertainty
+def method_sheet(book: Book, analysis: Analysis) -> None:
+    """How the numbers were made, every line read from the run record."""
+    run = analysis.run
+    fw = run.framework
     ws = book.sheet("Method")
     ws.write_string(0, 0, "How these numbers were made", book.f["title"])
     rows = [
-        ("Framework", f"{fw.version} ({fw.manifest.title}); catalogue checksum {fw.checksum}"),
-        ("Source", fw.manifest.source),
-        ("Catalogue wording", _provenance_line(fw)),
+        ("Framework", f"{fw.version} ({fw.name}); catalogue checksum {fw.checksum}"),
+        ("Source", analysis.framework.manifest.source),
+        ("Catalogue wording", _provenance_line(analysis.framework)),
         (
             "Points",
             "Choice answers take the points of their level (Yes/Partly/No = 100/50/0; "
@@ -208,46 +225,48 @@ def _method(book: Book, analysis: Analysis, country: str) -> None:
         ("Not applicable", "Leaves the calculation (neither numerator nor denominator)."),
         (
             "Missing data policy",
-            f"{s.missing_policy}: not available and unanswered indicators "
+            f"{run.missing_policy}: not available and unanswered indicators "
             + (
                 "are left out and reported as coverage."
-                if s.missing_policy == "exclude"
+                if run.missing_policy == "exclude"
                 else "score 0 and are reported as imputed."
             ),
         ),
         (
             "Aggregation",
-            f"{s.aggregation} weighted mean at every level: indicator -> question "
-            "-> theme -> category -> ROAM index (R, O, A, M); X is reported beside the index. "
-            f"Geometric rule for zeros: mean of log(points + {s.geometric_shift:g}) "
-            f"minus {s.geometric_shift:g}.",
+            f"{run.aggregation} weighted mean at every level: {method_path(analysis)}. "
+            f"Geometric rule for zeros: mean of log(points + {run.geometric_shift:g}) "
+            f"minus {run.geometric_shift:g}.",
         ),
         (
             "Coverage thresholds",
-            ", ".join(
-                f"{lvl} {getattr(s.coverage_threshold, lvl):.0%}"
-                for lvl in ("question", "theme", "category", "index")
+            f"rule '{run.coverage_rule}': "
+            + ", ".join(
+                f"{lvl} {share:.0%}" for lvl, share in run.coverage_threshold.model_dump().items()
             )
             + " of applicable components (and indicators beneath) must have data, else the result "
             "is 'insufficient data'.",
         ),
         (
             "Weights",
-            f"set '{analysis.scores.weights.name}' (relative within each group; listed below).",
+            f"set '{run.weights.name}' (relative within each group; listed below).",
         ),
+        ("Uncertainty", run.summary()),
+        ("Run profile", run.profile),
+        ("Draws", run.draws),
+        ("Seed", run.seed),
         (
-            "Uncertainty",
-            f"{unc.draws if analysis.uncertainty is None else len_draws(analysis)} "
-            f"Monte Carlo draws, seed {unc.seed}; each weight multiplied by U(1-f, 1+f) with f = "
-            + ", ".join(f"{k} {v:g}" for k, v in unc.noise.model_dump().items())
-            + f"; aggregation method drawn from {', '.join(unc.methods)}; interval = "
-            f"{unc.percentiles[0]:g}th to {unc.percentiles[1]:g}th percentile.",
+            "Input",
+            "; ".join(
+                f"{i.file or i.country}: SHA-256 {i.sha256 or 'not recorded'}" for i in run.inputs
+            ),
         ),
-        ("Bands", "; ".join(f"{b.name}: {b.description}" for b in s.bands)),
+        ("Made with", f"roam {run.roam_version}"),
+        ("Bands", "; ".join(f"{b.name}: {b.description}" for b in run.bands)),
         ("Not a ranking", NOT_A_RANKING),
     ]
     end = book.lines(ws, rows, first_row=2, width=110)
-    weights = analysis.scores.weights.table(fw)
+    weights = pd.DataFrame([row.model_dump() for row in run.weights.table])
     book.table(
         ws,
         weights,
@@ -272,12 +291,6 @@ def _provenance_line(fw) -> str:
     )
 
 
-def len_draws(analysis: Analysis) -> int:
-    if analysis.uncertainty is None:
-        return 0
-    return int(analysis.uncertainty.draws)
-
-
 def _uncertainty(book: Book, analysis: Analysis, country: str) -> None:
     ws = book.sheet("Uncertainty")
     if analysis.uncertainty is None:
@@ -285,10 +298,11 @@ def _uncertainty(book: Book, analysis: Analysis, country: str) -> None:
         return
     table = analysis.uncertainty.table
     table = table[table["country"] == country].copy()
+    fw = analysis.framework
     names = {
-        "index": "ROAM index",
-        **{c: f"{c} {n}" for c, n in CATEGORY_NAMES.items()},
-        **{t: name for t, (_, name) in analysis.framework.themes.items()},
+        fw.index_id: fw.index_name,
+        **{c: fw.category_label(c) for c in fw.scored_categories},
+        **{t: name for t, (_, name) in fw.themes.items()},
     }
     table["name"] = [names.get(i, i) for i in table["id"]]
     book.table(
@@ -300,8 +314,7 @@ def _uncertainty(book: Book, analysis: Analysis, country: str) -> None:
             Col("name", "Name", 40),
             Col("score", "Nominal", 9, "score"),
             Col("median", "Median", 9, "score"),
-            Col("low", "Low (5%)", 9, "score"),
-            Col("high", "High (95%)", 9, "score"),
+            *interval_cols(analysis),
             Col("band", "Band", 13),
             Col("band_low", "Band at low", 13),
             Col("band_high", "Band at high", 13),

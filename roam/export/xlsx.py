@@ -11,7 +11,6 @@ from typing import Any, Literal
 import pandas as pd
 import xlsxwriter
 
-from roam.presentation import BAND_COLOURS, CATEGORY_COLOURS
 from roam.values import is_blank
 
 Kind = Literal["text", "score", "pct", "int", "num"]
@@ -27,7 +26,14 @@ class Col:
 
 
 class Book:
-    def __init__(self, title: str) -> None:
+    """A workbook; `category_colours` and `band_colours` come from the framework and settings."""
+
+    def __init__(
+        self,
+        title: str,
+        category_colours: dict[str, str] | None = None,
+        band_colours: dict[str, str] | None = None,
+    ) -> None:
         self.buffer = io.BytesIO()
         self.wb = xlsxwriter.Workbook(
             self.buffer,
@@ -61,10 +67,10 @@ class Book:
         }
         self.category = {
             code: add({**base, "bold": True, "font_color": "#ffffff", "bg_color": colour})
-            for code, colour in CATEGORY_COLOURS.items()
+            for code, colour in (category_colours or {}).items()
         }
         self.band = {
-            name: add({**base, "bg_color": colour}) for name, colour in BAND_COLOURS.items()
+            name: add({**base, "bg_color": colour}) for name, colour in (band_colours or {}).items()
         }
 
     def sheet(self, name: str):

@@ -11,8 +11,6 @@ from pathlib import Path
 import pandas as pd
 
 from roam.framework.models import (
-    ROAM_CATEGORIES,
-    SCORED_CATEGORIES,
     CategoryFile,
     ChoiceScale,
     Indicator,
@@ -22,6 +20,7 @@ from roam.framework.models import (
     Scale,
     TextScale,
 )
+from roam.framework.vocabulary import VocabularyAccess
 
 COUNT_KEYS = (
     "themes",
@@ -50,7 +49,7 @@ class IndicatorEntry:
 
 
 @dataclass
-class Framework:
+class Framework(VocabularyAccess):
     manifest: Manifest
     scales: dict[str, Scale]
     categories: dict[str, CategoryFile]
@@ -76,14 +75,17 @@ class Framework:
         if indicator_set == "full":
             return list(self.entries)
         if indicator_set == "core":
-            return [e for e in self.entries if e.indicator.core or e.category == "C"]
+            context = self.context_categories
+            return [e for e in self.entries if e.indicator.core or e.category in context]
         raise ValueError(f"unknown indicator set {indicator_set!r}: expected 'core' or 'full'")
 
     @cached_property
     def checksum(self) -> str:
         """Fingerprint of the catalogue content, stored in templates to catch mismatched files."""
+        # The vocabulary (names, colours, roles) is left out: it changes how results are shown,
+        # not what a template asks; roles reach every output through the run's weight table.
         payload = {
-            "manifest": self.manifest.model_dump(mode="json"),
+            "manifest": self.manifest.model_dump(mode="json", exclude={"vocabulary"}),
             "scales": {k: v.model_dump(mode="json") for k, v in sorted(self.scales.items())},
             "categories": {k: v.model_dump(mode="json") for k, v in self.categories.items()},
         }
@@ -167,7 +169,7 @@ class Framework:
                     "direction": ind.direction,
                     "low": ind.goalposts.low if ind.goalposts else None,
                     "high": ind.goalposts.high if ind.goalposts else None,
-                    "scored": e.category in SCORED_CATEGORIES and scale.type != "text",
+                    "scored": self.is_scored(e.category) and scale.type != "text",
                     "provenance": ind.provenance,
                 }
             )
@@ -175,7 +177,6 @@ class Framework:
 
 
 __all__ = [
-    "ROAM_CATEGORIES",
     "ChoiceScale",
     "Framework",
     "IndicatorEntry",

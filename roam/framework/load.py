@@ -23,6 +23,7 @@ from roam.framework.models import (
     ScalesFile,
     TextScale,
 )
+from roam.framework.vocabulary import check_vocabulary
 
 DEFAULT_VERSION = "2018"
 
@@ -67,6 +68,9 @@ def _load_cached(version: str, root: str) -> Framework:
             folder, "framework", f"unknown framework version {version!r} (available: {known})"
         )
     manifest = _parse(folder / "framework.yaml", Manifest)
+    problem = check_vocabulary(manifest)
+    if problem:
+        raise CatalogueError(folder / "framework.yaml", "vocabulary.categories", problem)
     if manifest.version != version:
         raise CatalogueError(
             folder / "framework.yaml",
@@ -89,6 +93,10 @@ def _load_cached(version: str, root: str) -> Framework:
             raise CatalogueError(
                 path, "category", f"file for {code} declares category {category.category}"
             )
+        context = manifest.vocabulary.categories[code].role == "context"
+        if context != bool(category.groups):
+            shape = "groups and no themes" if context else "themes and no groups"
+            raise CatalogueError(path, "category", f"category {code} must have {shape}")
         categories[code] = category
     framework = Framework(manifest=manifest, scales=scales, categories=categories, folder=folder)
     framework.entries.extend(_check_and_flatten(folder, framework))
@@ -165,8 +173,8 @@ def _check_and_flatten(folder: Path, fw: Framework) -> list[IndicatorEntry]:
                     entries.append(IndicatorEntry(ind, code, theme.id, question.id, None, order))
         for group in cat.groups:
             for ind in group.indicators:
-                if not CONTEXT_ID.match(ind.id):
-                    fail(ind.id, "contextual indicator id must look like C.1")
+                if not CONTEXT_ID.match(ind.id) or not ind.id.startswith(f"{code}."):
+                    fail(ind.id, f"contextual indicator id must look like {code}.1")
                 if ind.kind != "contextual":
                     fail(
                         ind.id, f"kind must be 'contextual' in the contextual file, not {ind.kind}"
@@ -191,7 +199,7 @@ def _check_scale(path: Path, entry: IndicatorEntry, fw: Framework) -> None:
     if scale is None:
         known = ", ".join(sorted(fw.scales))
         raise CatalogueError(path, ind.id, f"scale {ind.scale!r} does not exist (known: {known})")
-    scored = entry.category != "C"
+    scored = fw.is_scored(entry.category)
     if isinstance(scale, NumericScale) and scored and ind.goalposts is None:
         raise CatalogueError(path, ind.id, f"numeric scale {scale.id!r} needs goalposts")
     if not isinstance(scale, NumericScale) and ind.goalposts is not None:

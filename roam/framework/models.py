@@ -11,9 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-CATEGORY_CODES = ("R", "O", "A", "M", "X", "C")
-SCORED_CATEGORIES = ("R", "O", "A", "M", "X")
-ROAM_CATEGORIES = ("R", "O", "A", "M")
+from roam.framework.vocabulary import FrameworkVocabulary
+
 CONTEXT_GROUPS = (
     "economic",
     "demographic",
@@ -33,10 +32,12 @@ DISAGGREGATIONS = (
     "region",
 )
 
-THEME_ID = re.compile(r"^[ROAMX]\.[A-Z]$")
-QUESTION_ID = re.compile(r"^[ROAMX]\.[A-Z]\.[1-9][0-9]*$")
-INDICATOR_ID = re.compile(r"^[ROAMX]\.[A-Z]\.[1-9][0-9]*\.[1-9][0-9]*$")
-CONTEXT_ID = re.compile(r"^C\.[1-9][0-9]*$")
+# Ids start with their category's code (checked against the category when loading).
+CATEGORY_CODE = r"^[A-Z]$"
+THEME_ID = re.compile(r"^[A-Z]\.[A-Z]$")
+QUESTION_ID = re.compile(r"^[A-Z]\.[A-Z]\.[1-9][0-9]*$")
+INDICATOR_ID = re.compile(r"^[A-Z]\.[A-Z]\.[1-9][0-9]*\.[1-9][0-9]*$")
+CONTEXT_ID = re.compile(r"^[A-Z]\.[1-9][0-9]*$")
 
 
 class Strict(BaseModel):
@@ -200,9 +201,9 @@ class ContextGroup(Strict):
 
 
 class CategoryFile(Strict):
-    """One file per category; the contextual file has groups instead of themes."""
+    """One file per category; a context category's file has groups instead of themes."""
 
-    category: Literal[CATEGORY_CODES]  # type: ignore[valid-type]
+    category: str = Field(pattern=CATEGORY_CODE)
     name: str
     summary: str = ""
     themes: list[Theme] = Field(default_factory=list)
@@ -210,11 +211,11 @@ class CategoryFile(Strict):
 
     @model_validator(mode="after")
     def _shape_matches_category(self) -> CategoryFile:
-        if self.category == "C":
-            if self.themes or not self.groups:
-                raise ValueError("the contextual file has groups and no themes")
-        elif self.groups or not self.themes:
-            raise ValueError(f"category {self.category} has themes and no groups")
+        if bool(self.themes) == bool(self.groups):
+            raise ValueError(
+                f"category {self.category} has either themes (scored) or groups (context), not "
+                "both or neither"
+            )
         return self
 
 
@@ -237,5 +238,6 @@ class Manifest(Strict):
     source: str
     licence: str
     scales: str = "scales.yaml"
-    categories: list[Literal[CATEGORY_CODES]] = Field(min_length=1)  # type: ignore[valid-type]
+    categories: list[Annotated[str, Field(pattern=CATEGORY_CODE)]] = Field(min_length=1)
     expected_counts: ExpectedCounts | None = None
+    vocabulary: FrameworkVocabulary

@@ -25,7 +25,7 @@ from roam.framework.catalogue import Framework
 from roam.framework.folder import write_framework_folder
 from roam.framework.load import DEFAULT_VERSION, CatalogueError, indicators_root, load_framework
 from roam.framework.models import (
-    CATEGORY_CODES,
+    CATEGORY_CODE,
     CONTEXT_ID,
     INDICATOR_ID,
     QUESTION_ID,
@@ -68,7 +68,14 @@ INDICATOR_FIELDS = [
 ]
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     ABOUT: [("key", "Key"), ("value", "Value")],
-    CATEGORIES: [("code", "Code"), ("name", "Name"), ("summary", "Summary")],
+    CATEGORIES: [
+        ("code", "Code"),
+        ("name", "Name"),
+        ("summary", "Summary"),
+        ("label", "Short name"),
+        ("role", "Role"),
+        ("colour", "Colour"),
+    ],
     INDICATORS: [
         ("category", "Category"),
         ("theme_id", "Theme ID"),
@@ -121,8 +128,9 @@ OPTIONAL_COLUMNS = {
     "indicators",
     "core",
 }
-ABOUT_KEYS = ("title", "source", "licence")
+ABOUT_KEYS = ("title", "source", "licence", "short_name", "index_id", "index_name")
 COUNT_KEYS = ("themes", "questions", "indicators", "core")
+ROLES = ("index", "beside", "context")
 YES = {"yes", "y", "true", "1", "core"}
 NO = {"no", "n", "false", "0", ""}
 
@@ -158,7 +166,14 @@ def export_catalogue(fw: Framework) -> bytes:
     sheets = {
         ABOUT: _about_rows(fw),
         CATEGORIES: [
-            {"code": c.category, "name": c.name, "summary": c.summary}
+            {
+                "code": c.category,
+                "name": c.name,
+                "summary": c.summary,
+                "label": fw.category(c.category).name,
+                "role": fw.category(c.category).role,
+                "colour": fw.category(c.category).colour,
+            }
             for c in fw.categories.values()
         ],
         INDICATORS: list(_indicator_rows(fw)),
@@ -217,6 +232,9 @@ def _about_rows(fw: Framework) -> list[dict]:
         {"key": "title", "value": m.title},
         {"key": "source", "value": m.source},
         {"key": "licence", "value": m.licence},
+        {"key": "short_name", "value": m.vocabulary.short_name},
+        {"key": "index_id", "value": m.vocabulary.index.id},
+        {"key": "index_name", "value": m.vocabulary.index.name},
     ]
 
 
@@ -363,6 +381,7 @@ class _Reader:
 
         self.issues: list[ImportIssue] = []
         self.broken_scales: set[str] = set()  # reported once on Scales, not on every user
+        self.styles: dict[str, dict] = {}  # per category: short name, role, colour
         self.workbook = None
         problem = _unsafe_archive(data)
         if problem:
@@ -599,9 +618,8 @@ def _categories(reader: _Reader) -> dict[str, dict]:
     categories: dict[str, dict] = {}
     for row in reader.rows(CATEGORIES):
         code = (_text(row, "code") or "").upper()
-        if code not in CATEGORY_CODES:
-            known = ", ".join(CATEGORY_CODES)
-            reader.add(row, CATEGORIES, "code", f"{code or 'empty'!r} is not one of {known}")
+        if not re.fullmatch(CATEGORY_CODE, code):
+            reader.add(row, CATEGORIES, "code", f"{code or 'empty'!r} is not a capital letter")
             continue
         if code in categories:
             reader.add(row, CATEGORIES, "code", f"category {code} is listed twice")
@@ -611,6 +629,16 @@ def _categories(reader: _Reader) -> dict[str, dict]:
             reader.add(row, CATEGORIES, "name", "is required")
         summary = _text(row, "summary") or ""
         categories[code] = {"category": code, "name": name or code, "summary": summary}
+        style = {
+            "name": _text(row, "label") or name or code,
+            "role": (_text(row, "role") or "").casefold(),
+            "colour": _text(row, "colour") or "",
+        }
+        if style["role"] not in ROLES:
+            reader.add(row, CATEGORIES, "role", f"must be one of {', '.join(ROLES)}")
+        if not re.fullmatch(r"#[0-9A-Fa-f]{6}", style["colour"]):
+            reader.add(row, CATEGORIES, "colour", "must be a colour like #0072B2")
+        reader.styles[code] = style
     return categories
 
 
@@ -872,6 +900,11 @@ def read_catalogue(data: bytes, name: str) -> tuple[Manifest, ScalesFile, list[C
         licence=about["licence"],
         categories=list(categories),
         expected_counts=expected,
+        vocabulary={
+            "short_name": about["short_name"],
+            "index": {"id": about["index_id"], "name": about["index_name"]},
+            "categories": {code: reader.styles[code] for code in categories},
+        },
     )
     return (
         manifest,

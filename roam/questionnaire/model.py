@@ -10,8 +10,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from roam.errors import ValidationReport
 
-STATUS_CODES = ("available", "not_available", "not_applicable", "unanswered")
-
 RESPONSE_COLUMNS = [
     "indicator_id",
     "category",

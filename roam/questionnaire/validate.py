@@ -563,7 +563,8 @@ def _issue_fields(
             "unit": row["unit"] or "",
         }
     if code == "old_year":
-        return base | {"value": row["year_raw"], "low": 1990, "high": dt.date.today().year}
+        low = vocabulary().limits.earliest_data_year
+        return base | {"value": row["year_raw"], "low": low, "high": dt.date.today().year}
     if code == "future_year":
         return base | {"value": int(row["data_year"]), "this_year": dt.date.today().year}
     return base
@@ -622,7 +623,7 @@ def _domain_rules(
                 value="",
                 needed=needed,
             )
-        if row["status"] in ("not_available", "not_applicable") and has_answer:
+        if row["status"] in vocabulary().without_data and has_answer:
             report.add(
                 "answer_with_gap_status",
                 sheet=sheet,

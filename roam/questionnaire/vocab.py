@@ -18,6 +18,7 @@ class DataStatus(_Strict):
     code: str
     label: str
     description: str
+    gap: bool = False  # counts as a data gap (listed on the Data gaps sheet)
 
 
 class Limits(_Strict):
@@ -25,17 +26,42 @@ class Limits(_Strict):
     max_uncompressed_mb: float = Field(gt=0)
     max_compression_ratio: float = Field(gt=1)
     earliest_data_year: int
+    latest_data_year: int
 
 
 class Vocabulary(_Strict):
     data_statuses: list[DataStatus]
+    derived_statuses: list[DataStatus]
+    template_file: str = Field(pattern=r"\{indicator_set\}.*\.xlsx$")
     stakeholder_groups: list[str]
     genders: list[str]
     category_sheets: dict[str, str]
     limits: Limits
 
+    @property
+    def statuses(self) -> list[DataStatus]:
+        """Every status an indicator can have: those a team enters, then those roam derives."""
+        return [*self.data_statuses, *self.derived_statuses]
+
+    @property
+    def status_codes(self) -> tuple[str, ...]:
+        return tuple(s.code for s in self.statuses)
+
+    @property
+    def without_data(self) -> tuple[str, ...]:
+        """Statuses a team enters to say there is no answer (all but "available")."""
+        return tuple(s.code for s in self.data_statuses if s.code != "available")
+
+    @property
+    def gap_statuses(self) -> tuple[str, ...]:
+        return tuple(s.code for s in self.statuses if s.gap)
+
     def status_label(self, code: str) -> str:
-        return next(s.label for s in self.data_statuses if s.code == code)
+        """The label of a status code; an unknown code is shown as it is."""
+        return next((s.label for s in self.statuses if s.code == code), code)
+
+    def template_name(self, version: str, indicator_set: str) -> str:
+        return self.template_file.format(version=version, indicator_set=indicator_set)
 
 
 @lru_cache(maxsize=1)

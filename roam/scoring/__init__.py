@@ -29,7 +29,7 @@ from roam.scoring.points import STATUSES, ScoringInputError, encode
 from roam.scoring.profile import strengths_weaknesses
 from roam.scoring.results import Scores
 from roam.scoring.synthetic import synthetic_responses
-from roam.scoring.tree import INDEX_ID, build_tree
+from roam.scoring.tree import build_tree
 from roam.scoring.uncertainty import Uncertainty, run_uncertainty
 from roam.scoring.weights import Weights, load_weights
 
@@ -120,7 +120,6 @@ def uncertainty(
 
 
 __all__ = [
-    "INDEX_ID",
     "STATUSES",
     "Scores",
     "ScoringConfigError",

@@ -28,6 +28,7 @@ from roam.framework import CatalogueError, Framework, indicators_root, load_fram
 
 Method = Literal["arithmetic", "geometric"]
 LEVELS = ("question", "theme", "category", "index")
+DEFAULT_PROFILE = "default"  # the draws and seed written under `uncertainty` in scoring.yaml
 WEIGHT_LEVELS = ("indicator", "question", "theme", "category")
 
 
@@ -122,8 +123,10 @@ class Noise(_Strict):
 
 
 class UncertaintySettings(_Strict):
-    draws: int = Field(default=1000, ge=1, le=100_000)
-    seed: int = 0
+    """Monte Carlo settings. Draws and seed have no default in code: scoring.yaml sets them."""
+
+    draws: int = Field(ge=0, le=100_000)  # 0: no interval is computed
+    seed: int = Field(ge=0)
     noise: Noise = Field(default_factory=Noise)
     methods: list[Method] = Field(default_factory=lambda: ["arithmetic", "geometric"], min_length=1)
     percentiles: tuple[float, float] = (5.0, 95.0)
@@ -137,10 +140,18 @@ class UncertaintySettings(_Strict):
         return value
 
 
+class RunProfile(_Strict):
+    """A named choice of draws and seed for one purpose (e.g. a faster one for the app)."""
+
+    draws: int | None = Field(default=None, ge=0, le=100_000)
+    seed: int | None = Field(default=None, ge=0)
+
+
 class Band(_Strict):
     name: str = Field(min_length=1)
     min: float = Field(ge=0, le=100)
     description: str = ""
+    colour: str | None = Field(default=None, pattern=r"^#[0-9A-Fa-f]{6}$")
 
 
 def _default_bands() -> list[Band]:
@@ -163,7 +174,8 @@ class ScoringSettings(_Strict):
     # it to have data (thresholds do not compound down the tree). "components_and_indicators"
     # also needs that share of its direct components to have a score (stricter, compounds).
     coverage_rule: Literal["indicators", "components_and_indicators"] = "indicators"
-    uncertainty: UncertaintySettings = Field(default_factory=UncertaintySettings)
+    uncertainty: UncertaintySettings
+    profiles: dict[str, RunProfile] = Field(default_factory=dict)
     bands: list[Band] = Field(default_factory=_default_bands, min_length=1)
     strengths: int = Field(default=3, ge=1, le=25)
 
@@ -179,6 +191,30 @@ class ScoringSettings(_Strict):
         if len(set(names)) != len(names):
             raise ValueError("band names must be unique")
         return bands
+
+    def for_run(
+        self, profile: str | None = None, draws: int | None = None, seed: int | None = None
+    ) -> ScoringSettings:
+        """These settings with one run's draws and seed: the named profile's, then explicit ones.
+
+        Profiles are cleared from the result: it describes one run, as its record states it.
+        """
+        chosen: dict[str, int] = {}
+        if profile not in (None, DEFAULT_PROFILE):
+            if profile not in self.profiles:
+                known = ", ".join([DEFAULT_PROFILE, *sorted(self.profiles)])
+                raise ScoringConfigError(
+                    "scoring.yaml", "profiles", f"no run profile {profile!r} (profiles: {known})"
+                )
+            chosen = self.profiles[profile].model_dump(exclude_none=True)
+        if draws is not None:
+            chosen["draws"] = draws
+        if seed is not None:
+            chosen["seed"] = seed
+        unc = validate(
+            UncertaintySettings, {**self.uncertainty.model_dump(), **chosen}, "run settings"
+        )
+        return self.model_copy(update={"uncertainty": unc, "profiles": {}})
 
     def band_of(self, score: float | None) -> str | None:
         """The named band a score falls in; None for no score (shown as insufficient data)."""

@@ -15,11 +15,17 @@ import pandas as pd
 
 from roam.framework import Framework
 from roam.framework.models import ChoiceScale, normalise_label
+from roam.questionnaire.vocab import vocabulary
 
-# Order matters: the codes are stored in int8 matrices.
-STATUSES = ("available", "not_applicable", "not_available", "unanswered", "not_assessed")
-AVAILABLE, NOT_APPLICABLE, NOT_AVAILABLE, UNANSWERED, NOT_ASSESSED = range(5)
-INPUT_STATUSES = STATUSES[:4]
+# Every status of the questionnaire vocabulary, in its order; the codes are stored in int8
+# matrices as positions in this tuple. The engine gives meaning to these five by name.
+STATUSES = vocabulary().status_codes
+AVAILABLE = STATUSES.index("available")
+NOT_APPLICABLE = STATUSES.index("not_applicable")
+NOT_AVAILABLE = STATUSES.index("not_available")
+UNANSWERED = STATUSES.index("unanswered")
+NOT_ASSESSED = STATUSES.index("not_assessed")  # set by the engine from the indicator set
+INPUT_STATUSES = tuple(s for s in STATUSES if s != STATUSES[NOT_ASSESSED])
 COLUMNS = ("country", "indicator_id", "status", "answer", "value")
 
 

@@ -13,9 +13,9 @@ from typing import Any
 import pandas as pd
 
 from roam.framework import Framework
-from roam.framework.models import ROAM_CATEGORIES, ChoiceScale, normalise_label
+from roam.framework.models import ChoiceScale, normalise_label
 from roam.scoring.config import ScoringSettings
-from roam.scoring.tree import INDEX_ID, build_tree
+from roam.scoring.tree import build_tree
 from roam.scoring.weights import Weights
 
 Node = tuple[float | None, str]  # (score, status)
@@ -63,8 +63,9 @@ def reference_score(
     settings: ScoringSettings,
     indicator_sets: Mapping[str, str] | None = None,
 ) -> dict[str, dict[str, Node]]:
-    """country -> node id (indicators, questions, themes, categories, "ROAM") -> (score, status)."""
+    """country -> node id (indicators, questions, themes, categories, index) -> (score, status)."""
     tree = build_tree(framework)
+    index_id, in_index = tree.index_id, framework.index_categories
     w_ind = dict(zip(tree.indicators, weights.indicator, strict=True))
     w_q = dict(zip(tree.questions, weights.question, strict=True))
     w_t = dict(zip(tree.themes, weights.theme, strict=True))
@@ -80,18 +81,18 @@ def reference_score(
         children.setdefault(e.question, []).append(ind)
         for key in (e.question, e.theme, e.category):
             beneath.setdefault(key, []).append(ind)
-        if e.category in ROAM_CATEGORIES:
-            beneath.setdefault(INDEX_ID, []).append(ind)
+        if e.category in in_index:
+            beneath.setdefault(index_id, []).append(ind)
     for q in tree.questions:
         children.setdefault(framework.questions[q][0], []).append(q)
     for t in tree.themes:
         children.setdefault(t.split(".")[0], []).append(t)
-    children[INDEX_ID] = [c for c in tree.categories if c in ROAM_CATEGORIES]
+    children[index_id] = [c for c in tree.categories if c in in_index]
     groups = [
         ("question", tree.questions, w_ind),
         ("theme", tree.themes, w_q),
         ("category", tree.categories, w_t),
-        ("index", (INDEX_ID,), w_c),
+        ("index", (index_id,), w_c),
     ]
 
     members = {name: {e.id for e in framework.entries_for(name)} for name in ("core", "full")}
@@ -115,7 +116,7 @@ def reference_score(
                 v = reference_points(framework, ind, rec["answer"], rec["value"])
                 leaf[ind] = (v, True, True)
                 result[ind] = (v, "available")
-            elif status in ("not_applicable", "not_assessed"):
+            elif status == "not_applicable" or status == "not_assessed":
                 leaf[ind] = (None, False, False)
                 result[ind] = (None, status)
             elif settings.missing_policy == "zero":

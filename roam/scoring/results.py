@@ -23,7 +23,7 @@ from roam.scoring.aggregate import (
 )
 from roam.scoring.config import ScoringSettings
 from roam.scoring.points import STATUSES, Assessment
-from roam.scoring.tree import INDEX_ID, Tree
+from roam.scoring.tree import Tree
 from roam.scoring.weights import Weights
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ class Scores:
             return [fw.themes[i][1] for i in ids]
         if name == "category":
             return [fw.categories[i].name for i in ids]
-        return ["ROAM index (R, O, A, M)"]
+        return [f"{fw.index_name} ({', '.join(fw.index_categories)})"]
 
     def _parents(self, name: str, ids: tuple[str, ...]) -> list[str | None]:
         if name == "index":
@@ -288,4 +288,4 @@ def _num(value: Any) -> float | None:
     return None if math.isnan(value) else value
 
 
-__all__ = ["INDEX_ID", "Scores", "band_names"]
+__all__ = ["Scores", "band_names"]

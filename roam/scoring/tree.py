@@ -12,9 +12,6 @@ from functools import cached_property
 import numpy as np
 
 from roam.framework import Framework
-from roam.framework.models import ROAM_CATEGORIES, SCORED_CATEGORIES
-
-INDEX_ID = "ROAM"
 
 
 @dataclass(frozen=True)
@@ -58,8 +55,9 @@ class Tree:
     core: np.ndarray  # bool per scored indicator
     questions: tuple[str, ...]
     themes: tuple[str, ...]
-    categories: tuple[str, ...]  # scored categories (R, O, A, M, X present in the framework)
+    categories: tuple[str, ...]  # scored categories (index and beside roles) with indicators
     levels: tuple[Level, ...]  # question, theme, category, index
+    index_id: str  # the composite index's id (from the framework vocabulary)
 
     def ids(self, level: str) -> tuple[str, ...]:
         return {
@@ -67,7 +65,7 @@ class Tree:
             "question": self.questions,
             "theme": self.themes,
             "category": self.categories,
-            "index": (INDEX_ID,),
+            "index": (self.index_id,),
         }[level]
 
 
@@ -92,7 +90,7 @@ def _build(framework: Framework) -> Tree:
     indicators = tuple(scored["indicator_id"])
     questions = tuple(dict.fromkeys(scored["question"]))
     themes = tuple(dict.fromkeys(scored["theme"]))
-    categories = tuple(c for c in SCORED_CATEGORIES if c in set(scored["category"]))
+    categories = tuple(c for c in framework.scored_categories if c in set(scored["category"]))
     q_pos = {q: i for i, q in enumerate(questions)}
     t_pos = {t: i for i, t in enumerate(themes)}
     c_pos = {c: i for i, c in enumerate(categories)}
@@ -106,8 +104,8 @@ def _build(framework: Framework) -> Tree:
         Level(
             "index",
             "category",
-            (INDEX_ID,),
-            np.array([0 if c in ROAM_CATEGORIES else -1 for c in categories]),
+            (framework.index_id,),
+            np.array([0 if c in framework.index_categories else -1 for c in categories]),
         ),
     )
     all_ids = tuple(table["indicator_id"])
@@ -121,4 +119,5 @@ def _build(framework: Framework) -> Tree:
         themes=themes,
         categories=categories,
         levels=levels,
+        index_id=framework.index_id,
     )

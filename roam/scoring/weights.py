@@ -78,7 +78,9 @@ def resolve_weights(
         "indicator": {ind: i for i, ind in enumerate(tree.indicators)},
         "question": {q: i for i, q in enumerate(tree.questions)},
         "theme": {t: i for i, t in enumerate(tree.themes)},
-        "category": {c: i for i, c in enumerate(tree.categories) if c != "X"},
+        "category": {
+            c: i for i, c in enumerate(tree.categories) if c in framework.index_categories
+        },
     }
     arrays = {
         "indicator": np.where(tree.core, weight_set.core_weight, weight_set.non_core_weight),
@@ -96,9 +98,9 @@ def resolve_weights(
 
 
 def _unknown(key: str, framework: Framework) -> str:
-    if key == "X":
-        return "X is reported beside the ROAM index and takes no weight in it"
-    if key in framework.by_id and framework.by_id[key].category == "C":
+    if key in framework.beside_categories:
+        return f"{key} is reported beside the {framework.index_name} and takes no weight in it"
+    if key in framework.by_id and not framework.is_scored(framework.by_id[key].category):
         return "contextual indicators are never scored, so they take no weight"
     version = framework.version
     return f"unknown id: not an indicator, question, theme or category of framework {version}"

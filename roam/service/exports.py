@@ -31,7 +31,7 @@ def _load(guard: Guard, v: VersionInfo):
     )
 
 
-def _analyse(assessments: list, draws: int, weights=None):
+def _analyse(assessments: list, draws: int | None, weights=None):
     from roam.analysis import analyse
 
     return analyse(assessments, draws=draws, weights=weights)
@@ -42,7 +42,7 @@ def results_workbook(
     country: str,
     year: int | None = None,
     version: int | None = None,
-    draws: int = 1000,
+    draws: int | None = None,
     *,
     indicator_set: str | None = None,
 ) -> bytes:
@@ -58,7 +58,7 @@ def submission_package(
     country: str,
     year: int | None = None,
     version: int | None = None,
-    draws: int = 1000,
+    draws: int | None = None,
     *,
     indicator_set: str | None = None,
 ) -> bytes:
@@ -72,7 +72,9 @@ def submission_package(
     return write_package(_analyse([assessment], draws), assessment.country, original, name)
 
 
-def comparison_workbook(guard: Guard, requests: Sequence[Request], draws: int = 500) -> bytes:
+def comparison_workbook(
+    guard: Guard, requests: Sequence[Request], draws: int | None = None
+) -> bytes:
     """One workbook comparing several countries; every one of them must be exportable."""
     from roam.export.comparison import write_comparison
 

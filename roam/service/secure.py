@@ -87,13 +87,13 @@ class SecureStore(Guard):
         return A.archive_version(self, country, version, year=year, note=note)
 
     # -- exports
-    def results_workbook(self, country: str, year=None, version=None, draws: int = 1000):
+    def results_workbook(self, country: str, year=None, version=None, draws: int | None = None):
         return E.results_workbook(self, country, year, version, draws)
 
-    def submission_package(self, country: str, year=None, version=None, draws: int = 1000):
+    def submission_package(self, country: str, year=None, version=None, draws: int | None = None):
         return E.submission_package(self, country, year, version, draws)
 
-    def comparison_workbook(self, countries: list[tuple], draws: int = 500) -> bytes:
+    def comparison_workbook(self, countries: list[tuple], draws: int | None = None) -> bytes:
         return E.comparison_workbook(self, countries, draws)
 
     # -- weight sets

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from roam.presentation import CATEGORY_NAMES, NOT_A_RANKING
+from roam.analysis import Analysis
+from roam.presentation import NOT_A_RANKING
+from roam.run import RunRecord
 from roam.ui import state
 from roam.values import is_blank
 
@@ -33,10 +35,19 @@ def pick_country(label: str = "Country", key: str = "country") -> tuple | None:
     return choice
 
 
-def score_cards(record: dict) -> None:
+def run_caption(run: RunRecord) -> None:
+    """Which profile, draws and seed made the intervals on this page (from the run record)."""
+    st.caption(
+        f"Intervals: {run.interval_label}s from {run.draws} Monte Carlo draws, seed {run.seed} "
+        f"(run profile '{run.profile}', roam {run.roam_version})."
+    )
+
+
+def score_cards(record: dict, analysis: Analysis) -> None:
     """Index and categories as metric cards: score, interval, band and coverage in words."""
-    nodes = [("ROAM index", record["index"])] + [
-        (f"{c} {CATEGORY_NAMES.get(c, c)}", n) for c, n in record["categories"].items()
+    fw, run = analysis.framework, analysis.run
+    nodes = [(fw.index_name, record["index"])] + [
+        (fw.category_label(c), n) for c, n in record["categories"].items()
     ]
     cols = st.columns(len(nodes))
     for col, (label, node) in zip(cols, nodes, strict=True):
@@ -50,7 +61,7 @@ def score_cards(record: dict) -> None:
                 f"{fmt(node['low'])} to {fmt(node['high'])}" if node["low"] is not None else "-"
             )
             st.caption(
-                f"**{node['band']}** · 90% interval {interval} · coverage "
+                f"**{node['band']}** · {run.interval_label} {interval} · coverage "
                 f"{fmt(100 * node['coverage'])}%"
             )
 

@@ -16,7 +16,7 @@ from roam.questionnaire import check_questionnaire
 from roam.seed import seed_if_empty
 from roam.service import connect, open_store
 
-APP_DRAWS = 300
+APP_PROFILE = "app"  # the run profile of scoring.yaml the app scores with (fewer draws)
 
 
 @st.cache_resource(show_spinner="Opening the assessment store...")
@@ -61,12 +61,14 @@ def load_version(
 
 @st.cache_resource(max_entries=32, show_spinner="Scoring...")
 def analysis_for(
-    keys: tuple[tuple, ...], weights: tuple[tuple[str, float], ...] = (), draws: int = APP_DRAWS
+    keys: tuple[tuple, ...], weights: tuple[tuple[str, float], ...] = (), profile: str = APP_PROFILE
 ) -> Analysis:
-    """Scores for stored versions; `weights` (id, weight) pairs override the default set."""
+    """Scores for stored versions; `weights` (id, weight) pairs override the default set.
+
+    Draws and seed come from the scoring.yaml `profile`; the run record says which."""
     items = [load_version(*key) for key in keys]
     custom = {"description": "weights chosen in the app", "weights": dict(weights)}
-    return analyse(items, weights=custom if weights else None, draws=draws)
+    return analyse(items, weights=custom if weights else None, profile=profile)
 
 
 @st.cache_data(max_entries=16, show_spinner="Checking the workbook...")

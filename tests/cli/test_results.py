@@ -131,3 +131,20 @@ def test_categorical_input_scores_the_same_as_text_input():
     b = score(FW, categorical_responses(FW, plain))
     pd.testing.assert_frame_equal(a.categories, b.categories)
     pd.testing.assert_frame_equal(a.themes, b.themes)
+
+
+def test_score_states_the_run_it_made():
+    sample = REPO / "sample_data" / "XC_Calvaria_core.xlsx"
+    result = runner.invoke(app, ["score", str(sample), "--draws", "40", "--seed", "12"])
+    assert result.exit_code == 0, result.output
+    assert "Run: 40 Monte Carlo draws (profile 'default', seed 12)" in result.output
+    assert "score [90% interval]" in result.output
+    app_run = runner.invoke(app, ["score", str(sample), "--profile", "app", "--seed", "3"])
+    assert "(profile 'app', seed 3)" in app_run.output
+
+
+def test_score_unknown_profile_is_a_plain_error():
+    sample = REPO / "sample_data" / "XC_Calvaria_core.xlsx"
+    result = runner.invoke(app, ["score", str(sample), "--profile", "quick"])
+    assert result.exit_code == 1
+    assert "no run profile 'quick' (profiles: default, app)" in result.output

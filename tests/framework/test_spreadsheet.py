@@ -106,7 +106,11 @@ BROKEN = [
         _set("Counts", "D2", 302),
         "Counts row 2, column D (Indicators): expected 302, the sheets hold 303",
     ),
-    (_set("Categories", "A2", "Q"), "Categories row 2, column A (Code): 'Q' is not one of"),
+    (
+        _set("Categories", "A2", "Q7"),
+        "Categories row 2, column A (Code): 'Q7' is not a capital letter",
+    ),
+    (_set("Categories", "E2", "leader"), "Categories row 2, column E (Role): must be one of index"),
     (_drop_indicators_of("R.A.2"), "question R.A.2 has no indicator"),
     (lambda wb: wb.remove(wb["Scales"]), "Scales: sheet is missing"),
 ]

@@ -7,7 +7,6 @@ import streamlit as st
 
 from roam.export.charts import comparison_chart, heatmap
 from roam.export.tables import level_table
-from roam.presentation import CATEGORY_NAMES
 from roam.ui import common, state
 
 
@@ -48,13 +47,15 @@ def render() -> None:
         return
     analysis = state.analysis_for(keys)
     cats = level_table(analysis, "category")
-    cats["label"] = [f"{c} {CATEGORY_NAMES[c]}" for c in cats["id"]]
+    fw = analysis.framework
+    cats["label"] = [fw.category_label(c) for c in cats["id"]]
     st.subheader("Category profiles")
     st.caption(
-        "Bars are scores; black lines are 90% uncertainty intervals. Countries are "
-        "listed by code, not by score."
+        f"Bars are scores; black lines are {analysis.run.interval_label}s of uncertainty. "
+        "Countries are listed by code, not by score."
     )
-    st.altair_chart(comparison_chart(cats), width="content")
+    common.run_caption(analysis.run)
+    st.altair_chart(comparison_chart(cats, fw.colours), width="content")
     missing = cats[cats["score"].isna()]
     if len(missing):
         st.caption(
@@ -77,7 +78,7 @@ def render() -> None:
         ],
         coverage_pct=(cats["coverage"] * 100).round(0),
     )
-    wide = table.pivot(index="country", columns="id", values="band")[list("ROAMX")]
+    wide = table.pivot(index="country", columns="id", values="band")[list(fw.scored_categories)]
     wide.columns = [f"{c} band" for c in wide.columns]
     common.table(wide.reset_index().rename(columns={"country": "Country"}))
     common.table(
@@ -86,7 +87,7 @@ def render() -> None:
                 "country": "Country",
                 "label": "Category",
                 "score": "Score",
-                "interval": "90% interval",
+                "interval": analysis.run.interval_label,
                 "band": "Band",
                 "coverage_pct": "Coverage %",
                 "reason": "Note",

@@ -6,18 +6,19 @@ import pandas as pd
 import streamlit as st
 
 from roam.export.charts import heatmap
-from roam.presentation import CATEGORY_NAMES
+from roam.framework import Framework, load_framework
 from roam.ui import common, state
 from roam.ui.pages.compare import selected_keys
 
 
-def gaps_matrix(assessments) -> pd.DataFrame:
+def gaps_matrix(assessments, framework: Framework) -> pd.DataFrame:
     """Per country and category: indicators assessed, with data, not available, unanswered,
     not applicable, and the share with data."""
     rows = []
+    scored = framework.scored_categories
     for a in assessments:
-        r = a.responses[a.responses["category"] != "C"]
-        for cat in "ROAMX":
+        r = a.responses[a.responses["category"].isin(scored)]
+        for cat in scored:
             part = r[r["category"] == cat]
             counts = part["status"].value_counts()
             applicable = len(part) - int(counts.get("not_applicable", 0))
@@ -46,13 +47,15 @@ def render() -> None:
     keys = selected_keys("coverage_countries")
     if keys is None:
         return
-    matrix = gaps_matrix([state.load_version(*k) for k in keys])
+    assessments = [state.load_version(*k) for k in keys]
+    framework = load_framework(assessments[0].meta.framework)
+    matrix = gaps_matrix(assessments, framework)
     heat = matrix.assign(
-        column=[f"{c} {CATEGORY_NAMES[c]}" for c in matrix["category"]],
+        column=[framework.category_label(c) for c in matrix["category"]],
         name=matrix["category"],
         value=matrix["coverage"],
     )
-    order = [f"{c} {CATEGORY_NAMES[c]}" for c in "ROAMX"]
+    order = [framework.category_label(c) for c in framework.scored_categories]
     st.altair_chart(
         heatmap(heat[["country", "column", "name", "value"]], order, "Coverage %"), width="stretch"
     )

@@ -53,6 +53,7 @@ def render() -> None:
             st.warning(refused)
         else:
             stem = f"{key[0]}_{key[1]}_v{key[2]}"
+            common.run_caption(state.analysis_for((key,)).run)
             cols = st.columns(2)
             cols[0].download_button(
                 "Results workbook (.xlsx)",

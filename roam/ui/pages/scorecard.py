@@ -8,7 +8,8 @@ import streamlit as st
 from roam.export.charts import category_frame, profile_chart
 from roam.export.tables import indicator_table, level_table
 from roam.mab import mab_balance
-from roam.presentation import CATEGORY_NAMES, NOT_OFFICIAL
+from roam.presentation import NOT_OFFICIAL
+from roam.questionnaire.vocab import vocabulary
 from roam.ui import common, state
 
 # theme and indicator rows link to their definition on the Framework page
@@ -32,6 +33,7 @@ def render() -> None:
     key = state.version_key(country, year, version)
     analysis = state.analysis_for((key,))
     record = analysis.records()[0]
+    fw = analysis.framework
     assessment = analysis.assessment(country)
     meta = assessment.meta
     st.subheader(f"{meta.country} ({meta.iso_code}), {meta.year}")
@@ -39,12 +41,17 @@ def render() -> None:
         f"Framework {meta.framework} · {meta.indicator_set} set · weights "
         f"{record['weights']}" + (" · fictional data" if meta.fictional else "")
     )
-    common.score_cards(record)
+    common.score_cards(record, analysis)
+    common.run_caption(analysis.run)
     st.caption(NOT_OFFICIAL)
     left, right = st.columns([3, 2])
     with left:
         st.altair_chart(
-            profile_chart(category_frame(record["categories"]), "Categories with 90% intervals"),
+            profile_chart(
+                category_frame(record["categories"], fw),
+                fw.colours,
+                f"Categories with {analysis.run.interval_label}s",
+            ),
             width="stretch",
         )
     with right:
@@ -59,16 +66,18 @@ def render() -> None:
         themes = level_table(analysis, "theme", country)
         cats = st.multiselect(
             "Categories",
-            list("ROAMX"),
-            default=list("ROAMX"),
-            format_func=lambda c: f"{c} {CATEGORY_NAMES[c]}",
+            list(fw.scored_categories),
+            default=list(fw.scored_categories),
+            format_func=fw.category_label,
             key="scorecard_theme_cats",
         )
         shown = themes[themes["category"].isin(cats)].assign(
             label=lambda t: t["id"] + " " + t["name"]
         )
         st.altair_chart(
-            profile_chart(shown[["id", "label", "category", "score", "low", "high"]], "Themes"),
+            profile_chart(
+                shown[["id", "label", "category", "score", "low", "high"]], fw.colours, "Themes"
+            ),
             width="stretch",
         )
         common.table(
@@ -79,17 +88,17 @@ def render() -> None:
         )
     with tabs[1]:
         rows = indicator_table(analysis, country)
-        rows = rows[rows["category"] != "C"]
+        rows = rows[rows["category"].isin(fw.scored_categories)]
         category = st.selectbox(
             "Category",
-            list("ROAMX"),
+            list(fw.scored_categories),
             key="scorecard_ind_cat",
-            format_func=lambda c: f"{c} {CATEGORY_NAMES[c]}",
+            format_func=fw.category_label,
         )
         only_gaps = st.toggle("Only data gaps", key="scorecard_gaps")
         rows = rows[rows["category"] == category]
         if only_gaps:
-            rows = rows[rows["status"].isin(["not_available", "unanswered"])]
+            rows = rows[rows["status"].isin(vocabulary().gap_statuses)]
         common.table(
             pd.DataFrame(
                 {
@@ -109,7 +118,7 @@ def render() -> None:
         )
     with tabs[2]:
         ctx = indicator_table(analysis, country)
-        ctx = ctx[ctx["category"] == "C"]
+        ctx = ctx[ctx["category"].isin(fw.context_categories)]
         common.table(
             pd.DataFrame(
                 {

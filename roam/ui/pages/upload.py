@@ -53,10 +53,10 @@ def render() -> None:
 def _templates() -> None:
     st.subheader("1. Download a blank questionnaire")
     cols = st.columns([1, 1, 2])
-    for col, name, label in (
-        (cols[0], "roam_2018_core_questionnaire.xlsx", "Core set (130 indicators)"),
-        (cols[1], "roam_2018_full_questionnaire.xlsx", "Full set (303 indicators)"),
-    ):
+    fw = load_framework()
+    for col, indicator_set in zip(cols[:2], ("core", "full"), strict=True):
+        name = vocabulary().template_name(fw.version, indicator_set)
+        label = f"{indicator_set.title()} set ({len(fw.entries_for(indicator_set))} indicators)"
         path = TEMPLATES / name
         if path.exists():
             col.download_button(

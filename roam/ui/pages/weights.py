@@ -7,7 +7,6 @@ import streamlit as st
 
 from roam.access import AccessDenied
 from roam.export.tables import level_table
-from roam.presentation import CATEGORY_NAMES
 from roam.service import weights as weight_sets
 from roam.ui import common, state
 from roam.ui.pages.compare import selected_keys
@@ -17,7 +16,7 @@ def render() -> None:
     st.title("Weights: what if?")
     st.write(
         "Weights are relative within their group: doubling Rights doubles its share of the "
-        "ROAM index. The framework itself sets no priorities, so equal weights are the "
+        "index. The framework itself sets no priorities, so equal weights are the "
         "default; this page shows how much the picture depends on that choice."
     )
     keys = selected_keys("weights_countries")
@@ -27,7 +26,8 @@ def render() -> None:
     from roam.framework import load_framework
 
     framework = load_framework(fw)
-    slider_ids = list("ROAM") + [t.id for c in "ROAMX" for t in framework.categories[c].themes]
+    in_index, scored = framework.index_categories, framework.scored_categories
+    slider_ids = [*in_index] + [t.id for c in scored for t in framework.categories[c].themes]
     saved = weight_sets.weight_sets()
     st.selectbox(
         "Start from",
@@ -38,21 +38,21 @@ def render() -> None:
         help="A weight set saved earlier on this page.",
     )
     weights: dict[str, float] = {}
-    st.subheader("Category weights in the ROAM index")
-    cols = st.columns(4)
-    for col, code in zip(cols, "ROAM", strict=True):
+    st.subheader(f"Category weights in the {framework.index_name}")
+    cols = st.columns(len(in_index))
+    for col, code in zip(cols, in_index, strict=True):
         weights[code] = col.slider(
-            f"{code} {CATEGORY_NAMES[code]}", 0.0, 3.0, 1.0, 0.25, key=f"w_{code}"
+            framework.category_label(code), 0.0, 3.0, 1.0, 0.25, key=f"w_{code}"
         )
     with st.expander("Theme weights within each category"):
-        for code in "ROAMX":
-            st.markdown(f"**{code} {CATEGORY_NAMES[code]}**")
+        for code in scored:
+            st.markdown(f"**{framework.category_label(code)}**")
             theme_cols = st.columns(3)
             for i, theme in enumerate(framework.categories[code].themes):
                 weights[theme.id] = theme_cols[i % 3].slider(
                     f"{theme.id} {theme.name}", 0.0, 3.0, 1.0, 0.25, key=f"w_{theme.id}"
                 )
-    if all(w == 0 for c, w in weights.items() if c in "ROAM"):
+    if all(w == 0 for c, w in weights.items() if c in in_index):
         st.error("At least one category needs a weight above zero.")
         return
     changed = tuple(sorted((k, v) for k, v in weights.items() if v != 1.0))
@@ -65,11 +65,11 @@ def render() -> None:
         isinstance(a, str) and isinstance(b, str) and a != b
         for a, b in zip(merged["band (equal)"], merged["band (your weights)"], strict=True)
     ]
-    st.subheader("ROAM index: equal weights and your weights")
+    st.subheader(f"{framework.index_name}: equal weights and your weights")
     common.table(merged.round(1))
     cats = level_table(custom, "category")[["country", "id", "score", "band"]]
     common.table(
-        cats.pivot(index="country", columns="id", values="band")[list("ROAMX")].reset_index()
+        cats.pivot(index="country", columns="id", values="band")[list(scored)].reset_index()
     )
     _save(changed, fw)
 
