@@ -129,3 +129,13 @@ def test_public_visitor_reads_the_framework(deployment):  # noqa: F811
     assert len(at.dataframe[0].value) == 303
     assert [b.label for b in at.main.button] == []  # nothing to change here
     assert any("25 of 124 questions" in i.value for i in at.info)
+
+
+def test_catalogue_text_is_shown_as_written_never_as_markdown():
+    from roam.ui.pages.framework import plain
+
+    text = "**bold** :red[alarm] $x$ <b>tag</b> [link](http://example.org)"
+    escaped = plain(text)
+    for markup in ("**", ":red[", "$x$", "<b>", "]("):
+        assert markup not in escaped
+    assert escaped.replace("\\", "") == text  # only escapes were added

@@ -15,9 +15,12 @@ SCALES = [
     ("number", "numeric", "Number", "A count or amount.", 0, None, []),
 ]  # fmt: skip
 
+# code, name, summary, role, colour (the vocabulary a team keys in with its catalogue)
 CATEGORIES = [
-    ("R", "Rights", ""), ("O", "Openness", ""), ("A", "Accessibility", ""),
-    ("M", "Multistakeholder", ""), ("X", "Cross-cutting", ""), ("C", "Context", ""),
+    ("R", "Rights", "", "index", "#0072B2"), ("O", "Openness", "", "index", "#009E73"),
+    ("A", "Accessibility", "", "index", "#E69F00"), 
+    ("M", "Multistakeholder", "", "index", "#CC79A7"),
+    ("X", "Cross-cutting", "", "beside", "#56B4E9"), ("C", "Context", "", "context", "#777777"),
 ]  # fmt: skip
 
 # category, theme id, theme, question id, question, indicator id, indicator, core, kind, scale
@@ -62,8 +65,14 @@ def new_framework_workbook() -> openpyxl.Workbook:
         {"key": "title", "value": "Internet Universality 2.0 (test shape)"},
         {"key": "source", "value": "A team's keyed-in copy, for tests"},
         {"key": "licence", "value": "CC BY-SA 3.0 IGO"},
+        {"key": "short_name", "value": "IUI 2.0"},
+        {"key": "index_id", "value": "ROAM"},
+        {"key": "index_name", "value": "Index"},
     ])  # fmt: skip
-    _sheet(wb, "Categories", [{"code": c, "name": n, "summary": s} for c, n, s in CATEGORIES])
+    _sheet(wb, "Categories", [
+        {"code": c, "name": n, "summary": s, "role": role, "colour": colour}
+        for c, n, s, role, colour in CATEGORIES
+    ])  # fmt: skip
     indicators = []
     for cat, tid, theme, qid, question, iid, text, core, kind, scale in ROWS:
         row = {

@@ -359,6 +359,8 @@ def test_accepts_moved_and_added_columns_reordered_rows_and_blank_trailing_rows(
 
 
 def test_reads_workbook_resaved_by_libreoffice():
+    # After a catalogue change, re-save the XA sample with LibreOffice (Debian's
+    # libreoffice-calc-nogui): soffice --headless --convert-to "xlsx:Calc MS Excel 2007 XML"
     original = read_questionnaire(REPO / "sample_data" / "XA_Aurelia_full.xlsx")
     resaved = read_questionnaire(FILES / "XA_resaved_by_libreoffice.xlsx")
     cols = ["indicator_id", "answer", "value", "data_year", "status", "source", "evidence"]
