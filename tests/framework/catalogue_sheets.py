@@ -18,7 +18,7 @@ SCALES = [
 # code, name, summary, role, colour (the vocabulary a team keys in with its catalogue)
 CATEGORIES = [
     ("R", "Rights", "", "index", "#0072B2"), ("O", "Openness", "", "index", "#009E73"),
-    ("A", "Accessibility", "", "index", "#E69F00"), 
+    ("A", "Accessibility", "", "index", "#E69F00"),
     ("M", "Multistakeholder", "", "index", "#CC79A7"),
     ("X", "Cross-cutting", "", "beside", "#56B4E9"), ("C", "Context", "", "context", "#777777"),
 ]  # fmt: skip
