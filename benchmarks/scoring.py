@@ -11,9 +11,10 @@ from collections.abc import Callable
 from typing import Any
 
 from roam.framework import Framework, load_framework
+from roam.framework.load import indicators_root
 from roam.scoring import score, uncertainty
-from roam.scoring.reference import reference_score
-from roam.scoring.synthetic import synthetic_responses
+from tests.oracle.reference import oracle_score
+from tests.oracle.synthetic import synthetic_responses
 
 
 def _best_ms(fn: Callable[[], Any], repeats: int) -> float:
@@ -36,7 +37,9 @@ def bench_score(n: int = 193, framework: Framework | None = None, seed: int = 0)
     warm = score(fw, data)  # load settings, weights and the tree once
     vec = _best_ms(lambda: score(fw, data), repeats=15)
     tables = _best_ms(lambda: score(fw, data).tables(), repeats=5)
-    ref = _best_ms(lambda: reference_score(fw, data, warm.weights, warm.settings), repeats=3)
+    ref = _best_ms(
+        lambda: oracle_score(indicators_root() / fw.version, data, None, warm.settings), repeats=3
+    )
     return {
         "countries": n,
         "indicators": len(fw.entries),

@@ -16,6 +16,8 @@ from roam.framework import Framework, load_framework
 from roam.questionnaire import Assessment
 from roam.scoring import Scores, Uncertainty, score, uncertainty
 from roam.scoring.points import categorical_responses
+from roam.scoring.records import country_records
+from roam.scoring.sensitivity import Sensitivity, run_sensitivity
 
 DEFAULT_DRAWS = 500
 DEFAULT_SEED = 20181122
@@ -31,9 +33,10 @@ class Analysis:
     assessments: list[Assessment]
     scores: Scores
     uncertainty: Uncertainty | None
+    sensitivity: Sensitivity | None = None
 
     def records(self) -> list[dict[str, Any]]:
-        records = self.scores.to_records(self.uncertainty)
+        records = country_records(self.scores, self.uncertainty, self.sensitivity)
         names = {a.country: a.meta.country for a in self.assessments}
         for record in records:
             record["name"] = names.get(record["country"], record["country"])
@@ -78,4 +81,5 @@ def analyse(
     sets = {a.country: a.meta.indicator_set for a in assessments}
     scores = score(framework, frame, weights=weights, settings=settings, indicator_sets=sets)
     unc = uncertainty(framework, scores=scores, draws=draws, seed=seed) if draws > 0 else None
-    return Analysis(framework, list(assessments), scores, unc)
+    sens = run_sensitivity(scores, seed=seed) if draws > 0 else None
+    return Analysis(framework, list(assessments), scores, unc, sens)

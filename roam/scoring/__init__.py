@@ -3,7 +3,7 @@
     scores = score(framework, responses)                 # all countries in one call
     scores.categories / .themes / .index / .indicators   # tidy tables with coverage and status
     unc = uncertainty(framework, responses, draws=1000)  # Monte Carlo over weights and method
-    scores.to_records(unc)                               # one JSON-ready dict per country
+    country_records(scores, unc)                         # one JSON-ready dict per country
 
 Scores are an analytical aid; UNESCO's indicators are for self-assessment, not for ranking.
 """
@@ -27,8 +27,8 @@ from roam.scoring.config import (
 )
 from roam.scoring.points import STATUSES, ScoringInputError, encode
 from roam.scoring.profile import strengths_weaknesses
+from roam.scoring.records import country_records
 from roam.scoring.results import Scores
-from roam.scoring.synthetic import synthetic_responses
 from roam.scoring.tree import INDEX_ID, build_tree
 from roam.scoring.uncertainty import Uncertainty, run_uncertainty
 from roam.scoring.weights import Weights, load_weights
@@ -130,10 +130,10 @@ __all__ = [
     "WeightSet",
     "Weights",
     "WeightsFile",
+    "country_records",
     "load_settings",
     "load_weights",
     "score",
     "strengths_weaknesses",
-    "synthetic_responses",
     "uncertainty",
 ]

@@ -88,12 +88,23 @@ def segment_sum(x: np.ndarray, level: Level, weights: np.ndarray | None = None) 
     """x @ (membership * weights[:, None]) for countries x children x: the weight-matrix product,
     computed as sums over each parent's block of children (no BLAS call, no zeros multiplied).
     Small matrix products through a multi-threaded BLAS were slow and erratic on a shared 2-core
-    machine; segment sums give the same numbers in a stable few microseconds."""
+    machine; segment sums give the same numbers in a stable few microseconds.
+
+    A parent without children sums to 0. np.add.reduceat cannot express an empty segment (it
+    returns the element at the start instead, and fails when the start is past the end), so only
+    the non-empty segments go through it."""
     order, starts = level.segments
     if not level.contiguous:
         x = x[:, order]
         weights = None if weights is None else weights[order]
-    return np.add.reduceat(x if weights is None else x * weights, starts, axis=1)
+    values = x if weights is None else x * weights
+    nonempty = level.nonempty
+    if nonempty.all():
+        return np.add.reduceat(values, starts, axis=1)
+    out = np.zeros((values.shape[0], len(level.ids)))
+    if nonempty.any():
+        out[:, nonempty] = np.add.reduceat(values, starts[nonempty], axis=1)
+    return out
 
 
 def aggregate_levels(
@@ -127,9 +138,11 @@ def aggregate_levels(
             score = untransform(segment_sum(filled, level, w) / den, method, shift)
         threshold = getattr(settings.coverage_threshold, level.name)
         not_applicable = n_expected == 0
-        enough = ind_value >= threshold * ind_expected - TOLERANCE
+        enough = enough_components = n_present >= threshold * n_expected - TOLERANCE
+        if settings.coverage_rule != "direct":
+            enough = ind_value >= threshold * ind_expected - TOLERANCE
         if settings.coverage_rule == "components_and_indicators":
-            enough &= n_present >= threshold * n_expected - TOLERANCE
+            enough &= enough_components
         zero_weight = ~not_applicable & enough & (den <= 0)
         scored = ~not_applicable & enough & ~zero_weight
         state = np.where(

@@ -127,6 +127,11 @@ class UncertaintySettings(_Strict):
     noise: Noise = Field(default_factory=Noise)
     methods: list[Method] = Field(default_factory=lambda: ["arithmetic", "geometric"], min_length=1)
     percentiles: tuple[float, float] = (5.0, 95.0)
+    # Missing-data policies a draw may pick from (with the methods); empty: the nominal policy only.
+    missing_policies: list[Literal["exclude", "zero"]] = Field(default_factory=list)
+    # Sensitivity analysis: base samples N of the pick-freeze design (N x (levels + 2) weight
+    # points, each scored under every method and policy).
+    sensitivity_samples: int = Field(default=256, ge=8, le=20_000)
 
     @field_validator("percentiles")
     @classmethod
@@ -162,7 +167,9 @@ class ScoringSettings(_Strict):
     # "indicators": an aggregate needs the threshold share of the applicable indicators beneath
     # it to have data (thresholds do not compound down the tree). "components_and_indicators"
     # also needs that share of its direct components to have a score (stricter, compounds).
-    coverage_rule: Literal["indicators", "components_and_indicators"] = "indicators"
+    # "direct": only the share of its direct components with a score counts (COINr's dat_thresh:
+    # an unweighted count at every level, insufficient aggregates counting as missing above).
+    coverage_rule: Literal["indicators", "components_and_indicators", "direct"] = "indicators"
     uncertainty: UncertaintySettings = Field(default_factory=UncertaintySettings)
     bands: list[Band] = Field(default_factory=_default_bands, min_length=1)
     strengths: int = Field(default=3, ge=1, le=25)

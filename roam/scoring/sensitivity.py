@@ -1,0 +1,214 @@
+"""What drives an interval: first-order Sobol indices of each uncertain input, per country and node.
+
+The uncertain inputs are those the Monte Carlo draws: the weights of each level (one group per
+level: indicator weights within questions, ..., category weights within the index), the
+aggregation method and, when the settings list several, the missing-data policy. The first-order
+index of an input is the share of a score's variance that the input explains on its own,
+Var(E[Y | input]) / Var(Y); the shares sum to at most 1, and the rest comes from interactions.
+
+Estimator (documented, no library): a pick-freeze design on N base samples.
+- Weight groups are continuous. Two independent samples A and B of all weight multipliers are
+  drawn, and for every level g a sample A_B^g (A with level g's multipliers taken from B). The
+  first-order variance is Saltelli et al. (2010): V_g = mean((y_B - mean y) * (y_{A_B^g} - y_A)),
+  y_B centred on the mean of the A and B outputs (same expectation, much less noise).
+- Method and policy are discrete with equally likely values, so they are not sampled: every
+  weight point is scored under every (method, policy) pair. y above is then the mean over those
+  pairs (the exact expectation over the discrete inputs), and V_method = the variance of the
+  per-method means over the A and B points (likewise V_policy).
+- Var(Y) is the variance over all A and B points and all pairs.
+Sampling noise can push an estimate below 0 or a sum above 1: estimates are clipped to [0, 1] and,
+if their sum still exceeds 1, scaled down in proportion, so what is reported always sums to at
+most 1. Nodes whose score does not move (or that have no score) get no indices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from roam.scoring.results import Scores
+from roam.scoring.uncertainty import (
+    KEEP_LEVELS,
+    Variant,
+    noise_levels,
+    simulate,
+    variants,
+)
+
+MIN_VARIANCE = 1e-10  # below this (points squared) a score does not move: nothing to explain
+WEIGHT_INPUTS = ("indicator", "question", "theme", "category")
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    """First-order indices: one row per country, level, node and input (`index` in [0, 1])."""
+
+    table: pd.DataFrame  # country, level, id, input, index, variance
+    inputs: tuple[str, ...]
+    samples: int
+    seed: int
+
+    def by_node(self) -> dict[tuple[str, str, str], dict[str, float]]:
+        """(country, level, id) -> {input: index}, for records."""
+        out: dict[tuple[str, str, str], dict[str, float]] = {}
+        t = self.table
+        for c, lv, i, name, s in zip(
+            t["country"], t["level"], t["id"], t["input"], t["index"], strict=True
+        ):
+            out.setdefault((c, lv, i), {})[name] = float(s)
+        return out
+
+    def main_driver(self, country: str, level: str, ident: str) -> tuple[str, float] | None:
+        """The input with the largest index for one node, or None if nothing moves it."""
+        shares = self.by_node().get((country, level, ident))
+        if not shares:
+            return None
+        name = max(shares, key=lambda k: shares[k])
+        return name, shares[name]
+
+
+def input_names(scores: Scores, noise: dict[str, float], pool: tuple[Variant, ...]) -> list[str]:
+    names = [f"weights.{lv}" for lv in WEIGHT_INPUTS if noise[lv] > 0]
+    if len({v.method for v in pool}) > 1:
+        names.append("method")
+    if len({v.policy for v in pool}) > 1:
+        names.append("missing_policy")
+    return names
+
+
+def first_order(
+    evaluate: Callable[[list[np.ndarray]], np.ndarray],
+    samplers: list[Callable[[np.random.Generator, int], np.ndarray]],
+    n: int,
+    rng: np.random.Generator,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Saltelli (2010) first-order variances of independent input groups.
+
+    samplers[g](rng, n) draws n samples of group g (n x dims); evaluate(groups) maps a list of
+    per-group sample arrays (points x dims) to outputs (points x ...). Returns (V_g per group,
+    shape groups x ..., and the total variance of the A and B outputs). Kept generic so that it
+    can be checked against functions whose indices are known.
+    """
+    a = [draw(rng, n) for draw in samplers]
+    b = [draw(rng, n) for draw in samplers]
+    points = [
+        np.concatenate([a[g], b[g], *[b[g] if h == g else a[g] for h in range(len(a))]])
+        for g in range(len(a))
+    ]
+    y = evaluate(points)
+    y_a, y_b = y[:n], y[n : 2 * n]
+    both = np.concatenate([y_a, y_b])
+    total = np.var(both, axis=0)
+    centred = y_b - both.mean(axis=0)  # same expectation, far less noise when the mean is large
+    v = np.stack(
+        [np.mean(centred * (y[(2 + g) * n : (3 + g) * n] - y_a), axis=0) for g in range(len(a))]
+    )
+    return v, total
+
+
+def to_indices(variances: np.ndarray, total: np.ndarray) -> np.ndarray:
+    """Variances (inputs x ...) over the total -> indices clipped to [0, 1], summing to <= 1;
+    NaN where the total does not exceed MIN_VARIANCE."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        s = np.clip(variances / total, 0.0, 1.0)
+    excess = s.sum(axis=0)
+    s = np.where(excess > 1.0, s / np.maximum(excess, 1.0), s)
+    return np.where(total > MIN_VARIANCE, s, np.nan)
+
+
+def run_sensitivity(
+    scores: Scores,
+    samples: int | None = None,
+    seed: int | None = None,
+    noise: dict[str, float] | None = None,
+    methods: list[str] | None = None,
+) -> Sensitivity:
+    """First-order indices for every country and theme, category and the index."""
+    cfg = scores.settings.uncertainty
+    n = cfg.sensitivity_samples if samples is None else int(samples)
+    if n < 2:
+        raise ValueError("sensitivity needs at least 2 samples")
+    seed = cfg.seed if seed is None else int(seed)
+    noise_by_level = noise_levels(scores, noise)
+    pool = variants(scores, methods)
+    names = input_names(scores, noise_by_level, pool)
+    weight_levels = [lv for lv in WEIGHT_INPUTS if noise_by_level[lv] > 0]
+    rng = np.random.default_rng(seed)
+
+    def sampler(level: str) -> Callable[[np.random.Generator, int], np.ndarray]:
+        w, f = scores.weights.of(level), noise_by_level[level]
+        return lambda r, m: w[None, :] * r.uniform(1 - f, 1 + f, (m, len(w)))
+
+    fixed = [scores.weights.of(lv)[None, :] for lv in WEIGHT_INPUTS]
+    per_variant: list[dict[str, np.ndarray]] = []
+
+    def evaluate(groups: list[np.ndarray]) -> np.ndarray:
+        m = groups[0].shape[0] if groups else 1
+        by_level = dict(zip(weight_levels, groups, strict=True))
+        weights = [
+            by_level.get(lv, np.repeat(fixed[k], m, axis=0)) for k, lv in enumerate(WEIGHT_INPUTS)
+        ]
+        stacked = []
+        for v in range(len(pool)):
+            sims = simulate(scores, weights, np.full(m, v), pool)
+            per_variant.append(sims)
+            stacked.append(_flatten(sims))  # points x (nodes x countries)
+        return np.mean(stacked, axis=0)
+
+    if weight_levels:
+        v_weights, _ = first_order(evaluate, [sampler(lv) for lv in weight_levels], n, rng)
+    else:
+        evaluate([])
+        v_weights = np.empty((0, *_flatten(per_variant[0]).shape[1:]))
+    npts = 2 * n if weight_levels else 1
+    # every (method, policy) pair on the A and B points: variants x points x cells
+    ys = np.stack([_flatten(sims)[:npts] for sims in per_variant])
+    total = ys.reshape(-1, ys.shape[-1]).var(axis=0)
+    rows = [v_weights]
+    for name, key in (("method", "method"), ("missing_policy", "policy")):
+        if name in names:
+            values = sorted({getattr(v, key) for v in pool})
+            means = np.stack(
+                [
+                    ys[[i for i, v in enumerate(pool) if getattr(v, key) == x]].mean(axis=(0, 1))
+                    for x in values
+                ]
+            )
+            rows.append(means.var(axis=0)[None, :])
+    indices = to_indices(np.concatenate(rows), total)
+    return Sensitivity(_table(scores, names, indices, total), tuple(names), n, seed)
+
+
+def _flatten(sims: dict[str, np.ndarray]) -> np.ndarray:
+    """{level: nodes x points x countries} -> points x cells (levels, nodes, countries)."""
+    return np.concatenate(
+        [sims[lv].transpose(1, 0, 2).reshape(sims[lv].shape[1], -1) for lv in KEEP_LEVELS], axis=1
+    )
+
+
+def _table(
+    scores: Scores, names: list[str], indices: np.ndarray, total: np.ndarray
+) -> pd.DataFrame:
+    tree, countries = scores.tree, scores.countries
+    level_col, id_col, country_col = [], [], []
+    for lv in KEEP_LEVELS:
+        for ident in tree.ids(lv):
+            for c in countries:
+                level_col.append(lv)
+                id_col.append(ident)
+                country_col.append(c)
+    cells = len(level_col)
+    frame = pd.DataFrame(
+        {
+            "country": np.tile(np.array(country_col, dtype=object), len(names)),
+            "level": np.tile(np.array(level_col, dtype=object), len(names)),
+            "id": np.tile(np.array(id_col, dtype=object), len(names)),
+            "input": np.repeat(np.array(names, dtype=object), cells),
+            "index": indices.reshape(-1) if names else np.empty(0),
+            "variance": np.tile(total, len(names)),
+        }
+    )
+    return frame[frame["index"].notna()].reset_index(drop=True)
