@@ -5,7 +5,7 @@ Every failure ends with a plain message and exit code 1.
 
 from __future__ import annotations
 
-from roam.cli import framework, questionnaire, results, store, users  # noqa: F401  (registers)
+from roam.cli import aggregate, framework, questionnaire, results, store, users  # noqa: F401
 from roam.cli.common import app, fail, write_output
 
 __all__ = ["app", "fail", "main", "write_output"]
