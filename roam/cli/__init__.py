@@ -5,7 +5,15 @@ Every failure ends with a plain message and exit code 1.
 
 from __future__ import annotations
 
-from roam.cli import aggregate, framework, questionnaire, results, store, users  # noqa: F401
+from roam.cli import (  # noqa: F401  (registers the commands)
+    aggregate,
+    change,
+    framework,
+    questionnaire,
+    results,
+    store,
+    users,
+)
 from roam.cli.common import app, fail, write_output
 
 __all__ = ["app", "fail", "main", "write_output"]

@@ -142,6 +142,12 @@ class UncertaintySettings(_Strict):
         return value
 
 
+class ChangeSettings(_Strict):
+    """Verdicts on change over time: a change counts when its whole interval lies beyond this."""
+
+    min_change: float = Field(default=0.0, ge=0, le=100)
+
+
 class Band(_Strict):
     name: str = Field(min_length=1)
     min: float = Field(ge=0, le=100)
@@ -172,6 +178,7 @@ class ScoringSettings(_Strict):
     coverage_rule: Literal["indicators", "components_and_indicators", "direct"] = "indicators"
     uncertainty: UncertaintySettings = Field(default_factory=UncertaintySettings)
     bands: list[Band] = Field(default_factory=_default_bands, min_length=1)
+    change: ChangeSettings = Field(default_factory=ChangeSettings)
     strengths: int = Field(default=3, ge=1, le=25)
 
     @field_validator("bands")

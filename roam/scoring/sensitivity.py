@@ -38,6 +38,14 @@ from roam.scoring.uncertainty import (
     variants,
 )
 
+INPUT_LABELS = {
+    "weights.indicator": "indicator weights",
+    "weights.question": "question weights",
+    "weights.theme": "theme weights",
+    "weights.category": "category weights",
+    "method": "the choice of mean",
+    "missing_policy": "the missing-data policy",
+}
 MIN_VARIANCE = 1e-10  # below this (points squared) a score does not move: nothing to explain
 WEIGHT_INPUTS = ("indicator", "question", "theme", "category")
 
@@ -63,11 +71,38 @@ class Sensitivity:
 
     def main_driver(self, country: str, level: str, ident: str) -> tuple[str, float] | None:
         """The input with the largest index for one node, or None if nothing moves it."""
-        shares = self.by_node().get((country, level, ident))
-        if not shares:
+        t = self.table
+        rows = t[(t["country"] == country) & (t["level"] == level) & (t["id"] == ident)]
+        if rows.empty:
             return None
-        name = max(shares, key=lambda k: shares[k])
-        return name, shares[name]
+        best = rows.loc[rows["index"].idxmax()]
+        return str(best["input"]), float(best["index"])
+
+    def wide(self, country: str) -> pd.DataFrame:
+        """One row per node of a country (level, id), one column per input, plus the rest
+        (interactions) and the main driver's plain name."""
+        t = self.table[self.table["country"] == country]
+        if t.empty:
+            return pd.DataFrame(columns=["level", "id", *self.inputs, "interactions", "driver"])
+        wide = t.pivot_table(index=["level", "id"], columns="input", values="index", sort=False)
+        wide = wide.reindex(columns=list(self.inputs))
+        wide["interactions"] = (1.0 - wide[list(self.inputs)].sum(axis=1)).clip(lower=0.0)
+        wide["driver"] = [INPUT_LABELS.get(k, k) for k in wide[list(self.inputs)].idxmax(axis=1)]
+        return wide.reset_index()
+
+    def sentence(self, country: str, level: str, ident: str) -> str | None:
+        """What drives one interval, in one plain sentence; None if the score does not move."""
+        driver = self.main_driver(country, level, ident)
+        if driver is None:
+            return None
+        name, share = driver
+        label = INPUT_LABELS.get(name, name)
+        if share >= 0.5:
+            return f"Most of this interval comes from {label} ({share:.0%} of its variance)."
+        return (
+            f"No single choice dominates this interval; the largest share comes from {label} "
+            f"({share:.0%} of its variance)."
+        )
 
 
 def input_names(scores: Scores, noise: dict[str, float], pool: tuple[Variant, ...]) -> list[str]:

@@ -9,6 +9,7 @@ from roam.export.charts import category_frame, profile_chart
 from roam.export.tables import indicator_table, level_table
 from roam.mab import mab_balance
 from roam.presentation import CATEGORY_NAMES, NOT_OFFICIAL
+from roam.scoring.tree import INDEX_ID
 from roam.ui import common, state
 
 # theme and indicator rows link to their definition on the Framework page
@@ -40,6 +41,10 @@ def render() -> None:
         f"{record['weights']}" + (" · fictional data" if meta.fictional else "")
     )
     common.score_cards(record)
+    if analysis.sensitivity is not None:  # which uncertain choice the index interval comes from
+        driver = analysis.sensitivity.sentence(country, "index", INDEX_ID)
+        if driver:
+            st.caption(f"ROAM index: {driver}")
     st.caption(NOT_OFFICIAL)
     left, right = st.columns([3, 2])
     with left:
