@@ -18,7 +18,8 @@ Estimator (documented, no library): a pick-freeze design on N base samples.
 - Var(Y) is the variance over all A and B points and all pairs.
 Sampling noise can push an estimate below 0 or a sum above 1: estimates are clipped to [0, 1] and,
 if their sum still exceeds 1, scaled down in proportion, so what is reported always sums to at
-most 1. Nodes whose score does not move (or that have no score) get no indices.
+most 1 (scaled to a hair under 1). Nodes whose score does not move (or that have no score) get
+no indices.
 """
 
 from __future__ import annotations
@@ -150,7 +151,8 @@ def to_indices(variances: np.ndarray, total: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore", divide="ignore"):
         s = np.clip(variances / total, 0.0, 1.0)
     excess = s.sum(axis=0)
-    s = np.where(excess > 1.0, s / np.maximum(excess, 1.0), s)
+    # a hair under 1 after scaling, so that no order of summation can exceed 1
+    s = np.where(excess > 1.0, s / np.maximum(excess, 1.0) * (1 - 1e-12), s)
     return np.where(total > MIN_VARIANCE, s, np.nan)
 
 
