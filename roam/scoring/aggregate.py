@@ -9,6 +9,7 @@ parent for a whole batch of weight draws.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -172,7 +173,8 @@ def aggregate_draws(
     tree: Tree,
     method: str,
     shift: float,
-) -> list[np.ndarray]:
+    wanted: Collection[int] | None = None,
+) -> list[np.ndarray | None]:
     """Scores for a batch of weight draws: per level an array nodes x draws x countries.
 
     Sums run parent by parent over its contiguous block of children. At the indicator level the
@@ -181,13 +183,18 @@ def aggregate_draws(
     is a weighted sum over its children. `masks[k]` (countries x nodes) says which nodes of level k
     have a value (0 = indicators ... 4 = index); they are fixed across draws because coverage
     does not depend on weights. `level_weights[k]` is draws x children. No value gives NaN.
+
+    Geometric means stay in log space from one level to the next (the mean of logs is the next
+    level's log value), so a draw pays one log per indicator and one exp per reported score,
+    not an exp and a log per level. Only levels in `wanted` (default: all) are turned back into
+    scores; the others are None.
     """
     n_draws = level_weights[0].shape[0]
     shared = np.where(
         masks[0], transform(np.where(masks[0], indicator_value, 0.0), method, shift), 0.0
     )
     values: np.ndarray = shared.T  # children x countries, or children x draws x countries later
-    out = []
+    out: list[np.ndarray | None] = []
     for k, level in enumerate(tree.levels):
         order, starts = level.segments
         ends = np.append(starts[1:], len(order))
@@ -197,6 +204,9 @@ def aggregate_draws(
         mean = np.empty((len(level.ids), n_draws, masks[k].shape[0]))
         with np.errstate(invalid="ignore", divide="ignore"):
             for p, (a, b) in enumerate(zip(starts, ends, strict=True)):
+                if a == b:  # a parent without children has no value
+                    mean[p] = np.nan
+                    continue
                 den = w[:, a:b] @ present[a:b]
                 if v.ndim == 2:
                     num = w[:, a:b] @ v[a:b]
@@ -204,7 +214,9 @@ def aggregate_draws(
                     num = np.einsum("dc,cdn->dn", w[:, a:b], v[a:b])
                 mean[p] = num / den
         keep = masks[k + 1].T[:, None, :]
-        score = np.where(keep, untransform(mean, method, shift), np.nan)
-        values = np.where(keep, transform(np.where(keep, score, 0.0), method, shift), 0.0)
-        out.append(score)
+        values = np.where(keep, mean, 0.0)  # still log values for the geometric mean
+        if wanted is None or k in wanted:
+            out.append(np.where(keep, untransform(mean, method, shift), np.nan))
+        else:
+            out.append(None)
     return out

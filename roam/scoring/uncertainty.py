@@ -86,6 +86,7 @@ def simulate(
     batch = max(1, BATCH_ELEMENTS // max(1, n * len(tree.questions)))
     shift = scores.settings.geometric_shift
     by_policy: dict[str, Scores] = {}
+    wanted = {LEVEL_NAMES.index(name) for name in keep_levels}
     for v, variant in enumerate(pool):
         picked = np.flatnonzero(chosen == v)
         if not picked.size:
@@ -103,9 +104,10 @@ def simulate(
                 tree,
                 variant.method,
                 shift,
+                wanted,
             )
             for name in keep_levels:
-                results[name][:, rows, :] = out[LEVEL_NAMES.index(name)]
+                results[name][:, rows, :] = out[LEVEL_NAMES.index(name)]  # type: ignore[index]
     return results
 
 
@@ -147,7 +149,9 @@ def run_uncertainty(
     for name in keep_levels:
         sims = results[name]
         nominal = scores.level(name).score
-        median, low, high = (q.T for q in percentile(sims, [50, low_q, high_q], axis=1))
+        # draws last and contiguous: the percentiles' partitions then run on contiguous rows
+        by_country = np.ascontiguousarray(sims.transpose(0, 2, 1))
+        median, low, high = (q.T for q in percentile(by_country, [50, low_q, high_q], axis=2))
         frame = {
             "country": np.repeat(np.array(scores.countries, dtype=object), sims.shape[0]),
             "level": name,
