@@ -347,12 +347,14 @@ def floor_uncertainty(
             sims[:, :, rows] = score.transpose(0, 2, 1)
         out.append(np.percentile(sims, [5, 50, 95], axis=2))
         if k >= 2:  # competition ranks among countries per draw and node, then their percentiles
-            key = np.where(np.isnan(sims), np.inf, -sims).transpose(0, 2, 1)  # nodes x draws x c
+            missing = np.isnan(sims).transpose(0, 2, 1)
+            key = np.where(np.isnan(sims), 500.0, -sims).transpose(0, 2, 1)  # after every score
             flat = key.reshape(-1, key.shape[2])
             offset = 1000.0 * np.arange(len(flat))[:, None]
             ordered = (np.sort(flat, axis=1) + offset).ravel()
             where = np.searchsorted(ordered, flat + offset)
             rank = (where - np.arange(len(flat))[:, None] * flat.shape[1] + 1.0).reshape(key.shape)
+            rank[missing] = np.nan  # no score, no rank
             out.append(np.percentile(rank, [5, 50, 95], axis=1))
     return out
 
