@@ -48,6 +48,7 @@ INPUT_LABELS = {
     "missing_policy": "the missing-data policy",
 }
 MIN_VARIANCE = 1e-10  # below this (points squared) a score does not move: nothing to explain
+CHUNK = 32  # base samples evaluated at once: (levels + 2) x 32 weight points per pass
 WEIGHT_INPUTS = ("indicator", "question", "theme", "category")
 
 
@@ -115,34 +116,75 @@ def input_names(scores: Scores, noise: dict[str, float], pool: tuple[Variant, ..
     return names
 
 
+class _Moments:
+    """Running sum and sum of squares of outputs (cells wide), shifted by the first batch's mean
+    so that a small variance around a large score keeps its digits."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.shift: np.ndarray | None = None
+        self.total: np.ndarray | float = 0.0
+        self.squares: np.ndarray | float = 0.0
+
+    def add(self, y: np.ndarray) -> None:
+        if self.shift is None:
+            self.shift = y.mean(axis=0)
+        z = y - self.shift
+        self.count += len(y)
+        self.total = self.total + z.sum(axis=0)
+        self.squares = self.squares + (z * z).sum(axis=0)
+
+    @property
+    def mean(self) -> np.ndarray:
+        return self.shift + self.total / self.count  # type: ignore[operator]
+
+    @property
+    def variance(self) -> np.ndarray:
+        m = self.total / self.count  # type: ignore[operator]
+        return np.maximum(self.squares / self.count - m * m, 0.0)  # type: ignore[operator]
+
+
 def first_order(
     evaluate: Callable[[list[np.ndarray]], np.ndarray],
     samplers: list[Callable[[np.random.Generator, int], np.ndarray]],
     n: int,
     rng: np.random.Generator,
+    chunk: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Saltelli (2010) first-order variances of independent input groups.
 
     samplers[g](rng, n) draws n samples of group g (n x dims); evaluate(groups) maps a list of
     per-group sample arrays (points x dims) to outputs (points x ...). Returns (V_g per group,
-    shape groups x ..., and the total variance of the A and B outputs). Kept generic so that it
-    can be checked against functions whose indices are known.
+    shape groups x ..., and the total variance of the A and B outputs). The base samples are
+    evaluated `chunk` at a time and only running sums are kept, so memory does not grow with n.
+    Kept generic so that it can be checked against functions whose indices are known.
     """
     a = [draw(rng, n) for draw in samplers]
     b = [draw(rng, n) for draw in samplers]
-    points = [
-        np.concatenate([a[g], b[g], *[b[g] if h == g else a[g] for h in range(len(a))]])
-        for g in range(len(a))
-    ]
-    y = evaluate(points)
-    y_a, y_b = y[:n], y[n : 2 * n]
-    both = np.concatenate([y_a, y_b])
-    total = np.var(both, axis=0)
-    centred = y_b - both.mean(axis=0)  # same expectation, far less noise when the mean is large
-    v = np.stack(
-        [np.mean(centred * (y[(2 + g) * n : (3 + g) * n] - y_a), axis=0) for g in range(len(a))]
-    )
-    return v, total
+    groups = len(a)
+    chunk = chunk or n
+    moments = _Moments()
+    cross: np.ndarray | float = 0.0  # sum of (y_B - shift) * (y_ABg - y_A), per group
+    diffs: np.ndarray | float = 0.0  # sum of (y_ABg - y_A), per group
+    for start in range(0, n, chunk):
+        rows = slice(start, min(n, start + chunk))
+        m = rows.stop - rows.start
+        points = [
+            np.concatenate(
+                [a[g][rows], b[g][rows], *[(b if h == g else a)[g][rows] for h in range(groups)]]
+            )
+            for g in range(groups)
+        ]
+        y = evaluate(points)
+        y_a, y_b = y[:m], y[m : 2 * m]
+        moments.add(np.concatenate([y_a, y_b]))
+        d = np.stack([y[(2 + g) * m : (3 + g) * m] - y_a for g in range(groups)])
+        cross = cross + ((y_b - moments.shift)[None] * d).sum(axis=1)
+        diffs = diffs + d.sum(axis=1)
+    # centred on the mean of the A and B outputs: same expectation, far less noise
+    centre = moments.mean - moments.shift  # type: ignore[operator]
+    v = (cross - centre * diffs) / n
+    return np.asarray(v), moments.variance
 
 
 def to_indices(variances: np.ndarray, total: np.ndarray) -> np.ndarray:
@@ -180,43 +222,53 @@ def run_sensitivity(
         return lambda r, m: w[None, :] * r.uniform(1 - f, 1 + f, (m, len(w)))
 
     fixed = [scores.weights.of(lv)[None, :] for lv in WEIGHT_INPUTS]
-    per_variant: list[dict[str, np.ndarray]] = []
+    # per (method, policy) pair: moments of the A and B outputs (the total variance and the
+    # per-method and per-policy means come from these)
+    per_variant = [_Moments() for _ in pool]
 
     def evaluate(groups: list[np.ndarray]) -> np.ndarray:
         m = groups[0].shape[0] if groups else 1
+        base = 2 * m // (len(groups) + 2) if groups else 1  # the A and B rows come first
         by_level = dict(zip(weight_levels, groups, strict=True))
         weights = [
             by_level.get(lv, np.repeat(fixed[k], m, axis=0)) for k, lv in enumerate(WEIGHT_INPUTS)
         ]
-        stacked = []
+        mean = None
         for v in range(len(pool)):
-            sims = simulate(scores, weights, np.full(m, v), pool)
-            per_variant.append(sims)
-            stacked.append(_flatten(sims))  # points x (nodes x countries)
-        return np.mean(stacked, axis=0)
+            y = _flatten(simulate(scores, weights, np.full(m, v), pool))  # points x cells
+            per_variant[v].add(y[:base])
+            mean = y if mean is None else mean + y
+        return mean / len(pool)  # type: ignore[operator]
 
     if weight_levels:
-        v_weights, _ = first_order(evaluate, [sampler(lv) for lv in weight_levels], n, rng)
+        samplers = [sampler(lv) for lv in weight_levels]
+        v_weights, _ = first_order(evaluate, samplers, n, rng, chunk=CHUNK)
     else:
         evaluate([])
-        v_weights = np.empty((0, *_flatten(per_variant[0]).shape[1:]))
-    npts = 2 * n if weight_levels else 1
-    # every (method, policy) pair on the A and B points: variants x points x cells
-    ys = np.stack([_flatten(sims)[:npts] for sims in per_variant])
-    total = ys.reshape(-1, ys.shape[-1]).var(axis=0)
+        v_weights = np.empty((0, len(per_variant[0].mean)))
+    total = _pooled_variance(per_variant)
     rows = [v_weights]
     for name, key in (("method", "method"), ("missing_policy", "policy")):
         if name in names:
             values = sorted({getattr(v, key) for v in pool})
             means = np.stack(
                 [
-                    ys[[i for i, v in enumerate(pool) if getattr(v, key) == x]].mean(axis=(0, 1))
+                    np.mean(
+                        [per_variant[i].mean for i, v in enumerate(pool) if getattr(v, key) == x],
+                        axis=0,
+                    )
                     for x in values
                 ]
             )
             rows.append(means.var(axis=0)[None, :])
     indices = to_indices(np.concatenate(rows), total)
     return Sensitivity(_table(scores, names, indices, total), tuple(names), n, seed)
+
+
+def _pooled_variance(parts: list[_Moments]) -> np.ndarray:
+    """Variance over all parts together (equal counts): mean of variances plus variance of means."""
+    means = np.stack([p.mean for p in parts])
+    return np.mean([p.variance for p in parts], axis=0) + means.var(axis=0)
 
 
 def _flatten(sims: dict[str, np.ndarray]) -> np.ndarray:
