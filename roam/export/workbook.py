@@ -13,6 +13,7 @@ from roam.export.tables import gaps_table, indicator_table, level_table
 from roam.export.xlsx import Book, Col
 from roam.mab import mab_balance
 from roam.presentation import CATEGORY_NAMES, NOT_A_RANKING, NOT_OFFICIAL
+from roam.scoring.tree import INDEX_ID
 
 SCORE_COLS = [
     Col("score", "Score", 9, "score"),
@@ -286,12 +287,7 @@ def _uncertainty(book: Book, analysis: Analysis, country: str) -> None:
         return
     table = analysis.uncertainty.table
     table = table[table["country"] == country].copy()
-    names = {
-        "index": "ROAM index",
-        **{c: f"{c} {n}" for c, n in CATEGORY_NAMES.items()},
-        **{t: name for t, (_, name) in analysis.framework.themes.items()},
-    }
-    table["name"] = [names.get(i, i) for i in table["id"]]
+    table["name"] = _node_names(analysis, table["id"])
     book.table(
         ws,
         table,
@@ -311,6 +307,16 @@ def _uncertainty(book: Book, analysis: Analysis, country: str) -> None:
     )
 
 
+def _node_names(analysis: Analysis, ids) -> list[str]:
+    """Plain names of index, categories and themes for the per-node sheets."""
+    names = {
+        INDEX_ID: "ROAM index",
+        **{c: f"{c} {n}" for c, n in CATEGORY_NAMES.items()},
+        **{t: name for t, (_, name) in analysis.framework.themes.items()},
+    }
+    return [names.get(i, i) for i in ids]
+
+
 def _sensitivity(book: Book, analysis: Analysis, country: str) -> None:
     """First-order indices: the share of each interval's variance each uncertain input explains."""
     from roam.scoring.sensitivity import INPUT_LABELS
@@ -321,12 +327,7 @@ def _sensitivity(book: Book, analysis: Analysis, country: str) -> None:
         ws.write_string(0, 0, "No sensitivity analysis was run.", book.f["note"])
         return
     table = sens.wide(country)
-    names = {
-        "ROAM": "ROAM index",
-        **{c: f"{c} {n}" for c, n in CATEGORY_NAMES.items()},
-        **{t: name for t, (_, name) in analysis.framework.themes.items()},
-    }
-    table["name"] = [names.get(i, i) for i in table["id"]]
+    table["name"] = _node_names(analysis, table["id"])
     inputs = [Col(k, INPUT_LABELS.get(k, k).capitalize(), 12, "pct") for k in sens.inputs]
     end = book.table(
         ws,
