@@ -9,6 +9,7 @@ import math
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from roam.scoring import (
     score,
@@ -42,3 +43,21 @@ def test_uncertainty_intervals_and_seed(fw, responses):
     cats = a[a.level == "category"].dropna(subset=["score"])
     assert {"rank", "rank_median", "rank_best", "rank_worst"} <= set(cats.columns)
     assert (cats["rank_best"] <= cats["rank_worst"]).all()
+
+
+def test_missing_policy_drawn_when_listed(fw, responses):
+    """With both policies listed, draws also pick the policy: XB's O (its only indicator
+    unanswered) is 0 under "zero" and has no score under "exclude", so its interval comes from
+    the "zero" draws only, and XB's R mixes R under both policies (60 and 55)."""
+    cfg = {"uncertainty": {"missing_policies": ["exclude", "zero"]}}
+    s = score(fw, responses, settings=cfg)
+    zero = {k: 0.0 for k in ("indicator", "question", "theme", "category")}
+    unc = uncertainty(fw, scores=s, draws=400, seed=1, noise=zero, methods=["arithmetic"])
+    assert unc.missing_policies == ("exclude", "zero")
+    t = unc.table.set_index(["country", "level", "id"])
+    r = t.loc[("XB", "category", "R")]
+    assert (r["low"], r["high"]) == pytest.approx((55, 60))
+    o = t.loc[("XB", "category", "O")]
+    assert math.isnan(o["score"]) and o["low"] == o["high"] == 0
+    plain = uncertainty(fw, scores=score(fw, responses), draws=50, seed=1)
+    assert plain.missing_policies == ("exclude",)
