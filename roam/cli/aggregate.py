@@ -16,7 +16,9 @@ from roam.cli.common import app, fail, write_output
 
 def _read_csv(path: Path, what: str) -> pd.DataFrame:
     try:
-        return pd.read_csv(path, dtype=object, keep_default_na=False, na_values=["", "NA"])
+        return pd.read_csv(
+            path, dtype=object, keep_default_na=False, na_values=["", "NA"], encoding="utf-8-sig"
+        )
     except FileNotFoundError:
         raise fail(f"{what}: no file {path}") from None
     except (OSError, ValueError, UnicodeDecodeError) as exc:

@@ -64,3 +64,13 @@ def test_bad_input_exits_1_with_location_and_writes_nothing(tmp_path):
     missing = ["aggregate", "--meta", "nope.csv", "--data", "nope.csv", "-o", str(out)]
     result = runner.invoke(app, missing)
     assert result.exit_code == 1 and "--meta: no file nope.csv" in result.output
+
+
+def test_tables_saved_by_excel_with_a_byte_order_mark(tmp_path):
+    META.to_csv(tmp_path / "iMeta.csv", index=False, encoding="utf-8-sig")
+    DATA.to_csv(tmp_path / "iData.csv", index=False, encoding="utf-8-sig")
+    out = tmp_path / "scores.csv"
+    args = ["--meta", str(tmp_path / "iMeta.csv"), "--data", str(tmp_path / "iData.csv")]
+    result = runner.invoke(app, ["aggregate", *args, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text().splitlines()[1] == "U1,35.0,80.0,50.0,50.0"
