@@ -114,16 +114,22 @@ def aggregate_levels(
     """Nominal scores at every level: weighted means over children that have a value."""
     method, shift = settings.aggregation, settings.geometric_shift
     value, has_value, applicable = arrays.value, arrays.has_value, arrays.applicable
-    counts = np.stack([arrays.has_data, has_value, applicable, arrays.imputed]).astype(
-        float
-    )  # indicator counts carried up: data, value, expected, imputed
+    # Indicator counts carried up: data, expected, and under policy zero also value and imputed
+    # (without imputation "value" is "data" and nothing is imputed, so they are not summed).
+    imputing = bool(arrays.imputed.any())
+    rows = [arrays.has_data, applicable] + ([has_value, arrays.imputed] if imputing else [])
+    counts = np.stack(rows).astype(float)
     results = []
     for k, level in enumerate(tree.levels):
         w = weights.of(level.child)
         counts = segment_sum(counts.reshape(-1, counts.shape[2]), level).reshape(
-            4, has_value.shape[0], -1
+            len(rows), has_value.shape[0], -1
         )
-        ind_data, ind_value, ind_expected, imputed = counts
+        if imputing:
+            ind_data, ind_expected, ind_value, imputed = counts
+        else:
+            (ind_data, ind_expected), ind_value = counts, counts[0]
+            imputed = np.zeros_like(ind_data)
         if k == 0:  # children are indicators: child counts are the indicator counts
             n_present, n_expected = ind_value, ind_expected
         else:
@@ -153,12 +159,13 @@ def aggregate_levels(
             level=level,
             score=np.where(scored, score, np.nan),
             state=state.astype(np.int8),
-            n_present=np.rint(n_present).astype(np.int32),
-            n_expected=np.rint(n_expected).astype(np.int32),
-            n_indicators_data=np.rint(ind_data).astype(np.int32),
-            n_indicators_value=np.rint(ind_value).astype(np.int32),
-            n_indicators_expected=np.rint(ind_expected).astype(np.int32),
-            n_imputed=np.rint(imputed).astype(np.int32),
+            # sums of ones and zeros are exact in floating point: no rounding needed
+            n_present=n_present.astype(np.int32),
+            n_expected=n_expected.astype(np.int32),
+            n_indicators_data=ind_data.astype(np.int32),
+            n_indicators_value=ind_value.astype(np.int32),
+            n_indicators_expected=ind_expected.astype(np.int32),
+            n_imputed=imputed.astype(np.int32),
             zero_weight=zero_weight,
         )
         results.append(result)
