@@ -8,26 +8,16 @@ the floor roam's own calamine-based reader could at best approach.
 from __future__ import annotations
 
 import io
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pandas as pd
 
+from benchmarks.timing import interleaved
 from roam.questionnaire import check_questionnaire
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data" / "XA_Aurelia_full.xlsx"
-
-
-def _best_ms(fn: Callable[[], Any], repeats: int) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best * 1000.0
 
 
 def _openpyxl_baseline(data: bytes) -> int:
@@ -51,9 +41,14 @@ def bench_read(path: Path = SAMPLE, repeats: int = 25) -> dict[str, Any]:
     assessment, report = check_questionnaire(data)  # warm caches (catalogue, schema)
     assert assessment is not None and report.valid, "benchmark sample must be valid"
     _calamine_baseline(data)
-    roam_ms = _best_ms(lambda: check_questionnaire(data), repeats)
-    baseline_ms = _best_ms(lambda: _openpyxl_baseline(data), max(5, repeats // 3))
-    calamine_ms = _best_ms(lambda: _calamine_baseline(data), repeats)
+    times = interleaved(
+        {
+            "roam": (lambda: check_questionnaire(data), repeats),
+            "calamine": (lambda: _calamine_baseline(data), repeats),
+            "openpyxl": (lambda: _openpyxl_baseline(data), max(5, repeats // 3)),
+        }
+    )
+    roam_ms, calamine_ms, baseline_ms = times["roam"], times["calamine"], times["openpyxl"]
     return {
         "read_validate_ms": round(roam_ms, 2),
         "openpyxl_load_iterate_ms": round(baseline_ms, 2),

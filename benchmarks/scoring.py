@@ -9,8 +9,6 @@ timed on a few draws and scaled linearly to 1,000 (marked "_scaled").
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -27,18 +25,10 @@ from benchmarks.baselines import (
     plain_uncertainty_draw,
     prepare,
 )
+from benchmarks.timing import best_ms, interleaved
 from roam.framework import Framework, load_framework
 from roam.scoring import score, uncertainty
 from tests.oracle.synthetic import synthetic_responses
-
-
-def _best_ms(fn: Callable[[], Any], repeats: int) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best * 1000.0
 
 
 def bench_score(n: int = 193, framework: Framework | None = None, seed: int = 0) -> dict[str, Any]:
@@ -52,11 +42,16 @@ def bench_score(n: int = 193, framework: Framework | None = None, seed: int = 0)
     warm = score(fw, data)  # load settings, weights and the tree once
     model = prepare(fw, warm)
     check_same(warm, data, model)
-    roam = _best_ms(lambda: score(fw, data), repeats=15)
-    tables = _best_ms(lambda: score(fw, data).tables(), repeats=5)
-    floor = _best_ms(lambda: floor_score(data, model), repeats=15)
-    grouped = _best_ms(lambda: groupby_score(data, model), repeats=5)
-    plain = _best_ms(lambda: plain_score(data, model), repeats=3)
+    times = interleaved(
+        {
+            "roam": (lambda: score(fw, data), 30),
+            "floor": (lambda: floor_score(data, model), 30),
+            "groupby": (lambda: groupby_score(data, model), 5),
+            "plain": (lambda: plain_score(data, model), 3),
+        }
+    )
+    roam, floor, grouped, plain = (times[k] for k in ("roam", "floor", "groupby", "plain"))
+    tables = best_ms(lambda: score(fw, data).tables(), repeats=5)
     return {
         "countries": n,
         "indicators": len(fw.entries),
@@ -83,16 +78,21 @@ def bench_uncertainty(
     nominal = score(fw, data)
     model = prepare(fw, nominal)
     check_same_uncertainty(nominal, model, seed=seed)  # also warms up
-    roam = _best_ms(lambda: uncertainty(fw, scores=nominal, draws=draws, seed=seed), repeats=3)
     x0 = nominal.arrays.value
     masks = [nominal.arrays.has_value] + [r.has_value for r in nominal.levels]
-    floor = _best_ms(lambda: floor_uncertainty(x0, masks, model, draws, 0.25, seed), repeats=3)
+    times = interleaved(
+        {
+            "roam": (lambda: uncertainty(fw, scores=nominal, draws=draws, seed=seed), 4),
+            "floor": (lambda: floor_uncertainty(x0, masks, model, draws, 0.25, seed), 4),
+        }
+    )
+    roam, floor = times["roam"], times["floor"]
     rng = np.random.default_rng(seed)
     few = 4
     weights = [[w * rng.uniform(0.75, 1.25, len(w)) for w in model.weights] for _ in range(few)]
     values0 = [[None if np.isnan(v) else float(v) for v in row] for row in x0]
     mask_lists = [m.tolist() for m in masks]
-    plain = _best_ms(
+    plain = best_ms(
         lambda: [
             plain_uncertainty_draw(values0, mask_lists, model, w, bool(d % 2))
             for d, w in enumerate(weights)
@@ -108,7 +108,7 @@ def bench_uncertainty(
             "expected": nominal.arrays.applicable.ravel().astype(int),
         }
     )
-    grouped = _best_ms(
+    grouped = best_ms(
         lambda: [groupby_levels(long, model, w, bool(d % 2)) for d, w in enumerate(weights)],
         repeats=2,
     )
