@@ -3,7 +3,10 @@
     scores = score(framework, responses)                 # all countries in one call
     scores.categories / .themes / .index / .indicators   # tidy tables with coverage and status
     unc = uncertainty(framework, responses, draws=1000)  # Monte Carlo over weights and method
-    country_records(scores, unc)                         # one JSON-ready dict per country
+    country_records(scores, unc, sens)                   # one JSON-ready dict per country
+    sens = sensitivity.run_sensitivity(scores)           # what drives each interval (Sobol S1)
+    change.change_between(fw, before, after, ...)        # change over time, paired intervals
+    coin.aggregate_tables(imeta, idata, ...)             # any tree given as COINr tables
 
 Scores are an analytical aid; UNESCO's indicators are for self-assessment, not for ranking.
 """
