@@ -22,7 +22,14 @@ from roam.framework import Framework
 from roam.scoring.aggregate import STATES
 from roam.scoring.points import categorical_responses
 from roam.scoring.results import Scores
-from roam.scoring.uncertainty import KEEP_LEVELS, draw_weights, noise_levels, simulate, variants
+from roam.scoring.uncertainty import (
+    KEEP_LEVELS,
+    draw_weights,
+    draws_and_seed,
+    noise_levels,
+    simulate,
+    variants,
+)
 
 IMPROVED, DECLINED, NO_CHANGE = "improved", "declined", "no change beyond uncertainty"
 
@@ -106,10 +113,7 @@ def paired_change(
     """Scores holds exactly two "countries" (before, after): nominal change and its interval from
     the same draws applied to both. Returns the node table, draws, seed and methods."""
     cfg = scores.settings.uncertainty
-    draws = cfg.draws if draws is None else int(draws)
-    seed = cfg.seed if seed is None else int(seed)
-    if draws < 1:
-        raise ValueError("draws must be at least 1")
+    draws, seed = draws_and_seed(scores, draws, seed)
     rng = np.random.default_rng(seed)
     pool = variants(scores)
     weight_draws = draw_weights(scores, noise_levels(scores), draws, rng)

@@ -120,6 +120,15 @@ def noise_levels(scores: Scores, noise: dict[str, float] | None = None) -> dict[
     return merged
 
 
+def draws_and_seed(scores: Scores, draws: int | None, seed: int | None) -> tuple[int, int]:
+    """The number of draws and the seed: as given, else from the settings (scoring.yaml)."""
+    cfg = scores.settings.uncertainty
+    draws = cfg.draws if draws is None else int(draws)
+    if draws < 1:
+        raise ValueError("draws must be at least 1")
+    return draws, int(cfg.seed if seed is None else seed)
+
+
 def run_uncertainty(
     scores: Scores,
     draws: int | None = None,
@@ -128,10 +137,7 @@ def run_uncertainty(
     methods: list[str] | None = None,
 ) -> Uncertainty:
     cfg = scores.settings.uncertainty
-    draws = cfg.draws if draws is None else int(draws)
-    if draws < 1:
-        raise ValueError("draws must be at least 1")
-    seed = cfg.seed if seed is None else seed
+    draws, seed = draws_and_seed(scores, draws, seed)
     noise_by_level = noise_levels(scores, noise)
     pool = variants(scores, methods)
     rng = np.random.default_rng(seed)
