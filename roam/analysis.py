@@ -18,6 +18,8 @@ from roam.run import RunRecord, build_run
 from roam.scoring import Scores, Uncertainty, load_settings, score, uncertainty
 from roam.scoring.config import DEFAULT_PROFILE
 from roam.scoring.points import categorical_responses
+from roam.scoring.records import country_records
+from roam.scoring.sensitivity import Sensitivity, run_sensitivity
 
 
 class MixedFrameworks(ValueError):
@@ -31,9 +33,10 @@ class Analysis:
     scores: Scores
     uncertainty: Uncertainty | None
     run: RunRecord  # what made these numbers; every output describes the method from it
+    sensitivity: Sensitivity | None = None
 
     def records(self) -> list[dict[str, Any]]:
-        records = self.scores.to_records(self.uncertainty)
+        records = country_records(self.scores, self.uncertainty, self.sensitivity)
         names = {a.country: a.meta.country for a in self.assessments}
         for record in records:
             record["name"] = names.get(record["country"], record["country"])
@@ -86,5 +89,6 @@ def analyse(
     scores = score(framework, frame, weights=weights, settings=cfg, indicator_sets=sets)
     run_draws = cfg.uncertainty.draws
     unc = uncertainty(framework, scores=scores) if run_draws > 0 else None
+    sens = run_sensitivity(scores, seed=cfg.uncertainty.seed) if run_draws > 0 else None
     run = build_run(framework, cfg, scores.weights, profile or DEFAULT_PROFILE, assessments)
-    return Analysis(framework, list(assessments), scores, unc, run)
+    return Analysis(framework, list(assessments), scores, unc, run, sens)

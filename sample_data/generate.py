@@ -172,6 +172,19 @@ def generate() -> dict[Path, bytes]:
         meta, responses, mab = build(framework, country, spec["year"], spec["seed"])
         name = f"{country['code']}_{country['name'].replace(' ', '_')}_{country['set']}.xlsx"
         out[HERE / name] = write_questionnaire(framework, meta, responses, mab)
+    out.update(over_time(framework, spec))
+    return out
+
+
+def over_time(framework: Framework, spec: dict) -> dict[Path, bytes]:
+    """The country assessed twice: same seed and gaps each year, only strengths differ."""
+    country = spec["over_time"]
+    out = {}
+    for assessment in country["assessments"]:
+        one = {**country, "strength": assessment["strength"]}
+        meta, responses, mab = build(framework, one, assessment["year"], spec["seed"])
+        name = f"{country['code']}_{country['name']}_{country['set']}_{assessment['year']}.xlsx"
+        out[HERE / "over_time" / name] = write_questionnaire(framework, meta, responses, mab)
     return out
 
 
@@ -256,6 +269,7 @@ def main() -> int:
         print(f"{len(files)} samples are current")
         return 0
     for path, data in files.items():
+        path.parent.mkdir(exist_ok=True)
         path.write_bytes(data)
         print(f"wrote {path.relative_to(HERE.parent)}")
     return 0

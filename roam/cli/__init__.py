@@ -5,7 +5,9 @@ Every failure ends with a plain message and exit code 1.
 
 from __future__ import annotations
 
-from roam.cli import (  # noqa: F401  (registers)
+from roam.cli import (  # noqa: F401  (registers the commands)
+    aggregate,
+    change,
     framework,
     questionnaire,
     reproduce,

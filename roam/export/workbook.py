@@ -113,6 +113,7 @@ def write_results(analysis: Analysis, country: str) -> bytes:
     _mab(book, assessment.mab)
     method_sheet(book, analysis)
     _uncertainty(book, analysis, country)
+    _sensitivity(book, analysis, country)
     return book.close()
 
 
@@ -298,13 +299,7 @@ def _uncertainty(book: Book, analysis: Analysis, country: str) -> None:
         return
     table = analysis.uncertainty.table
     table = table[table["country"] == country].copy()
-    fw = analysis.framework
-    names = {
-        fw.index_id: fw.index_name,
-        **{c: fw.category_label(c) for c in fw.scored_categories},
-        **{t: name for t, (_, name) in fw.themes.items()},
-    }
-    table["name"] = [names.get(i, i) for i in table["id"]]
+    table["name"] = _node_names(analysis, table["id"])
     book.table(
         ws,
         table,
@@ -320,4 +315,50 @@ def _uncertainty(book: Book, analysis: Analysis, country: str) -> None:
             Col("band_high", "Band at high", 13),
         ],
         band_column="band",
+    )
+
+
+def _node_names(analysis: Analysis, ids) -> list[str]:
+    """Plain names of index, categories and themes for the per-node sheets."""
+    fw = analysis.framework
+    names = {
+        fw.index_id: fw.index_name,
+        **{c: fw.category_label(c) for c in fw.scored_categories},
+        **{t: name for t, (_, name) in fw.themes.items()},
+    }
+    return [names.get(i, i) for i in ids]
+
+
+def _sensitivity(book: Book, analysis: Analysis, country: str) -> None:
+    """First-order indices: the share of each interval's variance each uncertain input explains."""
+    from roam.scoring.sensitivity import INPUT_LABELS
+
+    ws = book.sheet("Sensitivity")
+    sens = analysis.sensitivity
+    if sens is None:
+        ws.write_string(0, 0, "No sensitivity analysis was run.", book.f["note"])
+        return
+    table = sens.wide(country)
+    table["name"] = _node_names(analysis, table["id"])
+    inputs = [Col(k, INPUT_LABELS.get(k, k).capitalize(), 12, "pct") for k in sens.inputs]
+    end = book.table(
+        ws,
+        table,
+        [
+            Col("level", "Level", 10),
+            Col("id", "Item", 8),
+            Col("name", "Name", 36),
+            *inputs,
+            Col("interactions", "Interactions", 12, "pct"),
+            Col("driver", "Main driver", 22),
+        ],
+    )
+    ws.write_string(
+        end + 1,
+        0,
+        f"First-order Sobol indices: the share of each score's variance across the uncertainty "
+        f"draws that one input explains on its own ({sens.samples} base samples, seed "
+        f"{sens.seed}); the rest comes from interactions. Items whose score does not move are "
+        "left out.",
+        book.f["note"],
     )

@@ -3,7 +3,10 @@
     scores = score(framework, responses)                 # all countries in one call
     scores.categories / .themes / .index / .indicators   # tidy tables with coverage and status
     unc = uncertainty(framework, responses, draws=1000)  # Monte Carlo over weights and method
-    scores.to_records(unc)                               # one JSON-ready dict per country
+    country_records(scores, unc, sens)                   # one JSON-ready dict per country
+    sens = sensitivity.run_sensitivity(scores)           # what drives each interval (Sobol S1)
+    change.change_between(fw, before, after, ...)        # change over time, paired intervals
+    coin.aggregate_tables(imeta, idata, ...)             # any tree given as COINr tables
 
 Scores are an analytical aid; UNESCO's indicators are for self-assessment, not for ranking.
 """
@@ -27,8 +30,8 @@ from roam.scoring.config import (
 )
 from roam.scoring.points import STATUSES, ScoringInputError, encode
 from roam.scoring.profile import strengths_weaknesses
+from roam.scoring.records import country_records
 from roam.scoring.results import Scores
-from roam.scoring.synthetic import synthetic_responses
 from roam.scoring.tree import build_tree
 from roam.scoring.uncertainty import Uncertainty, run_uncertainty
 from roam.scoring.weights import Weights, load_weights
@@ -129,10 +132,10 @@ __all__ = [
     "WeightSet",
     "Weights",
     "WeightsFile",
+    "country_records",
     "load_settings",
     "load_weights",
     "score",
     "strengths_weaknesses",
-    "synthetic_responses",
     "uncertainty",
 ]

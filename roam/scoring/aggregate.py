@@ -9,6 +9,7 @@ parent for a whole batch of weight draws.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -88,12 +89,23 @@ def segment_sum(x: np.ndarray, level: Level, weights: np.ndarray | None = None) 
     """x @ (membership * weights[:, None]) for countries x children x: the weight-matrix product,
     computed as sums over each parent's block of children (no BLAS call, no zeros multiplied).
     Small matrix products through a multi-threaded BLAS were slow and erratic on a shared 2-core
-    machine; segment sums give the same numbers in a stable few microseconds."""
+    machine; segment sums give the same numbers in a stable few microseconds.
+
+    A parent without children sums to 0. np.add.reduceat cannot express an empty segment (it
+    returns the element at the start instead, and fails when the start is past the end), so only
+    the non-empty segments go through it."""
     order, starts = level.segments
     if not level.contiguous:
         x = x[:, order]
         weights = None if weights is None else weights[order]
-    return np.add.reduceat(x if weights is None else x * weights, starts, axis=1)
+    values = x if weights is None else x * weights
+    nonempty = level.nonempty
+    if nonempty.all():
+        return np.add.reduceat(values, starts, axis=1)
+    out = np.zeros((values.shape[0], len(level.ids)))
+    if nonempty.any():
+        out[:, nonempty] = np.add.reduceat(values, starts[nonempty], axis=1)
+    return out
 
 
 def aggregate_levels(
@@ -102,16 +114,22 @@ def aggregate_levels(
     """Nominal scores at every level: weighted means over children that have a value."""
     method, shift = settings.aggregation, settings.geometric_shift
     value, has_value, applicable = arrays.value, arrays.has_value, arrays.applicable
-    counts = np.stack([arrays.has_data, has_value, applicable, arrays.imputed]).astype(
-        float
-    )  # indicator counts carried up: data, value, expected, imputed
+    # Indicator counts carried up: data, expected, and under policy zero also value and imputed
+    # (without imputation "value" is "data" and nothing is imputed, so they are not summed).
+    imputing = bool(arrays.imputed.any())
+    rows = [arrays.has_data, applicable] + ([has_value, arrays.imputed] if imputing else [])
+    counts = np.stack(rows).astype(float)
     results = []
     for k, level in enumerate(tree.levels):
         w = weights.of(level.child)
         counts = segment_sum(counts.reshape(-1, counts.shape[2]), level).reshape(
-            4, has_value.shape[0], -1
+            len(rows), has_value.shape[0], -1
         )
-        ind_data, ind_value, ind_expected, imputed = counts
+        if imputing:
+            ind_data, ind_expected, ind_value, imputed = counts
+        else:
+            (ind_data, ind_expected), ind_value = counts, counts[0]
+            imputed = np.zeros_like(ind_data)
         if k == 0:  # children are indicators: child counts are the indicator counts
             n_present, n_expected = ind_value, ind_expected
         else:
@@ -127,9 +145,11 @@ def aggregate_levels(
             score = untransform(segment_sum(filled, level, w) / den, method, shift)
         threshold = getattr(settings.coverage_threshold, level.name)
         not_applicable = n_expected == 0
-        enough = ind_value >= threshold * ind_expected - TOLERANCE
+        enough = enough_components = n_present >= threshold * n_expected - TOLERANCE
+        if settings.coverage_rule != "direct":
+            enough = ind_value >= threshold * ind_expected - TOLERANCE
         if settings.coverage_rule == "components_and_indicators":
-            enough &= n_present >= threshold * n_expected - TOLERANCE
+            enough &= enough_components
         zero_weight = ~not_applicable & enough & (den <= 0)
         scored = ~not_applicable & enough & ~zero_weight
         state = np.where(
@@ -139,12 +159,13 @@ def aggregate_levels(
             level=level,
             score=np.where(scored, score, np.nan),
             state=state.astype(np.int8),
-            n_present=np.rint(n_present).astype(np.int32),
-            n_expected=np.rint(n_expected).astype(np.int32),
-            n_indicators_data=np.rint(ind_data).astype(np.int32),
-            n_indicators_value=np.rint(ind_value).astype(np.int32),
-            n_indicators_expected=np.rint(ind_expected).astype(np.int32),
-            n_imputed=np.rint(imputed).astype(np.int32),
+            # sums of ones and zeros are exact in floating point: no rounding needed
+            n_present=n_present.astype(np.int32),
+            n_expected=n_expected.astype(np.int32),
+            n_indicators_data=ind_data.astype(np.int32),
+            n_indicators_value=ind_value.astype(np.int32),
+            n_indicators_expected=ind_expected.astype(np.int32),
+            n_imputed=imputed.astype(np.int32),
             zero_weight=zero_weight,
         )
         results.append(result)
@@ -159,7 +180,8 @@ def aggregate_draws(
     tree: Tree,
     method: str,
     shift: float,
-) -> list[np.ndarray]:
+    wanted: Collection[int] | None = None,
+) -> list[np.ndarray | None]:
     """Scores for a batch of weight draws: per level an array nodes x draws x countries.
 
     Sums run parent by parent over its contiguous block of children. At the indicator level the
@@ -168,13 +190,18 @@ def aggregate_draws(
     is a weighted sum over its children. `masks[k]` (countries x nodes) says which nodes of level k
     have a value (0 = indicators ... 4 = index); they are fixed across draws because coverage
     does not depend on weights. `level_weights[k]` is draws x children. No value gives NaN.
+
+    Geometric means stay in log space from one level to the next (the mean of logs is the next
+    level's log value), so a draw pays one log per indicator and one exp per reported score,
+    not an exp and a log per level. Only levels in `wanted` (default: all) are turned back into
+    scores; the others are None.
     """
     n_draws = level_weights[0].shape[0]
     shared = np.where(
         masks[0], transform(np.where(masks[0], indicator_value, 0.0), method, shift), 0.0
     )
     values: np.ndarray = shared.T  # children x countries, or children x draws x countries later
-    out = []
+    out: list[np.ndarray | None] = []
     for k, level in enumerate(tree.levels):
         order, starts = level.segments
         ends = np.append(starts[1:], len(order))
@@ -184,6 +211,9 @@ def aggregate_draws(
         mean = np.empty((len(level.ids), n_draws, masks[k].shape[0]))
         with np.errstate(invalid="ignore", divide="ignore"):
             for p, (a, b) in enumerate(zip(starts, ends, strict=True)):
+                if a == b:  # a parent without children has no value
+                    mean[p] = np.nan
+                    continue
                 den = w[:, a:b] @ present[a:b]
                 if v.ndim == 2:
                     num = w[:, a:b] @ v[a:b]
@@ -191,7 +221,9 @@ def aggregate_draws(
                     num = np.einsum("dc,cdn->dn", w[:, a:b], v[a:b])
                 mean[p] = num / den
         keep = masks[k + 1].T[:, None, :]
-        score = np.where(keep, untransform(mean, method, shift), np.nan)
-        values = np.where(keep, transform(np.where(keep, score, 0.0), method, shift), 0.0)
-        out.append(score)
+        values = np.where(keep, mean, 0.0)  # still log values for the geometric mean
+        if wanted is None or k in wanted:
+            out.append(np.where(keep, untransform(mean, method, shift), np.nan))
+        else:
+            out.append(None)
     return out

@@ -130,6 +130,11 @@ class UncertaintySettings(_Strict):
     noise: Noise = Field(default_factory=Noise)
     methods: list[Method] = Field(default_factory=lambda: ["arithmetic", "geometric"], min_length=1)
     percentiles: tuple[float, float] = (5.0, 95.0)
+    # Missing-data policies a draw may pick from (with the methods); empty: the nominal policy only.
+    missing_policies: list[Literal["exclude", "zero"]] = Field(default_factory=list)
+    # Sensitivity analysis: base samples N of the pick-freeze design (N x (levels + 2) weight
+    # points, each scored under every method and policy).
+    sensitivity_samples: int = Field(default=256, ge=8, le=20_000)
 
     @field_validator("percentiles")
     @classmethod
@@ -145,6 +150,12 @@ class RunProfile(_Strict):
 
     draws: int | None = Field(default=None, ge=0, le=100_000)
     seed: int | None = Field(default=None, ge=0)
+
+
+class ChangeSettings(_Strict):
+    """Verdicts on change over time: a change counts when its whole interval lies beyond this."""
+
+    min_change: float = Field(default=0.0, ge=0, le=100)
 
 
 class Band(_Strict):
@@ -173,10 +184,13 @@ class ScoringSettings(_Strict):
     # "indicators": an aggregate needs the threshold share of the applicable indicators beneath
     # it to have data (thresholds do not compound down the tree). "components_and_indicators"
     # also needs that share of its direct components to have a score (stricter, compounds).
-    coverage_rule: Literal["indicators", "components_and_indicators"] = "indicators"
+    # "direct": only the share of its direct components with a score counts (COINr's dat_thresh:
+    # an unweighted count at every level, insufficient aggregates counting as missing above).
+    coverage_rule: Literal["indicators", "components_and_indicators", "direct"] = "indicators"
     uncertainty: UncertaintySettings
     profiles: dict[str, RunProfile] = Field(default_factory=dict)
     bands: list[Band] = Field(default_factory=_default_bands, min_length=1)
+    change: ChangeSettings = Field(default_factory=ChangeSettings)
     strengths: int = Field(default=3, ge=1, le=25)
 
     @field_validator("bands")

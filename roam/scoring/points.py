@@ -235,34 +235,34 @@ def _choice_points(
     scorable: np.ndarray,
     points: np.ndarray,
 ) -> None:
-    rows, cols = np.nonzero(scorable & rules.choice[None, :])
-    if not rows.size:
+    """Points of choice answers, looked up on whole matrices (cells are only listed on error)."""
+    cells = scorable & rules.choice[None, :]
+    if not cells.any():
         return
-    codes = answer_codes[rows, cols]
     # One extra column for "no answer"; blank labels count as no answer too.
     normalised = [normalise_label(str(label)) for label in labels]
     blank_label = np.array([*(not lab for lab in normalised), True])
-    blank = blank_label[codes]
+    blank = cells & blank_label[answer_codes]
     if blank.any():
+        rows, cols = np.nonzero(blank)
         raise ScoringInputError(
-            "status 'available' but no answer: "
-            + _cells(rows[blank], cols[blank], countries, rules.ids)
+            "status 'available' but no answer: " + _cells(rows, cols, countries, rules.ids)
         )
-    scale_pos = rules.choice_scale_pos[cols]
-    lookup = np.full((len(rules.choice_scales), len(labels) + 1), np.nan)
+    lookup = np.full((len(rules.choice_scales) + 1, len(labels) + 1), np.nan)
     for si, name in enumerate(rules.choice_scales):
         by_label = rules.choice_points[name]
         for li, label in enumerate(normalised):
             lookup[si, li] = by_label.get(label, np.nan)
-    got = lookup[scale_pos, codes]
-    bad = np.isnan(got)
+    got = lookup[rules.choice_scale_pos[None, :], answer_codes]  # -1 (not a choice): NaN row
+    bad = cells & np.isnan(got)
     if bad.any():
+        rows, cols = np.nonzero(bad)
         examples = [
             f"{countries[r]} {rules.ids[c]} {labels[answer_codes[r, c]]!r} (scale {rules.scale[c]})"
-            for r, c in zip(rows[bad][:5], cols[bad][:5], strict=True)
+            for r, c in zip(rows[:5], cols[:5], strict=True)
         ]
         raise ScoringInputError(f"answer is not a level of its scale: {'; '.join(examples)}")
-    points[rows, cols] = got
+    np.copyto(points, got, where=cells)
 
 
 def _numeric_points(
@@ -272,19 +272,17 @@ def _numeric_points(
     scorable: np.ndarray,
     points: np.ndarray,
 ) -> None:
-    rows, cols = np.nonzero(scorable & rules.numeric[None, :])
-    if not rows.size:
+    cells = scorable & rules.numeric[None, :]
+    if not cells.any():
         return
-    raw = value[rows, cols]
-    bad = np.isnan(raw)
-    if bad.any():
+    missing = cells & np.isnan(value)
+    if missing.any():
+        rows, cols = np.nonzero(missing)
         raise ScoringInputError(
-            "status 'available' but no number: "
-            + _cells(rows[bad], cols[bad], countries, rules.ids)
+            "status 'available' but no number: " + _cells(rows, cols, countries, rules.ids)
         )
-    points[rows, cols] = numeric_points(
-        raw, rules.low[cols], rules.high[cols], rules.lower[cols], rules.perception[cols]
-    )
+    got = numeric_points(value, rules.low, rules.high, rules.lower, rules.perception)
+    np.copyto(points, got, where=cells)
 
 
 def _indicator_sets(

@@ -5,10 +5,9 @@ Tables are built on first access: the arrays are the result, tables are views of
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -20,14 +19,13 @@ from roam.scoring.aggregate import (
     STATES,
     IndicatorArrays,
     LevelResult,
+    aggregate_levels,
+    indicator_arrays,
 )
 from roam.scoring.config import ScoringSettings
 from roam.scoring.points import STATUSES, Assessment
 from roam.scoring.tree import Tree
 from roam.scoring.weights import Weights
-
-if TYPE_CHECKING:
-    from roam.scoring.uncertainty import Uncertainty
 
 LEVEL_NAMES = ("question", "theme", "category", "index")
 PLURAL = {
@@ -64,6 +62,15 @@ class Scores:
     @property
     def countries(self) -> tuple[str, ...]:
         return self.assessment.countries
+
+    def with_policy(self, policy: str) -> Scores:
+        """The same assessments scored under another missing-data policy (same weights)."""
+        if policy == self.settings.missing_policy:
+            return self
+        cfg = self.settings.model_copy(update={"missing_policy": policy})
+        arrays = indicator_arrays(self.assessment, self.tree, cfg)
+        levels = aggregate_levels(arrays, self.tree, self.weights, cfg)
+        return Scores(self.framework, cfg, self.weights, self.assessment, self.tree, arrays, levels)
 
     def level(self, name: str) -> LevelResult:
         return self.levels[LEVEL_NAMES.index(name)]
@@ -193,7 +200,9 @@ class Scores:
             d, de = int(r.n_indicators_value[i, j]), int(r.n_indicators_expected[i, j])
             if r.zero_weight[i, j]:
                 out[i, j] = f"insufficient data: only {child} with zero weight have a score"
-            elif d >= threshold * de - 1e-9 and p < threshold * e - 1e-9:
+            elif self.settings.coverage_rule == "direct" or (
+                d >= threshold * de - 1e-9 and p < threshold * e - 1e-9
+            ):
                 out[i, j] = (
                     f"insufficient data: {p} of {e} applicable {child} have a score "
                     f"({p / e:.0%}), below the {threshold:.0%} threshold"
@@ -205,65 +214,9 @@ class Scores:
                 )
         return out
 
-    # --------------------------------------------------------------------- records
-
-    def to_records(self, uncertainty: Uncertainty | None = None) -> list[dict[str, Any]]:
-        """One JSON-ready dict per country: index, categories, themes with score, interval,
-        coverage and band; low/high come from an uncertainty run (None without one)."""
-        interval: dict[tuple[str, str, str], tuple[float, float]] = {}
-        if uncertainty is not None:
-            t = uncertainty.table
-            for c, lv, i, lo, hi in zip(
-                t["country"], t["level"], t["id"], t["low"], t["high"], strict=True
-            ):
-                interval[(c, lv, i)] = (lo, hi)
-        from roam.scoring.profile import strengths_weaknesses
-
-        sw = strengths_weaknesses(self)
-        by_country: dict[str, dict[str, list[dict[str, Any]]]] = {}
-        for row in sw.itertuples(index=False):
-            entry = {"theme": row.theme, "name": row.name, "score": row.score, "gap": row.gap}
-            by_country.setdefault(row.country, {"strength": [], "weakness": []})[row.kind].append(
-                entry
-            )
-        records = []
-        for ci, country in enumerate(self.countries):
-
-            def node(level: str, j: int, country: str = country, ci: int = ci) -> dict[str, Any]:
-                r = self.level(level)
-                ident = r.level.ids[j]
-                low, high = interval.get((country, level, ident), (None, None))
-                e = int(r.n_indicators_expected[ci, j])
-                return {
-                    "score": _num(r.score[ci, j]),
-                    "low": _num(low),
-                    "high": _num(high),
-                    "coverage": _num(r.n_indicators_data[ci, j] / e) if e else None,
-                    "band": self.settings.band_of(_num(r.score[ci, j])),
-                    "status": STATES[r.state[ci, j]],
-                    "reason": self._reasons_cell(r, ci, j),
-                }
-
-            cats = self.level("category").level.ids
-            themes = self.level("theme").level.ids
-            sw_c = by_country.get(country, {"strength": [], "weakness": []})
-            records.append(
-                {
-                    "country": country,
-                    "framework": self.framework.version,
-                    "indicator_set": self.assessment.indicator_sets[ci],
-                    "weights": self.weights.name,
-                    "index": node("index", 0),
-                    "categories": {c: node("category", j) for j, c in enumerate(cats)},
-                    "themes": {t: node("theme", j) for j, t in enumerate(themes)},
-                    "strengths": sw_c["strength"],
-                    "weaknesses": sw_c["weakness"],
-                }
-            )
-        return records
-
-    def _reasons_cell(self, r: LevelResult, i: int, j: int) -> str | None:
-        return self._reason_array(r)[i, j] or None
+    def reasons(self, level: str) -> np.ndarray:
+        """Why each node of a level has no score (countries x nodes); empty where scored."""
+        return self._reason_array(self.level(level))
 
 
 def _repeat(labels: Any, times: int) -> pd.Categorical:
@@ -279,13 +232,6 @@ def _tile(labels: Any, times: int) -> pd.Categorical:
     uniq = pd.Index(pd.unique(values.dropna()), dtype=object)
     codes = uniq.get_indexer(values)
     return pd.Categorical.from_codes(np.tile(codes, times), categories=uniq)
-
-
-def _num(value: Any) -> float | None:
-    if value is None:
-        return None
-    value = float(value)
-    return None if math.isnan(value) else value
 
 
 __all__ = ["Scores", "band_names"]

@@ -46,6 +46,12 @@ class Level:
         starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
         return order, starts
 
+    @cached_property
+    def nonempty(self) -> np.ndarray:
+        """Parents with at least one child: segment sums may only start at these."""
+        inside = self.parent_of[self.parent_of >= 0]
+        return np.bincount(inside, minlength=len(self.ids)) > 0
+
 
 @dataclass(frozen=True)
 class Tree:

@@ -1,12 +1,14 @@
 """Monte Carlo uncertainty: how much scores and rank positions move under other defensible choices.
 
 Each draw multiplies every weight by U(1 - f, 1 + f) (f per level, from the settings) and picks an
-aggregation method; coverage does not depend on these, so the masks of the nominal run are reused
-and every draw is pure arithmetic on arrays, many draws at a time.
+aggregation method (and, when the settings list several, a missing-data policy); coverage does not
+depend on the weights, so the masks of the nominal run of each policy are reused and every draw is
+pure arithmetic on arrays, many draws at a time.
 """
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,6 +29,104 @@ class Uncertainty:
     seed: int
     methods: tuple[str, ...]
     noise: dict[str, float]
+    missing_policies: tuple[str, ...] = ()
+
+
+KEEP_LEVELS = ("theme", "category", "index")
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One discrete choice a draw makes: aggregation method and missing-data policy."""
+
+    method: str
+    policy: str
+
+
+def variants(scores: Scores, methods: list[str] | None = None) -> tuple[Variant, ...]:
+    """Every (method, missing policy) pair the Monte Carlo samples from, methods varying fastest.
+
+    The missing-data policy varies only when `uncertainty.missing_policies` lists policies;
+    otherwise every draw keeps the nominal policy.
+    """
+    cfg = scores.settings.uncertainty
+    pool = tuple(methods or cfg.methods)
+    policies = tuple(cfg.missing_policies) or (scores.settings.missing_policy,)
+    return tuple(Variant(m, p) for p in policies for m in pool)
+
+
+def draw_weights(
+    scores: Scores, noise: dict[str, float], draws: int, rng: np.random.Generator
+) -> list[np.ndarray]:
+    """Per level (indicator ... category weights) a draws x children array of perturbed weights."""
+    out = []
+    for level in scores.tree.levels:
+        w = scores.weights.of(level.child)
+        f = noise[level.child]
+        out.append(w[None, :] * rng.uniform(1 - f, 1 + f, (draws, len(w))))
+    return out
+
+
+def simulate(
+    scores: Scores,
+    weight_draws: list[np.ndarray],
+    chosen: np.ndarray,
+    pool: tuple[Variant, ...],
+    keep_levels: tuple[str, ...] = KEEP_LEVELS,
+) -> dict[str, np.ndarray]:
+    """Scores of every draw: per level an array nodes x draws x countries.
+
+    Draw d uses the weights `weight_draws[k][d]` and the variant `pool[chosen[d]]`. Coverage does
+    not depend on weights, so each policy's nominal masks serve all its draws.
+    """
+    tree = scores.tree
+    draws = len(chosen)
+    n = len(scores.countries)
+    results = {name: np.empty((len(tree.ids(name)), draws, n)) for name in keep_levels}
+    batch = max(1, BATCH_ELEMENTS // max(1, n * len(tree.questions)))
+    shift = scores.settings.geometric_shift
+    by_policy: dict[str, Scores] = {}
+    wanted = {LEVEL_NAMES.index(name) for name in keep_levels}
+    for v, variant in enumerate(pool):
+        picked = np.flatnonzero(chosen == v)
+        if not picked.size:
+            continue
+        if variant.policy not in by_policy:
+            by_policy[variant.policy] = scores.with_policy(variant.policy)
+        run = by_policy[variant.policy]
+        masks = [run.arrays.has_value] + [r.has_value for r in run.levels]
+        for start in range(0, len(picked), batch):
+            rows = picked[start : start + batch]
+            out = aggregate_draws(
+                run.arrays.value,
+                masks,
+                [w[rows] for w in weight_draws],
+                tree,
+                variant.method,
+                shift,
+                wanted,
+            )
+            for name in keep_levels:
+                results[name][:, rows, :] = out[LEVEL_NAMES.index(name)]  # type: ignore[index]
+    return results
+
+
+def noise_levels(scores: Scores, noise: dict[str, float] | None = None) -> dict[str, float]:
+    """Weight noise per level: the settings, overridden by `noise`; each must be in [0, 1)."""
+    merged = {**scores.settings.uncertainty.noise.model_dump(), **(noise or {})}
+    for lv, f in merged.items():
+        if not 0 <= f < 1:
+            raise ValueError(f"noise for {lv} must be in [0, 1), got {f}")
+    return merged
+
+
+def draws_and_seed(scores: Scores, draws: int | None, seed: int | None) -> tuple[int, int]:
+    """The number of draws and the seed: as given, else from the settings (scoring.yaml)."""
+    cfg = scores.settings.uncertainty
+    draws = cfg.draws if draws is None else int(draws)
+    if draws < 1:
+        raise ValueError("draws must be at least 1")
+    return draws, int(cfg.seed if seed is None else seed)
 
 
 def run_uncertainty(
@@ -37,51 +137,27 @@ def run_uncertainty(
     methods: list[str] | None = None,
 ) -> Uncertainty:
     cfg = scores.settings.uncertainty
-    draws = cfg.draws if draws is None else int(draws)
-    if draws < 1:
-        raise ValueError("draws must be at least 1")
-    seed = cfg.seed if seed is None else seed
-    noise_by_level = {**cfg.noise.model_dump(), **(noise or {})}
-    for lv, f in noise_by_level.items():
-        if not 0 <= f < 1:
-            raise ValueError(f"noise for {lv} must be in [0, 1), got {f}")
-    method_pool = tuple(methods or cfg.methods)
+    draws, seed = draws_and_seed(scores, draws, seed)
+    noise_by_level = noise_levels(scores, noise)
+    pool = variants(scores, methods)
     rng = np.random.default_rng(seed)
+    weight_draws = draw_weights(scores, noise_by_level, draws, rng)
+    chosen = rng.integers(0, len(pool), size=draws)
+    results = simulate(scores, weight_draws, chosen, pool)
     tree = scores.tree
-    base = [scores.weights.of(level.child) for level in tree.levels]
-    weight_draws = [
-        w[None, :]
-        * rng.uniform(1 - noise_by_level[lv.child], 1 + noise_by_level[lv.child], (draws, len(w)))
-        for w, lv in zip(base, tree.levels, strict=True)
-    ]
-    chosen = rng.integers(0, len(method_pool), size=draws)
-    masks = [scores.arrays.has_value] + [r.has_value for r in scores.levels]
     n = len(scores.countries)
-    keep_levels = ("theme", "category", "index")
-    # nodes x draws x countries, the layout aggregate_draws works in
-    results = {name: np.empty((len(tree.ids(name)), draws, n)) for name in keep_levels}
-    batch = max(1, BATCH_ELEMENTS // max(1, n * len(tree.questions)))
-    shift = scores.settings.geometric_shift
-    for m, method in enumerate(method_pool):
-        picked = np.flatnonzero(chosen == m)
-        for start in range(0, len(picked), batch):
-            rows = picked[start : start + batch]
-            out = aggregate_draws(
-                scores.arrays.value,
-                masks,
-                [w[rows] for w in weight_draws],
-                tree,
-                method,
-                shift,
-            )
-            for name in keep_levels:
-                results[name][:, rows, :] = out[LEVEL_NAMES.index(name)]
+    keep_levels = KEEP_LEVELS
+    # With several missing-data policies a node can lack a score in some draws only: those draws
+    # are left out of its percentiles.
+    percentile = _nan_percentile if len({v.policy for v in pool}) > 1 else np.percentile
     low_q, high_q = cfg.percentiles
     frames = []
     for name in keep_levels:
         sims = results[name]
         nominal = scores.level(name).score
-        median, low, high = (q.T for q in np.percentile(sims, [50, low_q, high_q], axis=1))
+        # draws last and contiguous: the percentiles' partitions then run on contiguous rows
+        by_country = np.ascontiguousarray(sims.transpose(0, 2, 1))
+        median, low, high = (q.T for q in percentile(by_country, [50, low_q, high_q], axis=2))
         frame = {
             "country": np.repeat(np.array(scores.countries, dtype=object), sims.shape[0]),
             "level": name,
@@ -97,7 +173,7 @@ def run_uncertainty(
         if name != "theme":  # rank positions are reported for categories and the index only
             nominal_rank = ranks(nominal.T).T
             sim_ranks = ranks(sims)  # nodes x draws x countries
-            r_med, r_low, r_high = np.percentile(sim_ranks, [50, low_q, high_q], axis=1)
+            r_med, r_low, r_high = percentile(sim_ranks, [50, low_q, high_q], axis=1)
             frame.update(
                 rank=nominal_rank.ravel(),
                 rank_median=r_med.T.ravel(),
@@ -106,7 +182,15 @@ def run_uncertainty(
             )
         frames.append(pd.DataFrame(frame))
     table = pd.concat(frames, ignore_index=True)
-    return Uncertainty(table, draws, int(seed), method_pool, noise_by_level)
+    methods_used = tuple(dict.fromkeys(v.method for v in pool))
+    policies = tuple(dict.fromkeys(v.policy for v in pool))
+    return Uncertainty(table, draws, int(seed), methods_used, noise_by_level, policies)
+
+
+def _nan_percentile(values: np.ndarray, q: list[float], axis: int) -> np.ndarray:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN: a node never scored
+        return np.nanpercentile(values, q, axis=axis)
 
 
 def ranks(scores: np.ndarray) -> np.ndarray:

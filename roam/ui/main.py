@@ -15,6 +15,7 @@ PAGES = [
     ("upload", "Upload", ":material/upload_file:"),
     ("scorecard", "Scorecard", ":material/insert_chart:"),
     ("compare", "Compare", ":material/compare_arrows:"),
+    ("change", "Change over time", ":material/trending_up:"),
     ("coverage", "Coverage", ":material/grid_on:"),
     ("weights", "Weights", ":material/tune:"),
     ("export", "Export", ":material/download:"),

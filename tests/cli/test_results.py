@@ -13,8 +13,9 @@ from roam.cli import app
 from roam.framework import load_framework
 from roam.framework.catalogue import ChoiceScale, NumericScale
 from roam.questionnaire import AssessmentMeta, write_questionnaire
-from roam.scoring import score, synthetic_responses
+from roam.scoring import score
 from roam.scoring.points import categorical_responses
+from tests.oracle.synthetic import synthetic_responses
 
 REPO = Path(__file__).resolve().parents[2]
 runner = CliRunner()

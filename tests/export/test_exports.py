@@ -79,6 +79,7 @@ def test_results_workbook_sheets_and_numbers_equal_engine(xa_analysis):
         "MAB",
         "Method",
         "Uncertainty",
+        "Sensitivity",
     ]
     record = xa_analysis.records()[0]
     summary = {row[0]: row for row in wb["Summary"].iter_rows(values_only=True) if row[0]}

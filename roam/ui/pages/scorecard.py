@@ -43,6 +43,11 @@ def render() -> None:
     )
     common.score_cards(record, analysis)
     common.run_caption(analysis.run)
+    if analysis.sensitivity is not None:  # which uncertain choice the index interval comes from
+        fw = analysis.framework
+        driver = analysis.sensitivity.sentence(country, "index", fw.index_id)
+        if driver:
+            st.caption(f"{fw.index_name}: {driver}")
     st.caption(NOT_OFFICIAL)
     left, right = st.columns([3, 2])
     with left:

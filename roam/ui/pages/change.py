@@ -1,0 +1,107 @@
+"""Change over time: one country's two assessment years, with paired intervals and verdicts."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from roam.scoring.change import Change, assessment_change
+from roam.ui import common, state
+
+
+@st.cache_resource(max_entries=16, show_spinner="Comparing the two years...")
+def change_for(before: tuple, after: tuple, draws: int = state.APP_DRAWS) -> Change:
+    """Keyed by the two versions' (country, year, version, sha256): recomputed only on new data."""
+    return assessment_change(state.load_version(*before), state.load_version(*after), draws=draws)
+
+
+def _years_by_country() -> dict[str, list]:
+    by_country: dict[str, list] = {}
+    for a in state.assessments():
+        by_country.setdefault(a.country, []).append(a)
+    return {
+        c: sorted(items, key=lambda a: a.year) for c, items in by_country.items() if len(items) > 1
+    }
+
+
+def _table(frame: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Id": frame["id"],
+            "Name": frame["name"],
+            "Before": frame["before"].round(1),
+            "After": frame["after"].round(1),
+            "Change": frame["change"].round(1),
+            "Low": frame["low"].round(1),
+            "High": frame["high"].round(1),
+            "Verdict": [v or n for v, n in zip(frame["verdict"], frame["note"], strict=True)],
+        }
+    )
+
+
+def render() -> None:
+    st.title("Change over time")
+    countries = _years_by_country()
+    if not countries:
+        st.info(
+            "No country has two assessment years stored yet. Upload a second year of one "
+            "country (for example the two Isvaldia samples in sample_data/over_time)."
+        )
+        return
+    names = {c: f"{items[0].name} ({c})" for c, items in countries.items()}
+    country = st.selectbox("Country", list(countries), format_func=names.get, key="change_country")
+    years = [a.year for a in countries[country]]
+    left, right = st.columns(2)
+    with left:
+        start = st.selectbox("From", years[:-1], key="change_from")
+    with right:
+        later = [y for y in years if y > start]
+        end = st.selectbox("To", later, index=len(later) - 1, key="change_to")
+    result = change_for(state.version_key(country, start), state.version_key(country, end))
+    low, high = result.percentiles
+    st.caption(
+        f"{high - low:g}% intervals of the change from {result.draws} paired draws (the same "
+        f"weights and method for both years in each draw; seed {result.seed}). A change counts "
+        "only when its whole interval lies on one side of zero."
+    )
+    if result.note:
+        st.warning(result.note)
+    table = result.table
+    top = table[table["level"] != "theme"]
+    cols = st.columns(len(top))
+    for col, row in zip(cols, top.itertuples(index=False), strict=True):
+        with col:
+            label = "ROAM index" if row.level == "index" else f"{row.id} {row.name}"
+            if pd.isna(row.change):
+                st.metric(label, "no score")
+                st.caption(row.note or "")
+                continue
+            st.metric(label, common.fmt(row.after), delta=f"{row.change:+.1f}")
+            st.caption(f"**{row.verdict}** · interval {row.low:+.1f} to {row.high:+.1f}")
+    st.subheader("Themes")
+    only_changed = st.toggle("Only themes that changed beyond uncertainty", key="change_only")
+    themes = table[table["level"] == "theme"]
+    if only_changed:
+        themes = themes[themes["verdict"].isin(["improved", "declined"])]
+    common.table(_table(themes))
+    st.subheader(f"Indicators whose answers changed ({len(result.indicators)})")
+    changed = result.indicators
+    common.table(
+        pd.DataFrame(
+            {
+                "Indicator": changed["indicator_id"],
+                "Before": [
+                    a or s
+                    for a, s in zip(changed["answer_before"], changed["status_before"], strict=True)
+                ],
+                "After": [
+                    a or s
+                    for a, s in zip(changed["answer_after"], changed["status_after"], strict=True)
+                ],
+            }
+        )
+    )
+
+
+if __name__ == "__main__":  # run as a page script by st.navigation
+    render()
