@@ -53,7 +53,7 @@ def _ordered(node: Any) -> Any:
 
 def category_yaml(category: CategoryFile) -> str:
     data = _ordered(category.model_dump(mode="json"))
-    if category.category == "C":
+    if category.groups:  # a context category: groups, no themes
         data.pop("themes", None)
     else:
         data.pop("groups", None)

@@ -394,6 +394,10 @@ class _Reader:
                 ImportIssue("file", None, None, "not an Excel workbook (.xlsx) that can be read")
             )
 
+    def context_code(self) -> str | None:
+        """The category with role "context" (its rows are on the Contextual sheet), if any."""
+        return next((c for c, style in self.styles.items() if style["role"] == "context"), None)
+
     def add(self, row: _Row | None, sheet: str, key: str | None, message: str) -> None:
         header = dict(COLUMNS.get(sheet, [])).get(key) if key else None
         letter = row.letters.get(key) if row and key else None
@@ -650,7 +654,7 @@ def _themes(reader: _Reader, categories: dict[str, dict], scale_ids: set[str]) -
     for row in reader.rows(INDICATORS):
         code = (_text(row, "category") or "").upper()
         theme_id, question_id = _text(row, "theme_id"), _text(row, "question_id")
-        if code not in categories or code == "C":
+        if code not in categories or code == reader.context_code():
             reader.add(
                 row,
                 INDICATORS,
@@ -778,11 +782,16 @@ def _check_scale(reader: _Reader, row: _Row, indicator: dict, scale_ids: set[str
 
 
 def _contextual(reader: _Reader, categories: dict[str, dict], scale_ids: set[str]) -> None:
-    rows = reader.rows(CONTEXTUAL, required="C" in categories)
-    if rows and "C" not in categories:
-        reader.add(
-            rows[0], CONTEXTUAL, "group_id", "contextual rows need a C row on the Categories sheet"
-        )
+    code = reader.context_code()
+    rows = reader.rows(CONTEXTUAL, required=code is not None)
+    if code is None:
+        if rows:
+            reader.add(
+                rows[0],
+                CONTEXTUAL,
+                "group_id",
+                "contextual rows need a category with role context on the Categories sheet",
+            )
         return
     groups: dict[str, dict] = {}
     seen: dict[str, _Row] = {}
@@ -801,10 +810,10 @@ def _contextual(reader: _Reader, categories: dict[str, dict], scale_ids: set[str
                 reader.add(row, CONTEXTUAL, key, error["msg"])
                 continue
             groups[group_id] = group
-            categories["C"].setdefault("groups", []).append(group)
+            categories[code].setdefault("groups", []).append(group)
         indicator_id = _text(row, "indicator_id") or ""
-        if not CONTEXT_ID.match(indicator_id):
-            reader.add(row, CONTEXTUAL, "indicator_id", f"{indicator_id!r} must look like C.1")
+        if not CONTEXT_ID.match(indicator_id) or not indicator_id.startswith(f"{code}."):
+            reader.add(row, CONTEXTUAL, "indicator_id", f"{indicator_id!r} must look like {code}.1")
             continue
         if indicator_id in seen:
             reader.add(
@@ -883,9 +892,10 @@ def read_catalogue(data: bytes, name: str) -> tuple[Manifest, ScalesFile, list[C
     _contextual(reader, categories, scale_ids)
     expected = _counts(reader, categories, check=not reader.issues)
     for code, cat in categories.items():
-        part = "groups" if code == "C" else "themes"
+        context = code == reader.context_code()
+        part = "groups" if context else "themes"
         if not cat.get(part):
-            sheet = CONTEXTUAL if code == "C" else INDICATORS
+            sheet = CONTEXTUAL if context else INDICATORS
             reader.issues.append(
                 ImportIssue(
                     sheet, None, None, f"category {code} on the Categories sheet has no rows"

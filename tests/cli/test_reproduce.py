@@ -137,3 +137,24 @@ def test_a_changed_number_in_the_results_workbook_is_found(xa_package, tmp_path)
     result = runner.invoke(app, ["reproduce", str(tampered)])
     assert result.exit_code == 1
     assert f"_results.xlsx: Themes!{cell.coordinate}: package says" in result.output
+
+
+def test_another_questionnaire_in_the_package_is_found(xa_package, tmp_path):
+    """An edited questionnaire shows up as a different input SHA-256, even if no score moves."""
+    from roam.framework import load_framework
+    from roam.questionnaire import read_questionnaire, write_questionnaire
+
+    xa = read_questionnaire(REPO / "sample_data" / "XA_Aurelia_full.xlsx")
+    responses = xa.responses.copy()
+    responses.loc[0, "evidence"] = "a note added after the package was made"  # no score changes
+    other = write_questionnaire(load_framework(), xa.meta, responses, xa.mab)
+    out = io.BytesIO()
+    with zipfile.ZipFile(xa_package) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            swap = "/questionnaire/" in info.filename
+            dst.writestr(info, other if swap else src.read(info))
+    swapped = tmp_path / "swapped.zip"
+    swapped.write_bytes(out.getvalue())
+    result = runner.invoke(app, ["reproduce", str(swapped)])
+    assert result.exit_code == 1
+    assert "run.inputs[0].sha256: package says" in result.output
