@@ -10,6 +10,7 @@ from roam.cli import (  # noqa: F401  (registers)
     questionnaire,
     reproduce,
     results,
+    review,
     store,
     users,
 )
