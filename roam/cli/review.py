@@ -42,8 +42,8 @@ def _context(user: str | None):
 def _run(fn, *args, **kwargs):
     """Call a use case; every expected failure becomes a plain message and exit code 1."""
     from roam.access import AccessDenied
+    from roam.service import StoreError
     from roam.service.reviews import InvalidRatingSheets
-    from roam.store import StoreError
 
     try:
         return fn(*args, **kwargs)

@@ -122,7 +122,7 @@ def write_package(
         "mab.csv": mab_csv(analysis, country).encode("utf-8-sig"),
         f"report/{stem}_draft_report.html": render_report(analysis, country, reviews).encode(),
     }
-    if reviews is not None:
+    if reviews:  # the round record, when the assessment went through a review round
         from roam.export.validation import comments_csv, validation_json
 
         files["validation/review_rounds.json"] = validation_json(reviews)

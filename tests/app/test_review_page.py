@@ -165,7 +165,7 @@ def test_team_opens_a_round_sends_and_collects_sheets_in_the_app(app):
 
     at = app
     store = Store()
-    SecureStore(store, LOCAL_ADMIN).set_status("XA", 2025, "validated")
+    SecureStore(store, LOCAL_ADMIN).set_status("XA", 2025, "validated", version=1)
     at.switch_page("roam/ui/pages/review.py").run()
     at.selectbox(key="open_assessment").set_value(("XA", 2025))
     at.radio(key="open_kind").set_value("workshop")

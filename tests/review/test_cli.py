@@ -55,7 +55,7 @@ def test_round_trip(use_db: str, tmp_path: Path) -> None:
     assert "is draft; a review round opens on an assessment that is at least validated" in (
         refused.output
     )
-    ok("status", "XA", "2025", "--set", "validated")
+    ok("status", "XA", "2025", "--set", "validated", "--version", "1")
     opened = json.loads(
         ok(
             "review",
@@ -182,7 +182,7 @@ def test_round_trip(use_db: str, tmp_path: Path) -> None:
     final = json.loads(ok("review", "status", "XA", "--json"))
     assert final["state"] == "closed"
     assert {f["open_comments"] for f in final["findings"]} == {0}
-    ok("status", "XA", "2025", "--set", "submitted")
+    ok("status", "XA", "2025", "--set", "submitted", "--version", "1")
     assert [t.to_status for t in store.transitions("XA")][-3:] == [
         "validated",
         "validated",
