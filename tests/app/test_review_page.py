@@ -137,7 +137,10 @@ def test_local_team_switches_rounds_and_answers_a_chosen_comment(app):
     assert at.header[0].value == "Participation balance"  # before any verdict
     assert any("Did not take part: Media" in w.value for w in at.warning)
     assert not [s for s in at.selectbox if s.key == "answer_comment"]
-    assert {m.label: m.value for m in at.metric}["Contested"] == "3"
+    findings = reviews.status(Store(), LOCAL_ADMIN, "XD")["findings"]
+    contested = sum(f["verdict"] == "contested" for f in findings)
+    assert contested >= 3  # the sample's contested and single-group findings at least
+    assert {m.label: m.value for m in at.metric}["Contested"] == str(contested)
     box.set_value(1).run()
     assert not at.exception
     headers = [h.value for h in at.header]

@@ -54,8 +54,14 @@ def test_member_rates_and_team_sees_the_heatmap(tmp_path, monkeypatch):
     admin.add_user("team@xg.example", "national_team", ["XG"], "XG team")
     dispose_all()
     people = [
-        oidc.User(sub="lena", claims={"email": "lena@xg.example", "name": "Lena Member"}),
-        oidc.User(sub="team", claims={"email": "team@xg.example", "name": "XG team"}),
+        oidc.User(
+            sub="lena",
+            claims={"email": "lena@xg.example", "email_verified": True, "name": "Lena Member"},
+        ),
+        oidc.User(
+            sub="team",
+            claims={"email": "team@xg.example", "email_verified": True, "name": "XG team"},
+        ),
     ]
     with oidc.run_server_in_thread(user_claims=people) as provider:
         port = free_port()
