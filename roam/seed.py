@@ -20,4 +20,7 @@ def seed_if_empty(store, folder: Path = SAMPLES) -> int:
     if not files:
         return 0
     results = store.ingest(files, user=SEED_USER, note="fictional sample loaded on first start")
+    from roam.review.samples import load_sample_rounds
+
+    load_sample_rounds(store, folder)
     return len(results)

@@ -15,7 +15,17 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-Action = Literal["view", "upload", "change_status", "export", "administer", "save_weights"]
+Action = Literal[
+    "view",
+    "upload",
+    "change_status",
+    "export",
+    "administer",
+    "save_weights",
+    "review_manage",
+    "review_rate",
+    "review_results",
+]
 ACTIONS: tuple[Action, ...] = (
     "view",
     "upload",
@@ -24,7 +34,20 @@ ACTIONS: tuple[Action, ...] = (
     "administer",
     "save_weights",
 )
+# Review rounds (roam.review): for these actions `status` is the round's state (open / closed).
+REVIEW_ACTIONS: tuple[Action, ...] = ("review_manage", "review_rate", "review_results")
 POLICY_FILE = Path(__file__).resolve().parents[1] / "access_policy.yaml"
+
+
+class ReviewRights(BaseModel):
+    """What a role may do with review rounds (roam.review); nothing unless the policy says so."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    manage: bool = False  # open, close, write sheets, collect workbooks, answer comments
+    rate: bool = False  # rate findings of a round, as oneself
+    results: bool = False  # see everyone's ratings, verdicts and the comment log
+    rounds: list[str] = ["open", "closed"]  # round states the role sees at all
 
 
 class RolePolicy(BaseModel):
@@ -40,6 +63,7 @@ class RolePolicy(BaseModel):
     administer: bool
     grant: list[str]
     save_weights: bool
+    review: ReviewRights = ReviewRights()
 
 
 class AuditPolicy(BaseModel):
@@ -124,6 +148,8 @@ def decide(
     if country is not None and rules.scope == "assigned" and country not in user.countries:
         mine = ", ".join(sorted(user.countries)) or "no country"
         return Decision(False, f"the account covers {mine}, not {country}")
+    if action in REVIEW_ACTIONS:
+        return _review(user, rules.review, action, status)
     if action == "view":
         if status is not None and status not in rules.view:
             return Decision(
@@ -148,6 +174,20 @@ def decide(
     if action == "change_status":
         return _change_status(user, rules, status, target_status)
     return Decision(False, f"unknown action {action!r}")
+
+
+def _review(user: User, rights: ReviewRights, action: str, state: str | None) -> Decision:
+    what = action.removeprefix("review_")
+    if not getattr(rights, what):
+        words = {
+            "manage": "run review rounds",
+            "rate": "rate the findings of review rounds",
+            "results": "see the results of review rounds",
+        }
+        return Decision(False, f"{article(user.role)} cannot {words[what]}")
+    if state is not None and state not in rights.rounds:
+        return Decision(False, f"the review round is {state}")
+    return Decision(True)
 
 
 def _change_status(

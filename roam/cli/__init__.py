@@ -12,6 +12,7 @@ from roam.cli import (  # noqa: F401  (registers the commands)
     questionnaire,
     reproduce,
     results,
+    review,
     store,
     users,
 )

@@ -92,7 +92,8 @@ def export(
     from roam.export.workbook import write_results
 
     assessment, _, _, analysis = _analyse_one(source, weights, RunChoice(profile, draws, seed))
-    write_output(output, write_results(analysis, assessment.country))
+    reviews = _review_records(source, assessment)
+    write_output(output, write_results(analysis, assessment.country, reviews))
     typer.echo(f"Wrote {output}: results for {assessment.meta.country} ({assessment.country})")
 
 
@@ -111,5 +112,17 @@ def package(
     assessment, original, name, analysis = _analyse_one(
         source, weights, RunChoice(profile, draws, seed)
     )
-    write_output(output, write_package(analysis, assessment.country, original, name))
+    reviews = _review_records(source, assessment)
+    write_output(output, write_package(analysis, assessment.country, original, name, reviews))
     typer.echo(f"Wrote {output}: submission package for {assessment.meta.country}")
+
+
+def _review_records(source: str, assessment) -> list[dict] | None:
+    """Review rounds of a stored assessment (None for a file: it has no rounds)."""
+    if Path(source).exists():
+        return None
+    from roam.service import as_local_admin
+    from roam.service.reviews import records_for_export
+
+    guard = as_local_admin()
+    return records_for_export(guard.store, guard.user, assessment.country, assessment.meta.year)

@@ -98,9 +98,14 @@ def package_stem(iso_code: str, year: int | None) -> str:
 
 
 def write_package(
-    analysis: Analysis, country: str, original: bytes, original_name: str | None = None
+    analysis: Analysis,
+    country: str,
+    original: bytes,
+    original_name: str | None = None,
+    reviews: list[dict] | None = None,
 ) -> bytes:
-    """Zip of questionnaire, results, data + schema, method, MAB, draft report and manifest.
+    """Zip of questionnaire, results, data + schema, method, MAB, draft report and manifest;
+    with ``reviews`` (review round records) also the validation record.
 
     Every path in the archive is built from the country code and year; the uploaded file's own
     name is kept only as text in the manifest (``original_name``), so no name can place a file
@@ -110,13 +115,18 @@ def write_package(
     submission = build_submission(analysis, country).model_dump(mode="json")
     files: dict[str, bytes] = {
         f"questionnaire/{stem}_questionnaire.xlsx": original,
-        f"results/{stem}_results.xlsx": write_results(analysis, country),
+        f"results/{stem}_results.xlsx": write_results(analysis, country, reviews),
         "data/assessment.json": json.dumps(submission, indent=2, ensure_ascii=False).encode(),
         "data/assessment.schema.json": json.dumps(submission_schema(), indent=2).encode(),
         "methodology.md": methodology_note(analysis, country).encode(),
         "mab.csv": mab_csv(analysis, country).encode("utf-8-sig"),
-        f"report/{stem}_draft_report.html": render_report(analysis, country).encode(),
+        f"report/{stem}_draft_report.html": render_report(analysis, country, reviews).encode(),
     }
+    if reviews:  # the round record, when the assessment went through a review round
+        from roam.export.validation import comments_csv, validation_json
+
+        files["validation/review_rounds.json"] = validation_json(reviews)
+        files["validation/comments.csv"] = comments_csv(reviews).encode("utf-8-sig")
     manifest = {
         "package": f"{analysis.framework.short_name} national assessment submission",
         "country": meta.iso_code,

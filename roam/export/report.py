@@ -12,6 +12,7 @@ from roam.analysis import Analysis
 from roam.countries import display_name
 from roam.export.charts import category_frame, profile_chart, to_svg
 from roam.export.tables import gaps_table, indicator_table, level_table
+from roam.export.validation import report_section
 from roam.mab import mab_balance
 from roam.presentation import NOT_OFFICIAL
 from roam.questionnaire.vocab import vocabulary
@@ -46,7 +47,11 @@ def _shown(row: dict) -> str:
     return ""
 
 
-def render_report(analysis: Analysis, country: str) -> str:
+def render_report(
+    analysis: Analysis, country: str, reviews: list[dict[str, Any]] | None = None
+) -> str:
+    """``reviews``: review round records (roam.review.record.full_record) for the validation
+    section."""
     assessment = analysis.assessment(country)
     meta = assessment.meta
     fw = analysis.framework
@@ -156,6 +161,7 @@ def render_report(analysis: Analysis, country: str) -> str:
         annex=scored,
         mab=[_plain(m) for m in assessment.mab.to_dict("records")],
         counts=counts,
+        validation=report_section(reviews or [], fw.version),
         fmt=_fmt,
         pct=_pct,
         shown=_shown,

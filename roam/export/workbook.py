@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pandas as pd
 
@@ -17,6 +18,7 @@ from roam.export.tables import (
     new_workbook,
     scored_rows,
 )
+from roam.export.validation import write_validation_sheet
 from roam.export.xlsx import Book, Col
 from roam.mab import mab_balance
 from roam.presentation import NOT_A_RANKING, NOT_OFFICIAL
@@ -38,7 +40,10 @@ def score_cols(analysis: Analysis) -> list[Col]:
     ]
 
 
-def write_results(analysis: Analysis, country: str) -> bytes:
+def write_results(
+    analysis: Analysis, country: str, reviews: list[dict[str, Any]] | None = None
+) -> bytes:
+    """``reviews``: review round records; when given, a Validation sheet is added."""
     assessment = analysis.assessment(country)
     meta = assessment.meta
     name = display_name(meta.iso_code, meta.country)
@@ -114,6 +119,8 @@ def write_results(analysis: Analysis, country: str) -> bytes:
     method_sheet(book, analysis)
     _uncertainty(book, analysis, country)
     _sensitivity(book, analysis, country)
+    if reviews is not None:
+        write_validation_sheet(book, reviews, analysis.framework.version)
     return book.close()
 
 

@@ -50,7 +50,7 @@ def results_workbook(
 
     v = check_export(guard, country, year, version, indicator_set=indicator_set)
     assessment = _load(guard, v)
-    return write_results(_analyse([assessment], draws), assessment.country)
+    return write_results(_analyse([assessment], draws), assessment.country, _reviews(guard, v))
 
 
 def submission_package(
@@ -69,7 +69,16 @@ def submission_package(
     name, original = guard.store.original(
         v.country, v.year, v.version, framework=v.framework, indicator_set=v.indicator_set
     )
-    return write_package(_analyse([assessment], draws), assessment.country, original, name)
+    return write_package(
+        _analyse([assessment], draws), assessment.country, original, name, _reviews(guard, v)
+    )
+
+
+def _reviews(guard: Guard, v: VersionInfo) -> list[dict]:
+    """The review rounds of the exported assessment, as far as the user may see them."""
+    from roam.service.reviews import records_for_export
+
+    return records_for_export(guard.store, guard.user, v.country, v.year)
 
 
 def comparison_workbook(

@@ -196,3 +196,87 @@ class AuditEvent(Base):
     target: Mapped[str] = mapped_column(Text, default="")
     allowed: Mapped[bool] = mapped_column(Boolean)
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+# ------------------------------------------------- revision 0005: multistakeholder review rounds
+
+
+class ReviewRound(Base):
+    """A MAB review or validation workshop on one stored version; findings frozen at opening."""
+
+    __tablename__ = "review_round"
+    __table_args__ = (UniqueConstraint("assessment_id", "number", name="uq_review_round_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    version_number: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(16), default="open")
+    findings: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    mab: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    opened_by: Mapped[str] = mapped_column(Text)
+    opened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    closed_by: Mapped[str | None] = mapped_column(Text, nullable=True)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReviewParticipant(Base):
+    """A rater: a MAB member, a workshop walk-in or a signed-in account; group and gender."""
+
+    __tablename__ = "review_participant"
+    __table_args__ = (UniqueConstraint("round_id", "key", name="uq_review_participant_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("review_round.id"), index=True)
+    key: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(Text, default="")
+    organisation: Mapped[str] = mapped_column(Text, default="")
+    group: Mapped[str] = mapped_column(Text)
+    gender: Mapped[str | None] = mapped_column(Text, nullable=True)
+    email: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    share_name: Mapped[bool] = mapped_column(Boolean, default=False)
+    origin: Mapped[str] = mapped_column(String(16))
+
+
+class ReviewSubmission(Base):
+    """One participant's set of ratings; a later one replaces it (``replaced_at``), both kept."""
+
+    __tablename__ = "review_submission"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("review_round.id"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("review_participant.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    filename: Mapped[str | None] = mapped_column(Text, nullable=True)
+    sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    content: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    submitted_by: Mapped[str] = mapped_column(Text)
+    submitted_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    replaced_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class ReviewRating(Base):
+    __tablename__ = "review_rating"
+
+    submission_id: Mapped[int] = mapped_column(ForeignKey("review_submission.id"), primary_key=True)
+    finding_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    rating: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    comment: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class ReviewResponse(Base):
+    """The national team's answer to one comment (the comment text it answered is kept)."""
+
+    __tablename__ = "review_response"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("review_round.id"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("review_participant.id"))
+    finding_id: Mapped[str] = mapped_column(String(64))
+    comment: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    answered_by: Mapped[str] = mapped_column(Text)
+    answered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -21,6 +21,7 @@ PAGES = [
     ("export", "Export", ":material/download:"),
     ("history", "History", ":material/history:"),
     ("framework", "Framework", ":material/menu_book:"),
+    ("review", "Review", ":material/rate_review:"),
 ]
 ADMIN_PAGES = [("users", "Users", ":material/group:")]
 

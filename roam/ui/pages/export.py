@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 from roam.access import AccessDenied
@@ -16,14 +18,23 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # The secure store checks the export right; only then are cached bytes handed out.
 @st.cache_data(max_entries=16, show_spinner="Writing the workbook...")
-def _results_bytes(key: tuple) -> bytes:
-    return write_results(state.analysis_for((key,)), key[0])
+def _results_bytes(key: tuple, reviews: str = "[]") -> bytes:
+    return write_results(state.analysis_for((key,)), key[0], json.loads(reviews))
 
 
 @st.cache_data(max_entries=8, show_spinner="Building the package...")
-def _package_bytes(key: tuple) -> bytes:
+def _package_bytes(key: tuple, reviews: str = "[]") -> bytes:
     name, original = state.secure().original(key[0], key[1], key[2], indicator_set=key[4])
-    return write_package(state.analysis_for((key,)), key[0], original, name)
+    return write_package(state.analysis_for((key,)), key[0], original, name, json.loads(reviews))
+
+
+def _review_records(key: tuple) -> str:
+    """The review rounds of this assessment the current user may see (JSON: a cache key)."""
+    from roam.service.reviews import records_for_export
+    from roam.ui.auth import current_user
+
+    records = records_for_export(state.get_store(), current_user(), key[0], key[1])
+    return json.dumps(records, sort_keys=True)
 
 
 @st.cache_data(max_entries=8, show_spinner="Writing the comparison...")
@@ -57,7 +68,7 @@ def render() -> None:
             cols = st.columns(2)
             cols[0].download_button(
                 "Results workbook (.xlsx)",
-                _results_bytes(key),
+                _results_bytes(key, _review_records(key)),
                 file_name=f"{stem}_results.xlsx",
                 mime=XLSX,
                 key="download_results",
@@ -67,7 +78,7 @@ def render() -> None:
             ):
                 cols[1].download_button(
                     "Submission package (.zip)",
-                    _package_bytes(key),
+                    _package_bytes(key, _review_records(key)),
                     file_name=f"{stem}_submission.zip",
                     mime="application/zip",
                     key="download_package",

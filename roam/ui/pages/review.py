@@ -1,0 +1,349 @@
+"""Review: MAB members and workshop participants rate the draft findings of an open round; the
+national team sees balance first, then agreement per group, distributions and the comment log.
+
+Everything goes through roam.service.reviews (access checked and audited there)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pandas as pd
+import streamlit as st
+
+from roam.access import AccessDenied, decide
+from roam.questionnaire.vocab import vocabulary
+from roam.review import record
+from roam.review.charts import (
+    agreement_frame,
+    agreement_heatmap,
+    distribution_chart,
+    distribution_frame,
+)
+from roam.review.issues import how_to_fix
+from roam.review.model import KIND_NAMES, MINIMUM_STATUS, RoundData
+from roam.review.rules import review_rules
+from roam.service import StoreError, reviews
+from roam.ui import common, state
+from roam.ui.auth import current_user
+
+NOT_RATED = "(not rated)"
+
+
+def render() -> None:
+    st.title("Review")
+    st.write(
+        "The Multistakeholder Advisory Board and the national validation workshop rate each "
+        "draft finding. A finding is validated by rough consensus: a high share agrees and no "
+        "stakeholder group is left mostly opposed."
+    )
+    user = current_user()
+    store = state.get_store()
+    _open_form(store, user)
+    rounds = reviews.visible_rounds(store, user)
+    if not rounds:
+        st.info("No review round is open to you.", icon=":material/rate_review:")
+        return
+    labels = [f"{d.name} {d.label.removeprefix(d.country + ' ')} - {d.state}" for d in rounds]
+    index = st.selectbox(
+        "Review round", range(len(rounds)), format_func=labels.__getitem__, key="review_round"
+    )
+    data = rounds[index]
+    allowed = {
+        a: decide(user, f"review_{a}", data.country, data.state).allowed  # type: ignore[arg-type]
+        for a in ("rate", "results", "manage")
+    }
+    if allowed["manage"] and data.is_open:
+        _sheets(store, user, data)
+    if allowed["rate"] and data.is_open:
+        _rate(store, user, data)
+    if allowed["results"]:
+        _results(store, user, data, allowed["manage"])
+
+
+# ------------------------------------------------------------------------ running a round
+
+
+def _open_form(store, user) -> None:
+    """Open a round on a validated (or later) assessment the user may run rounds for."""
+    candidates = [
+        a
+        for a in state.assessments()
+        if a.status in MINIMUM_STATUS and decide(user, "review_manage", a.country).allowed  # type: ignore[arg-type]
+    ]
+    if not candidates:
+        return
+    with st.expander("Open a review round"):
+        names = {
+            (a.country, a.year): f"{a.name} ({a.country}) {a.year} - {a.status}" for a in candidates
+        }
+        choice = st.selectbox(
+            "Assessment", list(names), format_func=names.get, key="open_assessment"
+        )
+        kind = st.radio(
+            "Kind", list(KIND_NAMES), format_func=KIND_NAMES.get, key="open_kind", horizontal=True
+        )
+        if st.button("Open the round", key="open_round"):
+            try:
+                data = reviews.open_round(store, user, choice[0], year=choice[1], kind=kind)
+                st.success(f"Opened {data.label} with {len(data.findings)} findings.")
+            except (AccessDenied, StoreError, ValueError) as exc:
+                st.error(str(exc))
+
+
+def _sheets(store, user, data: RoundData) -> None:
+    """Rating workbooks out (a zip, one per participant and a walk-in sheet) and back in."""
+    st.header("Rating workbooks")
+    if st.toggle("Prepare the rating workbooks to send out", key="prepare_sheets"):
+        archive = io.BytesIO()
+        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, content in reviews.rating_sheets(
+                store, user, data.country, year=data.year, number=data.number
+            ).items():
+                z.writestr(name, content)
+        st.download_button(
+            "Rating workbooks (.zip)",
+            archive.getvalue(),
+            file_name=f"{data.country}_{data.year}_round{data.number}_rating_sheets.zip",
+            mime="application/zip",
+            key="download_sheets",
+        )
+    files = st.file_uploader(
+        "Filled rating workbooks (.xlsx)",
+        type=["xlsx"],
+        accept_multiple_files=True,
+        key="collect_files",
+    )
+    if files and st.button("Collect the ratings", key="collect_button"):
+        try:
+            done = reviews.collect(
+                store,
+                user,
+                data.country,
+                [(f.name, f.getvalue()) for f in files],
+                year=data.year,
+                number=data.number,
+            )
+        except reviews.InvalidRatingSheets as exc:
+            st.error(f"{exc}. Fix these and upload again:")
+            common.table(
+                pd.DataFrame(
+                    [
+                        {
+                            "File": name,
+                            "Where": i.location(),
+                            "Finding": i.indicator or "",
+                            "Problem": i.message,
+                            "How to fix it": how_to_fix(i.code),
+                        }
+                        for name, report in exc.failures
+                        for i in report.errors
+                    ]
+                )
+            )
+            return
+        except (AccessDenied, StoreError) as exc:
+            st.error(str(exc))
+            return
+        st.success("Collected " + ", ".join(f"{c.filename} ({c.participant})" for c in done) + ".")
+
+
+# ------------------------------------------------------------------------------------ rating
+
+
+def _rate(store, user, data: RoundData) -> None:
+    rules = review_rules(data.framework)
+    st.header("Your ratings")
+    key, mine = reviews.my_ratings(data, user)
+    me = data.participant(key) if key else None
+    vocab = vocabulary()
+    cols = st.columns(3)
+    groups = list(vocab.stakeholder_groups)
+    group = cols[0].selectbox(
+        "Your stakeholder group",
+        groups,
+        index=groups.index(me.group) if me and me.group in groups else None,
+        key="rater_group",
+    )
+    genders = list(vocab.genders)
+    gender = cols[1].selectbox(
+        "Gender",
+        genders,
+        index=genders.index(me.gender) if me and me.gender in genders else None,
+        key="rater_gender",
+    )
+    share = cols[2].checkbox(
+        "My name may appear in the published record",
+        value=bool(me and me.share_name),
+        key="rater_share",
+    )
+    themes = [f for f in data.findings if f["kind"] == "theme"]
+    theme = st.selectbox(
+        "Theme",
+        [t["id"] for t in themes],
+        format_func=lambda t: next(x["title"] for x in themes if x["id"] == t),
+        key="rate_theme",
+    )
+    shown = [f for f in data.findings if f["id"] == theme or f["id"].startswith(theme + ".")]
+    options = [NOT_RATED, *rules.labels]
+    for finding in shown:
+        label, comment = mine.get(finding["id"], (None, None))
+        with st.container(border=True):
+            st.text(f"{finding['id']}  {finding['title']}")
+            if finding.get("answer"):
+                st.text(finding["answer"])
+            if finding.get("evidence"):
+                st.text(f"Evidence: {finding['evidence']}")
+            if finding.get("summary"):
+                st.text(f"Score: {finding['summary']}")
+            c1, c2 = st.columns([1, 2])
+            c1.selectbox(
+                "Rating",
+                options,
+                index=options.index(label) if label in options else 0,
+                key=f"rate_{finding['id']}",
+            )
+            c2.text_input("Comment", value=comment or "", key=f"comment_{finding['id']}")
+    if st.button("Save my ratings", type="primary", key="save_ratings"):
+        if group is None:
+            st.error("Choose your stakeholder group first: ratings count per group.")
+            return
+        ratings = dict(mine)
+        for finding in shown:
+            chosen = st.session_state.get(f"rate_{finding['id']}")
+            text = (st.session_state.get(f"comment_{finding['id']}") or "").strip()
+            ratings[finding["id"]] = (None if chosen == NOT_RATED else chosen, text or None)
+        person = {"group": group, "gender": gender, "share_name": share}
+        try:
+            code, n = reviews.rate(
+                store,
+                user,
+                data.country,
+                ratings,
+                year=data.year,
+                number=data.number,
+                person=person,
+            )
+        except (AccessDenied, StoreError) as exc:
+            st.error(str(exc))
+            return
+        rated = sum(1 for r, _ in ratings.values() if r)
+        st.success(f"Saved: {rated} finding(s) rated as participant {code} (submission {n}).")
+
+
+# ----------------------------------------------------------------------------------- results
+
+
+def _results(store, user, data: RoundData, manage: bool) -> None:
+    rules = review_rules(data.framework)
+    st.header("Participation balance")
+    balance = record.round_balance(data)
+    st.write(balance.summary())
+    common.table(
+        pd.DataFrame(
+            [
+                {"Stakeholder group": g, "Raters": v["raters"], "MAB members": v["mab"]}
+                for g, v in balance.by_group.items()
+            ]
+        )
+    )
+    if balance.missing_groups:
+        st.warning(
+            "Did not take part: " + ", ".join(balance.missing_groups) + ". Verdicts below "
+            "speak for the groups that rated only."
+        )
+    status = record.status(data, rules)
+    st.header("Verdicts")
+    counts = pd.Series([f["verdict"] for f in status["findings"]]).value_counts()
+    cols = st.columns(len(rules.verdicts))
+    for col, (name, style) in zip(cols, rules.verdicts.items(), strict=True):
+        col.metric(style.label, int(counts.get(name, 0)))
+    rated = [f["id"] for f in status["findings"] if f["agree_share"] is not None]
+    heat = agreement_frame(data, rules)
+    if heat.empty:
+        st.info("No ratings yet.")
+    else:
+        st.altair_chart(agreement_heatmap(heat, rules, rated), width="stretch")
+        st.altair_chart(
+            distribution_chart(distribution_frame(data, rules), rules, rated), width="stretch"
+        )
+    by_id = {f["id"]: f for f in data.findings}
+    common.table(
+        pd.DataFrame(
+            [
+                {
+                    "Finding": f["id"],
+                    "Title": by_id[f["id"]]["title"],
+                    "Verdict": rules.verdict_label(f["verdict"]),
+                    "% agreeing": None if f["agree_share"] is None else 100 * f["agree_share"],
+                    "Comments": f["comments"],
+                    "Unanswered": f["open_comments"],
+                }
+                for f in status["findings"]
+            ]
+        ).round(0)
+    )
+    _comments(store, user, data, rules, manage)
+
+
+def _comments(store, user, data: RoundData, rules, manage: bool) -> None:
+    st.header("Comment log")
+    if not data.comments:
+        st.caption("No comments in this round.")
+    else:
+        common.table(
+            pd.DataFrame(
+                [
+                    {
+                        "Comment": c.id,
+                        "Group": c.group,
+                        "Text": c.text,
+                        "Response": c.outcome or "unanswered",
+                        "Reasons": c.reason,
+                    }
+                    for c in data.comments
+                ]
+            )
+        )
+    if not (manage and data.is_open):
+        return
+    open_ids = [c.id for c in data.comments if c.open]
+    if open_ids:
+        with st.form("answer_form"):
+            chosen = st.selectbox("Comment to answer", open_ids, key="answer_comment")
+            outcome = st.selectbox(
+                "Response",
+                list(rules.outcomes),
+                format_func=rules.outcomes.get,
+                key="answer_outcome",
+            )
+            reason = st.text_input("Reasons", key="answer_reason")
+            if st.form_submit_button("Record the response"):
+                try:
+                    reviews.answer(
+                        store,
+                        user,
+                        data.country,
+                        chosen,
+                        outcome,
+                        reason,
+                        year=data.year,
+                        number=data.number,
+                    )
+                    st.success(f"Answered {chosen}.")
+                    st.rerun()
+                except (AccessDenied, StoreError) as exc:
+                    st.error(str(exc))
+    if st.button("Close the round", key="close_round", disabled=bool(open_ids)):
+        try:
+            reviews.close(store, user, data.country, year=data.year, number=data.number)
+            st.success(f"Closed {data.label}.")
+            st.rerun()
+        except (AccessDenied, StoreError) as exc:
+            st.error(str(exc))
+    if open_ids:
+        st.caption(f"{len(open_ids)} comment(s) need a response before the round can close.")
+
+
+if __name__ == "__main__":  # run as a page script by st.navigation
+    render()
