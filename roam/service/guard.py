@@ -134,6 +134,11 @@ class Guard:
             shown = (
                 [v for v in own if v.version == version] or [v for v in own if v.latest] or own[-1:]
             )
+            if version is None and self.may(action, shown[0]):
+                raise NotFound(
+                    f"every version of {meant.label} {meant.indicator_set} is archived; "
+                    "ask for one by number"
+                )
             self._refuse_version(action, shown[0])
         own = [v for v in every if _same(chosen, v)]
         if version is None:
