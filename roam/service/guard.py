@@ -80,10 +80,11 @@ class Guard:
         the user may see (a viewer is not told that a newer draft exists)."""
         out = []
         seen: dict[str, list[VersionInfo]] = {}
+        for v in self.store.versions(country):
+            if self.may("view", v):
+                seen.setdefault(v.country, []).append(v)
         for a in self.store.assessments(country):
-            if a.country not in seen:
-                seen[a.country] = [v for v in self.store.history(a.country) if self.may("view", v)]
-            mine = [v for v in seen[a.country] if _same(a, v)]
+            mine = [v for v in seen.get(a.country, []) if _same(a, v)]
             if not mine:
                 continue
             top = max([v for v in mine if not v.archived] or mine, key=lambda v: v.version)
