@@ -37,6 +37,13 @@ def _analyse(assessments: list, draws: int | None, weights=None):
     return analyse(assessments, draws=draws, weights=weights)
 
 
+def _exported(guard: Guard, country: str, year, version, draws: int | None, indicator_set):
+    """The checked version, its assessment and the analysis of it: one decision per export."""
+    v = check_export(guard, country, year, version, indicator_set=indicator_set)
+    assessment = _load(guard, v)
+    return v, assessment, _analyse([assessment], draws)
+
+
 def results_workbook(
     guard: Guard,
     country: str,
@@ -48,9 +55,8 @@ def results_workbook(
 ) -> bytes:
     from roam.export.workbook import write_results
 
-    v = check_export(guard, country, year, version, indicator_set=indicator_set)
-    assessment = _load(guard, v)
-    return write_results(_analyse([assessment], draws), assessment.country, _reviews(guard, v))
+    v, assessment, analysis = _exported(guard, country, year, version, draws, indicator_set)
+    return write_results(analysis, assessment.country, _reviews(guard, v))
 
 
 def submission_package(
@@ -64,14 +70,11 @@ def submission_package(
 ) -> bytes:
     from roam.export.package import write_package
 
-    v = check_export(guard, country, year, version, indicator_set=indicator_set)
-    assessment = _load(guard, v)
+    v, assessment, analysis = _exported(guard, country, year, version, draws, indicator_set)
     name, original = guard.store.original(
         v.country, v.year, v.version, framework=v.framework, indicator_set=v.indicator_set
     )
-    return write_package(
-        _analyse([assessment], draws), assessment.country, original, name, _reviews(guard, v)
-    )
+    return write_package(analysis, assessment.country, original, name, _reviews(guard, v))
 
 
 def _reviews(guard: Guard, v: VersionInfo) -> list[dict]:

@@ -10,6 +10,7 @@ roam/access/accounts.py).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from roam.access.accounts import record
@@ -74,15 +75,32 @@ class Guard:
         ]
 
     def assessments(self, country: str | None = None) -> list[AssessmentInfo]:
-        """The assessments holding at least one version the user may see."""
-        everything = self.store.assessments(country)
+        """The assessments holding at least one version the user may see, described by those
+        versions only: status, latest version and last upload are those of the latest version
+        the user may see (a viewer is not told that a newer draft exists)."""
         out = []
         seen: dict[str, list[VersionInfo]] = {}
-        for a in everything:
-            if a.country not in seen:
-                seen[a.country] = [v for v in self.store.history(a.country) if self.may("view", v)]
-            if any(_same(a, v) for v in seen[a.country]):
-                out.append(a)
+        for v in self.store.versions(country):
+            if self.may("view", v):
+                seen.setdefault(v.country, []).append(v)
+        for a in self.store.assessments(country):
+            mine = [v for v in seen.get(a.country, []) if _same(a, v)]
+            if not mine:
+                continue
+            top = max([v for v in mine if not v.archived] or mine, key=lambda v: v.version)
+            numbers = {v.version for v in mine}
+            out.append(
+                dataclasses.replace(
+                    a,
+                    status=top.status,
+                    versions=len(mine),
+                    latest_version=None if top.archived else top.version,
+                    latest_uploaded_at=max(v.uploaded_at for v in mine),
+                    accepted_version=(
+                        a.accepted_version if a.accepted_version in numbers else None
+                    ),
+                )
+            )
         return out
 
     def pick(
@@ -117,6 +135,11 @@ class Guard:
             shown = (
                 [v for v in own if v.version == version] or [v for v in own if v.latest] or own[-1:]
             )
+            if version is None and self.may(action, shown[0]):
+                raise NotFound(
+                    f"every version of {meant.label} {meant.indicator_set} is archived; "
+                    "ask for one by number"
+                )
             self._refuse_version(action, shown[0])
         own = [v for v in every if _same(chosen, v)]
         if version is None:

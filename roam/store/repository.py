@@ -179,6 +179,18 @@ class Store(Transactions):
 
         return self._read(run)
 
+    def versions(self, country: str | None = None) -> list[VersionInfo]:
+        """Every version of every assessment (of ``country``), in one read; empty when none."""
+
+        def run(s: Session) -> list[VersionInfo]:
+            q = select(S.Assessment).join(S.Country)
+            if country:
+                q = q.where(S.Country.iso_code == country.strip().upper())
+            rows = s.scalars(q.order_by(S.Country.iso_code, S.Assessment.year, S.Assessment.id))
+            return [v for row in rows for v in Q.version_infos(s, row)]
+
+        return self._read(run)
+
     def transitions(
         self, country: str, year: int | None = None, *, indicator_set: str | None = None
     ) -> list[TransitionInfo]:

@@ -15,15 +15,9 @@ from roam.service import connect, open_store
 from roam.service import weights as W
 from roam.store.engine import dispose_all
 from tests.app.conftest import APP
+from tests.app.test_access_app import AUTH
 
 REPO = Path(__file__).resolve().parents[2]
-AUTH = {
-    "redirect_uri": "http://localhost:8501/oauth2callback",
-    "cookie_secret": "test",
-    "client_id": "roam",
-    "client_secret": "x",
-    "server_metadata_url": "http://127.0.0.1:1/.well-known/openid-configuration",
-}
 
 
 @pytest.fixture

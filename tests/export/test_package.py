@@ -60,7 +60,10 @@ def test_a_hostile_upload_name_gives_a_safe_zip_and_valid_checksums(tmp_path):
 def _relabelled(code: str, typed: str):
     a = read_questionnaire(SAMPLE)
     return dataclasses.replace(
-        a, meta=a.meta.model_copy(update={"iso_code": code, "country": typed})
+        a,
+        meta=a.meta.model_copy(
+            update={"iso_code": code, "country": typed, "fictional": code.startswith("X")}
+        ),
     )
 
 
@@ -95,3 +98,27 @@ def test_every_export_shows_the_country_name_from_its_code():
     assert manifest["country_name"] == "Kenya"
     report = texts["KE_2025_submission/report/KE_2025_draft_report.html"]
     assert "national assessment of Kenya" in report and "OFFICIAL UNESCO" not in report
+
+
+def test_workbooks_show_the_country_name_from_its_code():
+    import openpyxl
+
+    from roam.export.comparison import write_comparison
+    from roam.export.workbook import write_results
+
+    real = _relabelled("KE", HOSTILE_COUNTRY)
+    fictional = _relabelled("XA", "Aurelia")
+    analysis = analyse([real, fictional], draws=0)
+    book = openpyxl.load_workbook(io.BytesIO(write_results(analysis, "KE")))
+    summary = [c for row in book["Summary"].iter_rows(values_only=True) for c in row if c]
+    assert summary[0] == "ROAM-X assessment results: Kenya"
+    assert "Kenya (KE)" in summary and not any("OFFICIAL" in str(c) for c in summary)
+    comparison = openpyxl.load_workbook(io.BytesIO(write_comparison(analysis)))
+    names = {
+        str(c)
+        for ws in comparison.worksheets
+        for row in ws.iter_rows(values_only=True)
+        for c in row
+    }
+    assert {"Kenya", "Aurelia"} <= names
+    assert not any("OFFICIAL" in n for n in names)

@@ -10,7 +10,7 @@ import pytest
 
 from roam.access import LOCAL_ADMIN, AccessDenied, User
 from roam.questionnaire import read_questionnaire
-from roam.service import TransitionError, connect
+from roam.service import NotFound, TransitionError, connect
 from roam.service import assessments as A
 from roam.store import Store, StoreError
 
@@ -66,3 +66,14 @@ def test_two_indicator_sets_in_one_year_are_changed_by_name(store):
     assert A.load(public, "XA").meta.indicator_set == "full"
     with pytest.raises(AccessDenied, match="this one is validated"):
         A.load(public, "XA", indicator_set="core")
+
+
+def test_every_version_archived_is_not_found_until_asked_by_number(store):
+    admin = connect(LOCAL_ADMIN, store)
+    A.archive_version(admin, "XA", 1, year=2025)
+    with pytest.raises(NotFound, match="every version of XA 2025 full is archived"):
+        A.load(admin, "XA", 2025)
+    assert A.load(admin, "XA", 2025, 1).meta.iso_code == "XA"
+    only = "can move assessments to draft / validated / submitted only"
+    with pytest.raises(AccessDenied, match=only):
+        A.archive_version(connect(TEAM, store), "XA", 1, year=2025)
