@@ -252,11 +252,7 @@ def rate(
         who = {"email": user.email, "name": user.name, **(person or {})}
     if not data.is_open:
         raise ReviewError(f"{data.label} is closed; a closed round is read-only")
-    rules = review_rules(data.framework)
-    known = {f["id"] for f in data.findings}
-    bad = [f for f, (r, _) in ratings.items() if f not in known or (r and r not in rules.labels)]
-    if bad:
-        raise ReviewError(f"not a finding of {data.label} or not a rating: {', '.join(bad)}")
+    _check_ratings(data, ratings)
     key, n = RS.submit(store, data.id, who, ratings, channel="app", user=user.email)
     _done(store, user, "review_rate", data.label, f"{key} rated {len(ratings)} finding(s) online")
     return key, n
@@ -278,16 +274,21 @@ def key_in(
     _check(store, user, "review_manage", data.country, data.state, data.label)
     if not data.is_open:
         raise ReviewError(f"{data.label} is closed; a closed round is read-only")
-    rules = review_rules(data.framework)
-    known = {f["id"] for f in data.findings}
-    bad = [f for f, (r, _) in ratings.items() if f not in known or (r and r not in rules.labels)]
-    if bad:
-        raise ReviewError(f"not a finding of {data.label} or not a rating: {', '.join(bad)}")
+    _check_ratings(data, ratings)
     if not who.get("key") and who.get("group") not in vocabulary().stakeholder_groups:
         raise ReviewError(f"{who.get('group')!r} is not a stakeholder group")
     key, n = RS.submit(store, data.id, who, ratings, channel="keyed", user=user.email)
     _done(store, user, "review_manage", data.label, f"keyed in a paper sheet for {key}")
     return key, n
+
+
+def _check_ratings(data: RoundData, ratings: Mapping[str, tuple[str | None, str | None]]) -> None:
+    """Ratings entered online or keyed in: known findings and labels of the scale only."""
+    rules = review_rules(data.framework)
+    known = {f["id"] for f in data.findings}
+    bad = [f for f, (r, _) in ratings.items() if f not in known or (r and r not in rules.labels)]
+    if bad:
+        raise ReviewError(f"not a finding of {data.label} or not a rating: {', '.join(bad)}")
 
 
 def my_ratings(data: RoundData, user: User) -> tuple[str | None, dict]:
