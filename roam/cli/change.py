@@ -57,7 +57,7 @@ def change(
         typer.echo(f"Note: {result.note}")
     typer.echo(f"  {'':<42}{'before':>7}{'after':>7}{'change':>8}  {'interval':<16}verdict")
     for row in result.table.itertuples(index=False):
-        label = f"{row.id} {row.name}" if row.level != "index" else "ROAM index"
+        label = f"{row.id} {row.name}" if row.level != "index" else row.name
         label = ("  " if row.level == "theme" else "") + label
         interval = f"[{row.low:+.1f}, {row.high:+.1f}]" if not math.isnan(row.change) else ""
         change_text = f"{row.change:+.1f}" if not math.isnan(row.change) else ""

@@ -192,10 +192,11 @@ def change_between(
     )
     table, n, s, methods = paired_change(scores, draws, seed)
     names = {
-        **{c: framework.categories[c].name for c in framework.categories},
+        framework.index_id: framework.index_name,
+        **{c: framework.category(c).name for c in framework.scored_categories},
         **{t: name for t, (_, name) in framework.themes.items()},
     }
-    table.insert(2, "name", [names.get(i, "ROAM index") for i in table["id"]])
+    table.insert(2, "name", [names.get(i, i) for i in table["id"]])
     note = None
     if sets[0] != sets[1]:
         n_shared = sum(1 for e in framework.entries_for("core") if e.category != "C")

@@ -71,7 +71,7 @@ def render() -> None:
     cols = st.columns(len(top))
     for col, row in zip(cols, top.itertuples(index=False), strict=True):
         with col:
-            label = "ROAM index" if row.level == "index" else f"{row.id} {row.name}"
+            label = row.name if row.level == "index" else f"{row.id} {row.name}"
             if pd.isna(row.change):
                 st.metric(label, "no score")
                 st.caption(row.note or "")
