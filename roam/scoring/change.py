@@ -79,7 +79,7 @@ def changed_indicators(
     framework: Framework, before: pd.DataFrame, after: pd.DataFrame, indicator_set: str
 ) -> pd.DataFrame:
     """Indicators of the shared set whose status, answer or value differs between the two."""
-    ids = [e.id for e in framework.entries_for(indicator_set) if e.category != "C"]
+    ids = [e.id for e in framework.entries_for(indicator_set) if framework.is_scored(e.category)]
     cols = ["status", "answer", "value"]
 
     def norm(frame: pd.DataFrame) -> pd.DataFrame:
@@ -205,7 +205,7 @@ def change_between(
     table.insert(2, "name", [names.get(i, i) for i in table["id"]])
     note = None
     if sets[0] != sets[1]:
-        n_shared = sum(1 for e in framework.entries_for("core") if e.category != "C")
+        n_shared = sum(1 for e in framework.entries_for("core") if framework.is_scored(e.category))
         note = (
             f"{labels[0]} used the {sets[0]} set and {labels[1]} the {sets[1]} set: both are "
             f"compared on the {n_shared} core indicators they share."
