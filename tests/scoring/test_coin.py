@@ -19,7 +19,6 @@ from roam.scoring.coin import aggregate_tables, parse_threshold
 from roam.scoring.tree import build_tree
 from tests.oracle.synthetic import synthetic_responses
 
-
 META = pd.DataFrame(
     [(f"i{k}", 1, "P1", 1, 1, "Indicator") for k in range(1, 7)]
     + [
