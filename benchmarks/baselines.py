@@ -242,9 +242,10 @@ def floor_score(frame: pd.DataFrame, m: Model) -> list[np.ndarray]:
     """Per level a countries x nodes matrix of scores (NaN: none), in bare numpy."""
     ci = frame["country"].cat.codes.to_numpy()
     ii = frame["indicator_id"].cat.codes.to_numpy()
-    st = frame["status"].cat.codes.to_numpy()  # available, not_applicable, not_available, ...
+    st = frame["status"].cat.codes.to_numpy()
+    code = {name: i for i, name in enumerate(frame["status"].cat.categories)}
     n, k = len(frame["country"].cat.categories), len(m.ids)
-    status = np.full((n, k), 3, dtype=np.int8)  # unanswered
+    status = np.full((n, k), code["unanswered"], dtype=np.int8)
     status[ci, ii] = st
     value = np.full((n, k), np.nan)
     value[ci, ii] = frame["value"].to_numpy()
@@ -253,13 +254,13 @@ def floor_score(frame: pd.DataFrame, m: Model) -> list[np.ndarray]:
     answer = np.full((n, k), -1)
     answer[ci, ii] = np.where(codes >= 0, label_col[codes], -1)
     status, value, answer = (a[:, m.scored_pos] for a in (status, value, answer))
-    available = status == 0
+    available = status == code["available"]
     choice = m.choice_table[np.maximum(m.choice_scale, 0)[None, :], np.maximum(answer, 0)]
     with np.errstate(invalid="ignore", divide="ignore"):
         scaled = np.where(m.lower, m.high - value, value - m.low) / (m.high - m.low) * 100.0
     numeric = np.clip(np.where(m.perception, np.where(m.lower, 100 - value, value), scaled), 0, 100)
     x = np.where(available, np.where(m.is_choice, choice, numeric), np.nan)
-    data, expected = available.astype(float), (status != 1).astype(float)
+    data, expected = available.astype(float), (status != code["not_applicable"]).astype(float)
     out = []
     for parent, weight in zip(m.parents, m.weights, strict=True):
         order = np.argsort(parent, kind="stable")

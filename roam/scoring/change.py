@@ -48,6 +48,7 @@ class Change:
     seed: int
     percentiles: tuple[float, float]
     methods: tuple[str, ...] = field(default=())
+    profile: str = "default"  # the scoring.yaml run profile that set draws and seed
 
     def to_json(self) -> dict[str, Any]:
         def clean(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -59,6 +60,7 @@ class Change:
             "after": self.after,
             "indicator_set": self.indicator_set,
             "note": self.note,
+            "profile": self.profile,
             "draws": self.draws,
             "seed": self.seed,
             "percentiles": list(self.percentiles),
@@ -170,11 +172,13 @@ def change_between(
     seed: int | None = None,
     weights: Any = None,
     settings: Any = None,
+    profile: str | None = None,
 ) -> Change:
     """Two response tables (indicator_id, status, answer, value) of one country -> a Change.
 
-    Labels name the two assessments (both are scored in one run under these labels)."""
-    from roam.scoring import score
+    Labels name the two assessments (both are scored in one run under these labels). Draws and
+    seed come from scoring.yaml, or its named `profile`, unless given."""
+    from roam.scoring import load_settings, score
 
     common = shared_set(sets)
     shared = {e.id for e in framework.entries_for(common)}
@@ -187,15 +191,18 @@ def change_between(
         f.insert(0, "country", label)
         frames.append(f)
     data = categorical_responses(framework, pd.concat(frames, ignore_index=True))
+    base = load_settings(dict(settings) if isinstance(settings, dict) else settings, framework)
+    cfg = base.for_run(profile, draws, seed)  # draws and seed: scoring.yaml, a profile, or given
     scores = score(
-        framework, data, weights, settings, indicator_sets={labels[0]: common, labels[1]: common}
+        framework, data, weights, cfg, indicator_sets={labels[0]: common, labels[1]: common}
     )
-    table, n, s, methods = paired_change(scores, draws, seed)
+    table, n, s, methods = paired_change(scores)
     names = {
-        **{c: framework.categories[c].name for c in framework.categories},
+        framework.index_id: framework.index_name,
+        **{c: framework.category(c).name for c in framework.scored_categories},
         **{t: name for t, (_, name) in framework.themes.items()},
     }
-    table.insert(2, "name", [names.get(i, framework.index_name) for i in table["id"]])
+    table.insert(2, "name", [names.get(i, i) for i in table["id"]])
     note = None
     if sets[0] != sets[1]:
         n_shared = sum(1 for e in framework.entries_for("core") if framework.is_scored(e.category))
@@ -213,6 +220,7 @@ def change_between(
         draws=n,
         seed=s,
         percentiles=tuple(scores.settings.uncertainty.percentiles),  # type: ignore[arg-type]
+        profile=profile or "default",
         methods=methods,
     )
 

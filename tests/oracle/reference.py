@@ -16,10 +16,6 @@ from typing import Any
 import pandas as pd
 import yaml
 
-INDEX = "ROAM"
-SCORED = ("R", "O", "A", "M", "X")
-IN_INDEX = ("R", "O", "A", "M")
-
 Node = tuple[float | None, str]  # (score, status)
 
 
@@ -39,7 +35,11 @@ class Catalogue:
         self.indicators: dict[str, dict[str, Any]] = {}
         self.parent: dict[str, str] = {}
         self.children: dict[str, list[str]] = {}
-        self.categories = [c for c in meta["categories"] if c in SCORED]
+        # roles from the vocabulary: "index" categories form the index, "beside" are scored too
+        roles = {c: v["role"] for c, v in meta["vocabulary"]["categories"].items()}
+        self.index = str(meta["vocabulary"]["index"]["id"])
+        self.categories = [c for c in meta["categories"] if roles[c] in ("index", "beside")]
+        in_index = [c for c in meta["categories"] if roles[c] == "index"]
         for cat in self.categories:
             data = yaml.safe_load((self.folder / f"{cat}.yaml").read_text(encoding="utf-8"))
             for theme in data.get("themes", []):
@@ -52,7 +52,7 @@ class Catalogue:
                             self._link(question["id"], theme["id"])
                         self._link(ind["id"], question["id"])
                         self.indicators[ind["id"]] = ind
-        self.children[INDEX] = [c for c in self.categories if c in IN_INDEX]
+        self.children[self.index] = in_index
 
     def _link(self, child: str, parent: str) -> None:
         self.parent[child] = parent
@@ -63,7 +63,12 @@ class Catalogue:
         themes = [t for c in self.categories for t in self.children.get(c, [])]
         questions = [q for t in themes for q in self.children[t]]
         cats = [c for c in self.categories if c in self.children]
-        return [("question", questions), ("theme", themes), ("category", cats), ("index", [INDEX])]
+        return [
+            ("question", questions),
+            ("theme", themes),
+            ("category", cats),
+            ("index", [self.index]),
+        ]
 
     def beneath(self, node: str) -> list[str]:
         if node in self.indicators:
@@ -124,7 +129,7 @@ def oracle_score(
     settings: Any,
     indicator_sets: Mapping[str, str] | None = None,
 ) -> dict[str, dict[str, Node]]:
-    """country -> node id (indicators, questions, themes, categories, "ROAM") -> (score, status)."""
+    """country -> node id (indicators, questions, themes, categories, index) -> (score, status)."""
     cat = Catalogue(folder)
     weight = cat.weights(weight_set)
     method, shift = settings.aggregation, settings.geometric_shift

@@ -19,8 +19,6 @@ from roam.scoring.coin import aggregate_tables, parse_threshold
 from roam.scoring.tree import build_tree
 from tests.oracle.synthetic import synthetic_responses
 
-INDEX_ID = "ROAM"  # the 2018 index id, as framework.yaml declares it
-
 META = pd.DataFrame(
     [(f"i{k}", 1, "P1", 1, 1, "Indicator") for k in range(1, 7)]
     + [
@@ -154,25 +152,27 @@ def test_threshold_parsing():
 
 
 def test_same_numbers_as_the_engine_with_the_direct_rule(fw):
-    """The 2024 fixture tree written as COINr tables (R, O, A, M under the index) gives what
+    """The 2024 fixture tree written as COINr tables (the index categories only) gives what
     score(..., coverage_rule="direct") gives, wherever nothing is "not applicable"."""
     tree = build_tree(fw)
+    index = fw.index_id
     data = synthetic_responses(fw, 30, seed=5, not_applicable=0.0, not_available=0.3)
     s = score(fw, data, settings={"coverage_rule": "direct"})
-    keep = [i for i in tree.indicators if i.split(".")[0] != "X"]
+    keep = [i for i in tree.indicators if fw.by_id[i].category in fw.index_categories]
     meta = [(i, 1, fw.by_id[i].question, 1, 1, "Indicator") for i in keep]
     questions = list(dict.fromkeys(fw.by_id[i].question for i in keep))
     themes = list(dict.fromkeys(fw.by_id[i].theme for i in keep))
     meta += [(q, 2, fw.questions[q][0], 1, None, "Aggregate") for q in questions]
     meta += [(t, 3, t.split(".")[0], 1, None, "Aggregate") for t in themes]
-    meta += [(c, 4, INDEX_ID, 1, None, "Aggregate") for c in "ROAM"]
-    meta += [(INDEX_ID, 5, None, 1, None, "Aggregate")]
+    meta += [(c, 4, index, 1, None, "Aggregate") for c in fw.index_categories]
+    meta += [(index, 5, None, 1, None, "Aggregate")]
     imeta = pd.DataFrame(meta, columns=["iCode", "Level", "Parent", "Weight", "Direction", "Type"])
     points = s.indicators.pivot(index="country", columns="indicator_id", values="points")
     idata = points[keep].reset_index().rename(columns={"country": "uCode"})
     got = aggregate_tables(imeta, idata, threshold="2/3").set_index("uCode")
-    for level, ids in (("question", questions), ("theme", themes), ("category", list("ROAM"))):
+    cats = list(fw.index_categories)
+    for level, ids in (("question", questions), ("theme", themes), ("category", cats)):
         expect = s.matrix(level)[ids]
         assert np.allclose(got[ids].to_numpy(), expect.to_numpy(), equal_nan=True, atol=1e-9)
-    assert np.allclose(got[INDEX_ID], s.matrix("index")[INDEX_ID], equal_nan=True, atol=1e-9)
-    assert got[INDEX_ID].isna().any() and got[INDEX_ID].notna().any()  # both cases exercised
+    assert np.allclose(got[index], s.matrix("index")[index], equal_nan=True, atol=1e-9)
+    assert got[index].isna().any() and got[index].notna().any()  # both cases exercised

@@ -6,8 +6,6 @@ import numpy as np
 
 from roam.scoring.tree import Level, build_tree
 
-INDEX_ID = "ROAM"  # the 2018 index id, as framework.yaml declares it
-
 
 def test_fixture_tree_levels(fw):
     tree = build_tree(fw)
@@ -15,7 +13,7 @@ def test_fixture_tree_levels(fw):
     assert tree.questions == ("R.A.1", "R.A.2", "O.A.1", "A.A.1", "M.A.1", "X.F.1")
     assert "C.1" in tree.all_indicators and "C.1" not in tree.indicators  # contextual: kept only
     index = tree.levels[-1]
-    assert index.ids == (INDEX_ID,)
+    assert index.ids == (fw.index_id,) == ("ROAM",)
     assert index.parent_of.tolist() == [0, 0, 0, 0, -1]  # X is reported beside the index
     assert build_tree(fw) is tree  # cached per framework object
 

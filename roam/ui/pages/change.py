@@ -10,9 +10,12 @@ from roam.ui import common, state
 
 
 @st.cache_resource(max_entries=16, show_spinner="Comparing the two years...")
-def change_for(before: tuple, after: tuple, draws: int = state.APP_DRAWS) -> Change:
-    """Keyed by the two versions' (country, year, version, sha256): recomputed only on new data."""
-    return assessment_change(state.load_version(*before), state.load_version(*after), draws=draws)
+def change_for(before: tuple, after: tuple, profile: str = state.APP_PROFILE) -> Change:
+    """Keyed by the two versions' keys: recomputed only on new data. Draws and seed come from
+    the app's run profile in scoring.yaml, as for every other page."""
+    return assessment_change(
+        state.load_version(*before), state.load_version(*after), profile=profile
+    )
 
 
 def _years_by_country() -> dict[str, list]:
@@ -61,7 +64,8 @@ def render() -> None:
     low, high = result.percentiles
     st.caption(
         f"{high - low:g}% intervals of the change from {result.draws} paired draws (the same "
-        f"weights and method for both years in each draw; seed {result.seed}). A change counts "
+        f"weights and method for both years in each draw; seed {result.seed}, run profile "
+        f"{result.profile}). A change counts "
         "only when its whole interval lies on one side of zero."
     )
     if result.note:
