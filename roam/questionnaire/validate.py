@@ -25,7 +25,8 @@ from roam.questionnaire import layout as L
 from roam.questionnaire.coerce import AnswerMatcher, parse_number, parse_year, status_lookup
 from roam.questionnaire.model import MAB_FIELDS, RESPONSE_COLUMNS, Assessment, AssessmentMeta
 from roam.questionnaire.read import RawSheet, RawWorkbook, open_workbook, read_raw
-from roam.questionnaire.sniff import MB, open_package
+from roam.questionnaire.rules import external, structure
+from roam.questionnaire.sniff import MB, Shape, open_package
 from roam.questionnaire.vocab import Limits, vocabulary
 from roam.values import is_present
 
@@ -47,40 +48,52 @@ def check_questionnaire(
 ) -> tuple[Assessment | None, ValidationReport]:
     """Never raises for a bad file: returns what could be read and the full report."""
     report = ValidationReport()
+    try:
+        return _check(source, filename, max_file_mb, report), report
+    finally:
+        report.close()
+
+
+def _check(
+    source: Source, filename: str | None, max_file_mb: float | None, report: ValidationReport
+) -> Assessment | None:
     limits = vocabulary().limits
     if max_file_mb is not None:
         limits = limits.model_copy(update={"max_file_mb": max_file_mb})
     data = _load_bytes(source, limits, report)
     if data is None:
-        return None, report
+        return None
     if filename is None and isinstance(source, str | Path):
         filename = Path(source).name
-    wanted = [L.META, L.ASSESSMENT, *vocabulary().category_sheets.values(), L.MAB]
-    package = open_package(data, limits, report, wanted)
+    required = [L.ASSESSMENT, *vocabulary().category_sheets.values(), L.MAB]
+    shape = Shape(rows=largest_catalogue() + limits.spare_rows, columns=limits.max_columns)
+    package = open_package(data, limits, report, [L.META, *required], shape)
     if package is None:
-        return None, report
+        return None
+    structure.check_sheets(package.sheet_states, required, (L.META, L.LISTS), report)
+    external.check_links(package, report)
     book = open_workbook(package, report)
     if book is None:
-        return None, report
+        return None
     try:
         raw = read_raw(package, book, vocabulary().category_sheets, report)
     except Exception as exc:  # noqa: BLE001 - a damaged sheet part must not become a traceback
         report.add("corrupt", detail=f"{type(exc).__name__}: {str(exc)[:120]}")
-        return None, report
+        return None
     finally:
         book.close()
     if raw is None:
-        return None, report
+        return None
     framework = _framework_of(raw, report)
     if framework is None:
-        return None, report
+        return None
     meta = _read_meta(raw, framework, report)
     responses = _responses(raw, framework, meta, limits, report)
     mab = _mab(raw.mab, report)
     if meta is None:
-        return None, report
+        return None
     report.issues.sort(key=_issue_order(raw))
-    assessment = Assessment(
+    return Assessment(
         meta=meta,
         responses=responses,
         mab=mab,
@@ -88,7 +101,12 @@ def check_questionnaire(
         filename=filename,
         sha256=hashlib.sha256(data).hexdigest(),
     )
-    return assessment, report
+
+
+@lru_cache(maxsize=1)
+def largest_catalogue() -> int:
+    """Indicators in the largest framework this roam knows: the rows a sheet can need."""
+    return max((len(load_framework(v).entries) for v in available_versions()), default=0)
 
 
 def _load_bytes(source: Source, limits: Limits, report: ValidationReport) -> bytes | None:
