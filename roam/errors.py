@@ -54,9 +54,7 @@ class RoamError(Exception):
             self.item = item
         super().__init__(message)
 
-    @property
-    def location(self) -> str:
-        """'file.xlsx, R!F7, item R.A.1.1': only the parts that are known."""
+    def _where(self) -> list[str]:
         parts = []
         if self.file:
             parts.append(str(self.file))
@@ -68,16 +66,19 @@ class RoamError(Exception):
             parts.append(f"row {self.row}")
         if self.item:
             parts.append(str(self.item))
-        return ", ".join(parts)
+        return parts
+
+    @property
+    def location(self) -> str:
+        """'file.xlsx, R!F7, R.A.1.1': only the parts that are known."""
+        return ", ".join(self._where())
 
     def plain(self) -> str:
-        """The message a person reads: what went wrong (the message already says where when
-        a subclass builds it so; otherwise the location is put in front)."""
+        """The message a person reads, led by whatever part of the location it does not
+        already name."""
         text = str(self) or self.message
-        where = self.location
-        if where and where not in text:
-            return f"{where}: {text}"
-        return text
+        missing = [part for part in self._where() if part not in text]
+        return f"{', '.join(missing)}: {text}" if missing else text
 
 
 @dataclass(frozen=True)
