@@ -185,6 +185,8 @@ def quick_scan(xml_bytes: bytes, max_rows: int, max_columns: int) -> SheetScan |
     """The common case in a few C-speed counts: a SheetScan when the sheet data is provably
     plain (only the tags above, every cell with one `r` as its first attribute, no formulas)
     and within shape; None when it cannot tell, and the full expat scan decides."""
+    if doctype_in_prolog(xml_bytes[:PROLOG_BYTES]) is not False:
+        return None  # the parser refuses a DOCTYPE (and decides about a long prolog)
     start = xml_bytes.find(b"<sheetData")
     if start < 0:
         return SheetScan() if b"sheetData" not in xml_bytes else None
