@@ -101,3 +101,12 @@ def status_lookup(statuses: list[tuple[str, str]]) -> dict[str, str]:
         table[normalise_label(label)] = code
         table[normalise_label(code.replace("_", " "))] = code
     return table
+
+
+def as_text(value: object) -> str | None:
+    """A cell as text: whole numbers without '.0', blanks as None."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

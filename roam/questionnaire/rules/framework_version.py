@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from roam.errors import IssueKind, register_issues
+from typing import TYPE_CHECKING
+
+from roam.errors import IssueKind, ValidationReport, register_issues
+from roam.framework import CatalogueError, Framework, available_versions, load_framework
+from roam.questionnaire import layout as L
+
+if TYPE_CHECKING:
+    from roam.questionnaire.read import RawWorkbook
 
 ISSUES = register_issues(
     IssueKind(
@@ -26,3 +33,37 @@ ISSUES = register_issues(
         "Copy your answers into a template downloaded from this roam.",
     ),
 )
+
+
+def check_framework(raw: RawWorkbook, report: ValidationReport) -> Framework | None:
+    """The framework the workbook was made from, or None after saying why it cannot be used."""
+    version = raw.meta.get("framework_version")
+    if not version:
+        report.add("missing_metadata", sheet=L.META)
+        return None
+    try:
+        framework = load_framework(version)
+    except CatalogueError:
+        known = ", ".join(available_versions()) or "none"
+        report.add(
+            "unknown_framework",
+            sheet=L.META,
+            cell="B1",
+            value=version,
+            version=version,
+            known=known,
+        )
+        return None
+    checksum = raw.meta.get("catalogue_checksum", "")
+    if checksum != framework.checksum:
+        report.add(
+            "checksum_mismatch",
+            sheet=L.META,
+            cell="B2",
+            value=checksum,
+            version=version,
+            found=checksum or "none",
+            expected=framework.checksum,
+        )
+        return None
+    return framework

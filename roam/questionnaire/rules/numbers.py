@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from roam.errors import IssueKind, register_issues
+from typing import Any
+
+from roam.errors import IssueKind, ValidationReport, register_issues
+from roam.questionnaire.rules.base import Record, RowCheck, RowContext, flag
 
 ISSUES = register_issues(
     IssueKind(
@@ -24,3 +27,47 @@ ISSUES = register_issues(
         "Type the percentage itself (45 for 45%) to silence this.",
     ),
 )
+
+
+def _not_a_number(row: Record, ctx: RowContext) -> dict[str, Any]:
+    return {"value": row["value_raw"], "unit": row["unit"] or "the indicator's unit"}
+
+
+def _out_of_range(row: Record, ctx: RowContext) -> dict[str, Any]:
+    high = row["high"]
+    return {
+        "value": f"{row['value']:g}",
+        "low": f"{row['low']:g}",
+        "high": "no upper limit" if high == float("inf") else f"{high:g}",
+        "unit": row["unit"] or "",
+    }
+
+
+ROW_CHECKS = (
+    flag("value_is_number", "not_a_number", "value", "value_ok", _not_a_number),
+    RowCheck(
+        "value_in_range",
+        "value_out_of_range",
+        "value",
+        None,
+        lambda ctx: (
+            lambda df: (
+                df["value"].isna() | ((df["value"] >= df["low"]) & (df["value"] <= df["high"]))
+            )
+        ),
+        _out_of_range,
+    ),
+)
+
+
+def check_row(row: Record, report: ValidationReport) -> None:
+    """A percentage typed as a fraction of 1 was read as per cent: say so."""
+    if row["fraction"]:
+        report.add(
+            "percentage_as_fraction",
+            sheet=row["sheet"],
+            cell=row["cells"]["value"],
+            indicator=row["indicator_id"],
+            value=row["value_raw"],
+            percent=row["value"],
+        )
