@@ -27,6 +27,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
 MB = 1024 * 1024
 CHUNK = 1 << 16
+MAX_PARTS = 2000  # a questionnaire has about 25; each part is opened to check its prolog
 
 
 @dataclass
@@ -95,6 +96,9 @@ def open_package(
         names = archive.namelist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         report.add("corrupt", detail=f"not a readable zip archive: {exc}")
+        return None
+    if len(names) > MAX_PARTS:
+        report.add("corrupt", detail=f"{len(names):,} parts inside, far more than a workbook has")
         return None
     lowered = [n.lower() for n in names]
     if any(n.endswith("vbaproject.bin") for n in lowered):

@@ -347,3 +347,10 @@ def test_external_links_and_dde_formulas_are_warned_about(sample):
     assert link.message.startswith(f"The workbook links to another file ({EXTERNAL_TARGET});")
     dde = next(i for i in report.issues if i.code == "dde_formula")
     assert "(=cmd|' /c calc'!A0)" in dde.message
+
+
+def test_a_zip_of_thousands_of_parts_is_refused_before_they_are_opened(sample):
+    data = patch_parts(sample, {f"xl/media/pad{i}.xml": b"<a/>" for i in range(3000)})
+    assert refused(data) == [("corrupt", None, None)]
+    _, report = check_questionnaire(data)
+    assert "3,020 parts inside, far more than a workbook has" in report.issues[0].message
