@@ -219,17 +219,13 @@ def _external_links(archive: zipfile.ZipFile) -> list[str]:
 
 
 def _looks_like_text(data: bytes) -> bool:
+    """Text in UTF-8 or a single-byte code page (a CSV saved by an old program) with hardly
+    any control characters; binary formats are full of control bytes."""
     head = data[:4096]
     if b"\x00" in head:
         return False
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            head.decode("latin-1")
-        except UnicodeDecodeError:
-            return False
-    return True
+    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32 or byte == 127)
+    return controls <= len(head) // 100
 
 
 # Parts a reader decompresses besides the worksheets it is asked for. Parts nobody reads (images,
