@@ -75,8 +75,9 @@ def test_package_carries_the_stripped_copy_and_the_store_the_original(linked, tm
     assessment, _ = check_questionnaire(original)
     package = write_package(analyse([assessment], draws=0), stored.country, original, name)
     inside = parts(package)
-    copy = next(data for path, data in inside.items() if path.endswith("questionnaire/linked.xlsx"))
+    copy = next(data for path, data in inside.items() if path.endswith("_questionnaire.xlsx"))
     assert copy == strip_external_links(linked) and copy != linked
     assert not [n for n in parts(copy) if "externalLink" in n]
     sums = next(data for path, data in inside.items() if path.endswith("SHA256SUMS")).decode()
-    assert f"{hashlib.sha256(copy).hexdigest()}  questionnaire/linked.xlsx" in sums
+    stem = f"{stored.country}_{stored.year}"
+    assert f"{hashlib.sha256(copy).hexdigest()}  questionnaire/{stem}_questionnaire.xlsx" in sums
