@@ -13,6 +13,5 @@ def test_an_unmarkable_file_is_a_plain_roam_error_and_still_a_value_error():
         annotate_workbook(b"PK\x03\x04 not really a zip", ValidationReport())
     assert isinstance(caught.value, RoamError) and isinstance(caught.value, ValueError)
     assert caught.value.plain() == (
-        "the workbook cannot be marked up (BadZipFile); the report above still lists every "
-        "problem"
+        "the workbook cannot be marked up (BadZipFile); the report above still lists every problem"
     )
