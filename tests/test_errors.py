@@ -23,8 +23,10 @@ from roam.errors import (
     shown,
 )
 from roam.framework import CatalogueError
+from roam.framework.spreadsheet import CatalogueImportError
 from roam.questionnaire.rules.row_schema import ROW_CHECKS
 from roam.scoring import ScoringConfigError, ScoringInputError
+from roam.service.weights import InvalidWeightSet
 from roam.store import InvalidFiles, StoreError, TransitionError
 
 ROAM = Path(__file__).resolve().parents[1] / "roam"
@@ -74,6 +76,8 @@ def test_issue_text_shows_values_safely():
         UnknownCountry("Narnia"),
         MixedFrameworks("two frameworks"),
         ScoringInputError("no responses"),
+        CatalogueImportError([]),
+        InvalidWeightSet("a weight set needs a name"),
     ],
     ids=lambda e: type(e).__name__,
 )
