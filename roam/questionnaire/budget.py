@@ -15,7 +15,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
-import signal
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -71,11 +70,14 @@ def check_within_budget(
     child.start()
     send.close()
     outcome: tuple[str, object] | None = None
+    timed_out = False
     try:
         if receive.poll(seconds):
             outcome = receive.recv()
+        else:
+            timed_out = True
     except (EOFError, OSError):
-        outcome = None
+        outcome = None  # the child died: a native abort when memory ran out
     finally:
         receive.close()
         if child.is_alive():
@@ -84,7 +86,7 @@ def check_within_budget(
     if outcome is not None and outcome[0] == "done":
         return outcome[1]  # type: ignore[return-value]
     refused = ValidationReport()
-    if outcome is None and child.exitcode == -signal.SIGKILL:
+    if timed_out:
         refused.add("over_time_budget", seconds=seconds)
     else:
         refused.add("over_memory_budget", memory_mb=memory_mb)

@@ -121,11 +121,13 @@ class _Scanner:
             elif name == "v" and self.value is not None:
                 self._watch(self.value)
         elif name == "row":
-            number = attrs.get("r", "")
-            if number.isdigit() and len(number) <= MAX_REF_DIGITS:
-                self.row = int(number)
-            else:
+            number = attrs.get("r")
+            if number is None:
                 self.row += 1
+            elif number.isdigit() and len(number) <= MAX_REF_DIGITS:
+                self.row = int(number)
+            else:  # cells without their own reference would be placed in this row
+                raise OutOfShape(0, 0, f"A{number[:20]}")
             self.column = 0
 
     def _watch(self, into: list[str]) -> None:

@@ -105,3 +105,9 @@ def test_references_and_dde():
     assert parse_ref("A1") == (1, 1)
     assert parse_ref("A1B2") is None and parse_ref("ABCD1") is None and parse_ref("A") is None
     assert is_dde("cmd|' /c calc'!A0") and not is_dde('"a|b"&A1')
+
+
+def test_a_row_number_past_excel_is_refused():
+    with pytest.raises(OutOfShape) as caught:
+        scan_sheet(sheet(b'<row r="99999999"><c><v>1</v></c></row>'), 503, 60)
+    assert caught.value.ref == "A99999999"
