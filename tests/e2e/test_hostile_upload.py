@@ -8,30 +8,17 @@ page, and the server answers both.
 
 from __future__ import annotations
 
-import os
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.browser import CHROMIUM_ARGS, REPO, chromium_path, running_app, wait_idle
+from tests.e2e.browser import REPO, running_app, wait_idle
+from tests.e2e.test_browser import browser as chromium  # noqa: F401  (the shared fixture)
 from tests.helpers import before_end_of_sheet_data, patch_parts
 from tests.questionnaire.test_hostile import SHEET_R, xfd_workbook
 
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    path = chromium_path()
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is required in CI (./dev test installs it)")
-        pytest.skip("no chromium on this machine: apt-get install chromium")
-    with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +53,9 @@ def healthy(url: str) -> bool:
     ],
 )
 def test_hostile_upload_is_refused_while_another_session_keeps_working(
-    browser, app_url, tmp_path, name, shown
+    request, app_url, tmp_path, name, shown
 ):
+    browser = request.getfixturevalue("chromium")  # test_browser's Chromium, shared
     path = hostile_files(tmp_path)[name]
     attacker = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     visitor = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
