@@ -167,18 +167,10 @@ def scan_sheet(xml_bytes: bytes, max_rows: int, max_columns: int) -> SheetScan:
     return _Scanner(max_rows, max_columns).run(xml_bytes)
 
 
-# The tags that plain sheet data is made of, as spreadsheet programs write them.
-PLAIN_TAGS = (
-    b"<sheetData",
-    b"<row ",
-    b"<row>",
-    b'<c r="',
-    b"<v>",
-    b"<is>",
-    b"<t>",
-    b'<t xml:space="preserve">',
-    b"</",
-)
+# The tags that plain sheet data is made of, as spreadsheet programs write them: the common ones
+# are counted first, the others only when the common ones do not account for every tag.
+COMMON_TAGS = (b'<c r="', b"<v>", b"</", b"<row ")
+OTHER_TAGS = (b"<sheetData", b"<row>", b"<is>", b"<t>", b'<t xml:space="preserve">')
 R_SPACED = (b"r ", b"r\t", b"r\n", b"r\r")
 UPPER = bytes(range(65, 91))
 
@@ -197,9 +189,12 @@ def quick_scan(xml_bytes: bytes, max_rows: int, max_columns: int) -> SheetScan |
     cells = xml_bytes.count(b'<c r="', start, end)
     if cells > max_rows * max_columns:
         return None  # cannot fit: the expat scan stops at the first cell outside the shape
-    tags = sum(xml_bytes.count(tag, start, end) for tag in PLAIN_TAGS)
-    if xml_bytes.count(b"<", start, end) != tags:
-        return None  # comments, formulas, rich text, prefixes, other writers: parse properly
+    opened = xml_bytes.count(b"<", start, end)
+    tags = cells + sum(xml_bytes.count(tag, start, end) for tag in COMMON_TAGS[1:])
+    if opened != tags + 1:  # + 1: <sheetData itself
+        tags += sum(xml_bytes.count(tag, start, end) for tag in OTHER_TAGS)
+        if opened != tags:
+            return None  # comments, formulas, rich text, prefixes, other writers: parse properly
     rows_with_r = xml_bytes.count(b'<row r="', start, end)
     if xml_bytes.count(b"r=", start, end) != cells + rows_with_r or any(
         xml_bytes.count(pattern, start, end) for pattern in R_SPACED
