@@ -25,6 +25,7 @@ from roam.errors import (
 from roam.framework import CatalogueError
 from roam.framework.spreadsheet import CatalogueImportError
 from roam.questionnaire.rules.row_schema import ROW_CHECKS
+from roam.reproduce import PackageError
 from roam.scoring import ScoringConfigError, ScoringInputError
 from roam.service.weights import InvalidWeightSet
 from roam.store import InvalidFiles, StoreError, TransitionError
@@ -78,6 +79,7 @@ def test_issue_text_shows_values_safely():
         ScoringInputError("no responses"),
         CatalogueImportError([]),
         InvalidWeightSet("a weight set needs a name"),
+        PackageError("XA_2025.zip", "no run record"),
     ],
     ids=lambda e: type(e).__name__,
 )
