@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from roam.errors import RoamError
 from roam.framework import Framework, load_framework
 from roam.questionnaire import Assessment
 from roam.run import RunRecord, build_run
@@ -22,7 +23,7 @@ from roam.scoring.records import country_records
 from roam.scoring.sensitivity import Sensitivity, run_sensitivity
 
 
-class MixedFrameworks(ValueError):
+class MixedFrameworks(RoamError, ValueError):
     """Assessments made with different framework versions cannot be scored together."""
 
 

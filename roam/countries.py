@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import pycountry
 
+from roam.errors import RoamError
+
 USER_ASSIGNED = re.compile(r"^X[A-Z]$")
 
 
@@ -17,7 +19,7 @@ class Country:
     user_assigned: bool = False
 
 
-class UnknownCountry(ValueError):
+class UnknownCountry(RoamError, ValueError):
     pass
 
 

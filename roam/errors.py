@@ -1,7 +1,12 @@
-"""One catalogue of located, plain-language issues.
+"""One error mechanism: located, plain-language refusals and issues.
 
-Every problem roam reports about a user's file is built here from a code, so the same mistake
-always reads the same way and carries the same location fields (sheet, cell, indicator, value).
+`RoamError` is the base of every refusal a user may see (a bad file, a catalogue, the store, an
+access decision, scoring settings); each carries a plain message and where the problem is. The
+command line and the app catch `RoamError` alone, so nothing reaches a user as a traceback.
+
+Problems found in a user's questionnaire are `Issue`s built from a catalogue with one record per
+code (severity, message template, how to fix). The records live beside the rule that raises
+them (roam/questionnaire/rules/), and register here.
 """
 
 from __future__ import annotations
@@ -12,149 +17,115 @@ from typing import Literal
 
 Severity = Literal["error", "warning"]
 
-# code -> (severity, message template). Templates use str.format fields given by the caller.
-CATALOGUE: dict[str, tuple[Severity, str]] = {
-    # the file itself
-    "file_too_large": ("error", "The file is {size_mb:.1f} MB; the limit is {limit_mb:g} MB."),
-    "file_empty": ("error", "The file is empty."),
-    "file_missing": ("error", "There is no file at {path}."),
-    "not_xlsx_csv": (
-        "error",
-        "This looks like a CSV or text file. Upload the questionnaire as an Excel workbook "
-        "(.xlsx).",
-    ),
-    "not_xlsx_xls": (
-        "error",
-        "This is an old-style Excel file (.xls). Open it and save it as an Excel Workbook (.xlsx).",
-    ),
-    "not_xlsx_other": (
-        "error",
-        "This is not an Excel workbook (.xlsx). Upload the questionnaire file roam generated.",
-    ),
-    "macro_enabled": (
-        "error",
-        "The workbook contains macros. Save it as a plain Excel Workbook (.xlsx) without macros.",
-    ),
-    "encrypted": (
-        "error",
-        "The workbook is password-protected. Remove the password (File > Info > Protect) "
-        "and save it again.",
-    ),
-    "corrupt": ("error", "The workbook is damaged and cannot be opened ({detail})."),
-    "zip_bomb": (
-        "error",
-        "The workbook unpacks to {unpacked_mb:.0f} MB from {size_mb:.2f} MB, far more than a "
-        "questionnaire needs; it was refused as unsafe.",
-    ),
-    # structure
-    "missing_sheet": (
-        "error",
-        "The sheet '{sheet}' is missing. Sheets found: {found}. Start again from a roam template.",
-    ),
-    "missing_column": (
-        "error",
-        "The column '{column}' is missing from the header row (row {row}).",
-    ),
-    "missing_header": (
-        "error",
-        "No header row with 'Indicator ID' was found in the first {rows} rows of this sheet.",
-    ),
-    "missing_metadata": (
-        "error",
-        "The hidden roam metadata sheet is missing, so the framework version cannot be checked. "
-        "Start from a roam template.",
-    ),
-    "unknown_framework": (
-        "error",
-        "Framework version '{version}' is not known to this roam (known: {known}).",
-    ),
-    "checksum_mismatch": (
-        "error",
-        "This workbook was made from a different catalogue of framework {version} "
-        "(checksum {found}, expected {expected}). Download a new template.",
-    ),
-    "sheet_wrong_category": (
-        "error",
-        "Indicator {indicator} belongs on sheet '{expected_sheet}', not here.",
-    ),
-    # assessment sheet
-    "missing_field": ("error", "'{field}' is empty; it is required."),
-    "unknown_country": (
-        "error",
-        "'{value}' is not an ISO 3166 country code or name (user-assigned codes XA to XZ are "
-        "allowed for training data).",
-    ),
-    "country_name_mismatch": (
-        "warning",
-        "The country '{name}' does not match ISO code {code} ({official}); the ISO code is used.",
-    ),
-    "bad_year": ("error", "'{value}' is not a year between {low} and {high}."),
-    "bad_indicator_set": ("error", "'{value}' is not an indicator set; expected core or full."),
-    "bad_flag": ("error", "'{value}' is not Yes or No."),
-    # rows
-    "unknown_indicator": (
-        "error",
-        "'{value}' is not an indicator of framework {version}.",
-    ),
-    "duplicate_indicator": (
-        "error",
-        "Indicator {indicator} appears more than once (also in {other}).",
-    ),
-    "missing_indicator": (
-        "warning",
-        "Indicator {indicator} of the {indicator_set} set has no row; it counts as unanswered.",
-    ),
-    "answer_not_on_scale": (
-        "error",
-        "'{value}' is not an answer on this indicator's scale; expected one of: {expected}.",
-    ),
-    "not_a_number": (
-        "error",
-        "'{value}' is not a number; expected a number in {unit}.",
-    ),
-    "value_out_of_range": (
-        "error",
-        "{value} is outside the allowed range {low} to {high} {unit}.",
-    ),
-    "percentage_as_fraction": (
-        "warning",
-        "{value} was read as {percent:g}% (a fraction of 1); write {percent:g} if that is right.",
-    ),
-    "answer_in_value_column": (
-        "warning",
-        "This indicator takes a number in the Value column; the Answer '{value}' was used as the "
-        "value.",
-    ),
-    "bad_status": (
-        "error",
-        "'{value}' is not a data status; expected Available, Not available or Not applicable.",
-    ),
-    "available_without_answer": (
-        "error",
-        "Data status is Available but no {needed} was given.",
-    ),
-    "answer_with_gap_status": (
-        "warning",
-        "An answer was given but the data status is {status}; the answer is ignored in scores.",
-    ),
-    "future_year": ("error", "Data year {value} is in the future (this year is {this_year})."),
-    "old_year": ("error", "'{value}' is not a data year between {low} and {high}."),
-    "formula_no_value": (
-        "error",
-        "This cell holds a formula with no calculated value ({formula}). Type the value itself, "
-        "or open and save the file in Excel so the result is stored.",
-    ),
-    "no_source": (
-        "warning",
-        "Data status is Available but no Source is given; reviewers will ask for one.",
-    ),
-    "bad_mab_group": (
-        "error",
-        "'{value}' is not a stakeholder group; expected one of: {expected}.",
-    ),
-    "bad_mab_gender": ("error", "'{value}' is not one of: {expected}."),
-    "empty_mab": ("warning", "No Multistakeholder Advisory Board members are listed."),
-}
+MAX_ISSUES = 200  # a report lists this many issues, then says how many more there are
+VALUE_CHARS = 60  # a user's value is shown up to this many characters in messages
+FIELD_CHARS = 300  # other text put into a message (sheet lists, formulas, link targets)
+
+
+class RoamError(Exception):
+    """A refusal with a plain message and a location (file, sheet, cell or row, item).
+
+    Subclasses may set the location attributes themselves before or after calling this
+    constructor; only the ones given here are (re)set.
+    """
+
+    message: str = ""
+    file: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    row: int | None = None
+    item: str | None = None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: object = None,
+        sheet: str | None = None,
+        cell: str | None = None,
+        row: int | None = None,
+        item: str | None = None,
+    ) -> None:
+        self.message = message
+        for name, value in (("file", file), ("sheet", sheet), ("cell", cell), ("row", row)):
+            if value is not None:
+                setattr(self, name, str(value) if name == "file" else value)
+        if item is not None:
+            self.item = item
+        super().__init__(message)
+
+    def _where(self) -> list[str]:
+        parts = []
+        if self.file:
+            parts.append(str(self.file))
+        if self.sheet and self.cell:
+            parts.append(f"{self.sheet}!{self.cell}")
+        elif self.sheet:
+            parts.append(f"sheet {self.sheet}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.item:
+            parts.append(str(self.item))
+        return parts
+
+    @property
+    def location(self) -> str:
+        """'file.xlsx, R!F7, R.A.1.1': only the parts that are known."""
+        return ", ".join(self._where())
+
+    def plain(self) -> str:
+        """The message a person reads, led by whatever part of the location it does not
+        already name."""
+        text = str(self) or self.message
+        missing = [part for part in self._where() if part not in text]
+        return f"{', '.join(missing)}: {text}" if missing else text
+
+
+@dataclass(frozen=True)
+class IssueKind:
+    """One record of the catalogue: what a code means, how bad it is and how to fix it."""
+
+    code: str
+    severity: Severity
+    template: str
+    fix: str
+
+
+CATALOGUE: dict[str, IssueKind] = {}
+
+
+def register_issues(*kinds: IssueKind) -> tuple[IssueKind, ...]:
+    """Add a rule's issue records to the catalogue (a code may be defined only once)."""
+    for kind in kinds:
+        known = CATALOGUE.get(kind.code)
+        if known is not None and known != kind:
+            raise ValueError(f"issue code {kind.code!r} is defined twice")
+        CATALOGUE[kind.code] = kind
+    return kinds
+
+
+def catalogue() -> dict[str, IssueKind]:
+    """Every questionnaire issue record (importing the rules registers them)."""
+    import roam.questionnaire.rules  # noqa: F401  (registers every rule's records)
+
+    return CATALOGUE
+
+
+def issue_kind(code: str) -> IssueKind:
+    kind = CATALOGUE.get(code)
+    return kind if kind is not None else catalogue()[code]
+
+
+_CONTROL = {c: "\ufffd" for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
+
+
+def shown(value: object, limit: int = VALUE_CHARS) -> str:
+    """A user's value as it may appear in a message: control characters made visible, and
+    long text cut with its length said (a 100,000-character cell is not echoed whole)."""
+    text = str(value).translate(_CONTROL)
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 1]}\u2026 ({len(text):,} characters)"
 
 
 @dataclass(frozen=True)
@@ -193,20 +164,39 @@ def make_issue(
     value: object = None,
     **fields: object,
 ) -> Issue:
-    severity, template = CATALOGUE[code]
-    shown = None if value is None else str(value)
-    message = template.format(value=shown, indicator=indicator, sheet=sheet, **fields)
-    return Issue(code, severity, message, sheet, cell, indicator, shown)
+    kind = issue_kind(code)
+    text = None if value is None else shown(value)
+    safe = {k: shown(v, FIELD_CHARS) if isinstance(v, str) else v for k, v in fields.items()}
+    sheet = None if sheet is None else shown(sheet, FIELD_CHARS)
+    message = kind.template.format(value=text, indicator=indicator, sheet=sheet, cell=cell, **safe)
+    return Issue(code, kind.severity, message, sheet, cell, indicator, text)
 
 
 @dataclass
 class ValidationReport:
+    """Every issue found, up to `limit`; past it only counts are kept ("and N more")."""
+
     issues: list[Issue] = field(default_factory=list)
+    limit: int = MAX_ISSUES
+    omitted: dict[str, int] = field(default_factory=dict)
 
     def add(self, code: str, **kwargs: object) -> Issue:
         found = make_issue(code, **kwargs)  # type: ignore[arg-type]
-        self.issues.append(found)
+        if len(self.issues) < self.limit:
+            self.issues.append(found)
+        else:
+            self.omitted[found.severity] = self.omitted.get(found.severity, 0) + 1
         return found
+
+    def close(self) -> None:
+        """Say how many issues were not listed (once, as the last issue)."""
+        count = sum(self.omitted.values())
+        if count and not any(i.code == "more_issues" for i in self.issues):
+            errors = self.omitted.get("error", 0)
+            kind = issue_kind("more_issues")
+            message = kind.template.format(count=count, errors=errors, limit=self.limit)
+            severity: Severity = "error" if errors else "warning"
+            self.issues.append(Issue("more_issues", severity, message))
 
     @property
     def errors(self) -> list[Issue]:
@@ -218,7 +208,7 @@ class ValidationReport:
 
     @property
     def valid(self) -> bool:
-        return not self.errors
+        return not self.errors and not self.omitted.get("error")
 
     def as_dict(self) -> dict[str, object]:
         return {"valid": self.valid, "issues": [i.as_dict() for i in self.issues]}
@@ -227,68 +217,34 @@ class ValidationReport:
         return json.dumps(self.as_dict(), indent=2, ensure_ascii=False)
 
 
-class QuestionnaireError(Exception):
+class QuestionnaireError(RoamError):
     """A questionnaire that cannot be used; carries every issue found, not just the first."""
 
-    def __init__(self, report: ValidationReport) -> None:
+    def __init__(self, report: ValidationReport, file: object = None) -> None:
         self.report = report
         first = report.errors[0] if report.errors else None
         more = len(report.errors) - 1
         summary = str(first) if first else "invalid questionnaire"
         if more > 0:
             summary += f" (and {more} more error{'s' if more > 1 else ''})"
-        super().__init__(summary)
+        super().__init__(
+            summary,
+            file=file,
+            sheet=first.sheet if first else None,
+            cell=first.cell if first else None,
+            item=first.indicator if first else None,
+        )
 
     @property
     def issues(self) -> list[Issue]:
         return self.report.issues
 
-
-# code -> how to fix it, in plain words (shown next to each issue in the app).
-FIXES: dict[str, str] = {
-    "file_too_large": "Remove pasted images or extra sheets, or split the file.",
-    "file_empty": "Upload the saved questionnaire file again.",
-    "file_missing": "Check the file name and folder.",
-    "not_xlsx_csv": "Open the file and use File > Save As > Excel Workbook (.xlsx).",
-    "not_xlsx_xls": "Open the file and use File > Save As > Excel Workbook (.xlsx).",
-    "not_xlsx_other": "Download a roam template, fill it in and upload that .xlsx file.",
-    "macro_enabled": "Save as 'Excel Workbook (.xlsx)', not as a macro-enabled workbook.",
-    "encrypted": "Remove the password (File > Info > Protect Workbook) and save again.",
-    "corrupt": "Open the file in your spreadsheet program, save it again and re-upload.",
-    "zip_bomb": "Upload the questionnaire roam generated, filled in, nothing else.",
-    "missing_sheet": "Copy your answers into a fresh roam template; do not delete sheets.",
-    "missing_column": "Restore the column header exactly as in the template.",
-    "missing_header": "Keep the template's header row (Indicator ID, Question, ...).",
-    "missing_metadata": "Start from a roam template; the hidden _roam sheet must stay.",
-    "unknown_framework": "Download a template for a framework this roam knows.",
-    "checksum_mismatch": "Copy your answers into a template downloaded from this roam.",
-    "sheet_wrong_category": "Move the row to the sheet of its category.",
-    "missing_field": "Fill in the field on the Assessment sheet.",
-    "unknown_country": "Use an ISO 3166 code such as KE or DE (XA to XZ for training).",
-    "country_name_mismatch": "Check the country name and the ISO code agree.",
-    "bad_year": "Type a four-digit year.",
-    "bad_indicator_set": "Write core or full.",
-    "bad_flag": "Write Yes or No.",
-    "unknown_indicator": "Restore the indicator ID from the template (IDs must not change).",
-    "duplicate_indicator": "Delete the repeated row; each indicator appears once.",
-    "missing_indicator": "Restore the row from the template if it was deleted.",
-    "answer_not_on_scale": "Pick the answer from the cell's dropdown list.",
-    "not_a_number": "Type only the number, e.g. 45 or 45.5, without words.",
-    "value_out_of_range": "Check the unit: percentages go from 0 to 100.",
-    "percentage_as_fraction": "Type the percentage itself (45 for 45%) to silence this.",
-    "answer_in_value_column": "Move the number to the Value column.",
-    "bad_status": "Pick Available, Not available or Not applicable from the dropdown.",
-    "available_without_answer": "Give the answer, or set the status to Not available.",
-    "answer_with_gap_status": "Set the status to Available, or clear the answer.",
-    "future_year": "Give the year the data refers to (not later than this year).",
-    "old_year": "Type a four-digit year, e.g. 2024.",
-    "formula_no_value": "Replace the formula with its value, or open and save in Excel.",
-    "no_source": "Name the source (statistics office, law, report) in the Source column.",
-    "bad_mab_group": "Pick the stakeholder group from the dropdown list.",
-    "bad_mab_gender": "Pick a value from the dropdown list or leave it empty.",
-    "empty_mab": "List the Multistakeholder Advisory Board members on the MAB sheet.",
-}
+    def plain(self) -> str:
+        where = f"{self.file} is not usable" if self.file else "The questionnaire is not usable"
+        lines = "\n".join(f"  {issue}" for issue in self.report.errors[:10])
+        return f"{where}:\n{lines}" if lines else where
 
 
 def how_to_fix(code: str) -> str:
-    return FIXES.get(code, "")
+    kind = CATALOGUE.get(code) or catalogue().get(code)
+    return kind.fix if kind is not None else ""

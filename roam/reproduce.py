@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from roam.errors import RoamError
 from roam.run import RunRecord
 
 ASSESSMENT_JSON = "data/assessment.json"
@@ -28,7 +29,7 @@ TOLERANCE = 1e-9  # numbers are recomputed exactly; this only absorbs float prin
 NOT_COMPARED = ("roam_version", "profile")  # stated, not computed; a newer roam may differ
 
 
-class PackageError(ValueError):
+class PackageError(RoamError, ValueError):
     """A file that is not a usable submission package; names the file and what is wrong."""
 
     def __init__(self, where: str, problem: str) -> None:

@@ -37,3 +37,31 @@ def issues_of(report, *, skip=("missing_indicator",)) -> list[tuple[str, str | N
         for i in report.issues
         if i.code not in skip
     ]
+
+
+def patch_parts(data: bytes, changes: dict, drop: tuple[str, ...] = ()) -> bytes:
+    """Rewrite a workbook's zip parts byte by byte, as an attacker would (no spreadsheet program
+    in between): `changes` maps a part name to new bytes or to a function of the old bytes;
+    parts not in the file are added."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            if info.filename in drop:
+                continue
+            body = source.read(info)
+            change = changes.get(info.filename)
+            if change is not None:
+                body = change(body) if callable(change) else change
+            z.writestr(info, body)
+        for name, change in changes.items():
+            if name not in source.namelist():
+                z.writestr(name, change(b"") if callable(change) else change)
+    return out.getvalue()
+
+
+def before_end_of_sheet_data(extra: bytes) -> Callable[[bytes], bytes]:
+    """A patch adding raw XML just before </sheetData> (where cells live)."""
+    return lambda xml: xml.replace(b"</sheetData>", extra + b"</sheetData>", 1)

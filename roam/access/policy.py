@@ -15,6 +15,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from roam.errors import RoamError
+
 Action = Literal[
     "view",
     "upload",
@@ -105,7 +107,7 @@ LOCAL_ADMIN = User("local", "administrator", frozenset(), "Local administrator")
 PUBLIC = User("anonymous", "public", frozenset(), "Not signed in")
 
 
-class AccessDenied(PermissionError):
+class AccessDenied(RoamError, PermissionError):
     """A refused action; the message says what was refused and why."""
 
     def __init__(self, user: User, action: str, target: str, reason: str) -> None:

@@ -6,11 +6,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
+from typer.core import TyperGroup
 
+from roam.errors import RoamError
 from roam.framework import DEFAULT_VERSION  # noqa: F401  (re-exported for command modules)
 
+
+class PlainErrors(TyperGroup):
+    """Runs every command (and sub-group) so that a RoamError ends as one plain message on
+    stderr and exit code 1: no traceback reaches a user."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except RoamError as exc:
+            typer.echo(f"Error: {exc.plain()}", err=True)
+            raise typer.Exit(code=1) from None
+
+
 app = typer.Typer(
+    cls=PlainErrors,
     help="roam: UNESCO Internet Universality ROAM-X indicators toolkit.",
     no_args_is_help=True,
     add_completion=False,
@@ -29,13 +46,15 @@ def _root() -> None:
 
 
 def write_output(output: Path, data: bytes) -> None:
-    """Write a result file, or fail plainly (no half-written file is left behind)."""
+    """Write a result file, or fail plainly (no half-written file is left behind, not even
+    the partial one when the disk fills up)."""
+    partial = output.with_name(output.name + ".partial")
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        partial = output.with_name(output.name + ".partial")
         partial.write_bytes(data)
         partial.replace(output)
     except OSError as exc:
+        partial.unlink(missing_ok=True)
         raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
@@ -46,18 +65,13 @@ def fail(message: str) -> typer.Exit:
 
 def _load_sources(sources: list[str]) -> list:
     """Files are read and validated; other arguments are looked up in the store."""
-    from roam.errors import QuestionnaireError
-    from roam.questionnaire import read_questionnaire
+    from roam.questionnaire.budget import read_within_budget
 
     assessments = []
     for source in sources:
         path = Path(source)
         if path.exists():
-            try:
-                assessments.append(read_questionnaire(path))
-            except QuestionnaireError as exc:
-                lines = "\n".join(f"  {issue}" for issue in exc.report.errors[:10])
-                raise fail(f"{path.name} is not usable:\n{lines}") from None
+            assessments.append(read_within_budget(path))  # QuestionnaireError: a plain exit 1
             continue
         from roam.access import AccessDenied
         from roam.service import StoreError, as_local_admin

@@ -72,9 +72,9 @@ def validate(
     ] = None,
 ) -> None:
     """Check a filled questionnaire; exit 0 when usable (warnings allowed), 1 when not."""
-    from roam.questionnaire import check_questionnaire
+    from roam.questionnaire.budget import check_within_budget
 
-    assessment, report = check_questionnaire(path, max_file_mb=max_mb)
+    assessment, report = check_within_budget(path, max_file_mb=max_mb)
     if annotate is not None and assessment is not None:
         from roam.questionnaire.annotate import annotate_workbook
 

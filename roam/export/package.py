@@ -17,6 +17,7 @@ from roam.export.submission import build_submission, submission_schema
 from roam.export.tables import method_path
 from roam.export.workbook import write_results
 from roam.mab import mab_balance
+from roam.questionnaire.links import strip_external_links
 from roam.text import markdown_text, one_line
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -114,7 +115,8 @@ def write_package(
     stem = package_stem(meta.iso_code, meta.year)
     submission = build_submission(analysis, country).model_dump(mode="json")
     files: dict[str, bytes] = {
-        f"questionnaire/{stem}_questionnaire.xlsx": original,
+        # the copy loses links to other files and programs; the store keeps the original bytes
+        f"questionnaire/{stem}_questionnaire.xlsx": strip_external_links(original),
         f"results/{stem}_results.xlsx": write_results(analysis, country, reviews),
         "data/assessment.json": json.dumps(submission, indent=2, ensure_ascii=False).encode(),
         "data/assessment.schema.json": json.dumps(submission_schema(), indent=2).encode(),

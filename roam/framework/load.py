@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from roam.errors import RoamError
 from roam.framework.catalogue import Framework, IndicatorEntry
 from roam.framework.models import (
     CONTEXT_ID,
@@ -28,7 +29,7 @@ from roam.framework.vocabulary import check_vocabulary
 DEFAULT_VERSION = "2018"
 
 
-class CatalogueError(Exception):
+class CatalogueError(RoamError):
     """A framework catalogue that cannot be used; names the file and the item at fault."""
 
     def __init__(self, file: Path | str, item: str, problem: str) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from roam.errors import RoamError
 from roam.framework.catalogue import Framework
 from roam.framework.folder import write_framework_folder
 from roam.framework.load import DEFAULT_VERSION, CatalogueError, indicators_root, load_framework
@@ -337,7 +338,7 @@ class ImportIssue:
         return f"{where}: {self.message}"
 
 
-class CatalogueImportError(ValueError):
+class CatalogueImportError(RoamError, ValueError):
     """The spreadsheet cannot become a framework; lists every problem found."""
 
     def __init__(self, issues: list[ImportIssue]) -> None:

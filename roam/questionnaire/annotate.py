@@ -12,7 +12,7 @@ import openpyxl
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 
-from roam.errors import ValidationReport, how_to_fix
+from roam.errors import RoamError, ValidationReport, how_to_fix
 
 ISSUES_SHEET = "roam issues"
 FILLS = {
@@ -27,12 +27,20 @@ def _text(cell, value: object) -> None:
     cell.data_type = "s"
 
 
+class AnnotationError(RoamError, ValueError):
+    """The marked copy cannot be made (the check itself still stands)."""
+
+
 def annotate_workbook(data: bytes, report: ValidationReport) -> bytes:
-    """The uploaded workbook with issues marked; raises ValueError if it cannot be opened."""
+    """The uploaded workbook with issues marked; raises AnnotationError (a ValueError) if it
+    cannot be opened."""
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - any failure means we cannot annotate this file
-        raise ValueError(f"the workbook cannot be annotated: {type(exc).__name__}") from None
+        raise AnnotationError(
+            f"the workbook cannot be marked up ({type(exc).__name__}); the report above still "
+            "lists every problem"
+        ) from None
     for issue in report.issues:
         if not issue.sheet or not issue.cell or issue.sheet not in wb.sheetnames:
             continue

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from roam.framework.catalogue import ChoiceScale
 from roam.framework.models import normalise_label
 
+MAX_NUMBER_CHARS = 64  # longer text is not a number anyone typed; never handed to the pattern
+MAX_YEAR = 9999
 NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")
 
 
@@ -27,7 +29,8 @@ def parse_number(raw: object) -> ParsedNumber:
     if isinstance(raw, bool):
         return ParsedNumber(None, False)
     if isinstance(raw, int | float):
-        return ParsedNumber(float(raw), not math.isnan(float(raw)))
+        number = float(raw)
+        return ParsedNumber(number, True) if math.isfinite(number) else ParsedNumber(None, False)
     if not isinstance(raw, str):
         return ParsedNumber(None, False)
     text = raw.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("'", "")
@@ -42,23 +45,25 @@ def parse_number(raw: object) -> ParsedNumber:
         text = text.replace(",", ".")
     elif text.count(",") > 1:
         text = text.replace(",", "")
-    if not NUMBER.match(text):
+    if len(text) > MAX_NUMBER_CHARS or not NUMBER.match(text):
         return ParsedNumber(None, False, percent)
-    return ParsedNumber(float(text), True, percent)
+    number = float(text)
+    if not math.isfinite(number):  # 1e400 is read as infinity: refused here, at the cell
+        return ParsedNumber(None, False, percent)
+    return ParsedNumber(number, True, percent)
 
 
 def parse_year(raw: object) -> tuple[int | None, bool]:
     if raw is None:
         return None, True
-    if raw.__class__ is int:
+    if raw.__class__ is int and -MAX_YEAR <= raw <= MAX_YEAR:  # type: ignore[operator]
         return raw, True  # type: ignore[return-value]
-    if raw.__class__ is float and raw.is_integer():  # type: ignore[attr-defined]
-        return int(raw), True  # type: ignore[call-overload]
     if isinstance(raw, dt.date):
         return raw.year, True
     number = parse_number(raw)
-    if number.ok and number.value is not None and float(number.value).is_integer():
-        return int(number.value), True
+    value = number.value
+    if number.ok and value is not None and value.is_integer() and abs(value) <= MAX_YEAR:
+        return int(value), True  # 1e19 is not a year (and would overflow a year column)
     return None, False
 
 
@@ -96,3 +101,12 @@ def status_lookup(statuses: list[tuple[str, str]]) -> dict[str, str]:
         table[normalise_label(label)] = code
         table[normalise_label(code.replace("_", " "))] = code
     return table
+
+
+def as_text(value: object) -> str | None:
+    """A cell as text: whole numbers without '.0', blanks as None."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 import io
-import re
+import xml.parsers.expat
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import defusedxml.ElementTree as SafeET
 
 from roam.errors import ValidationReport
+from roam.questionnaire.scan import (
+    PROLOG_BYTES,
+    DoctypeFound,
+    OutOfShape,
+    SheetScan,
+    doctype_in_prolog,
+    scan_sheet,
+)
 from roam.questionnaire.vocab import Limits
 
+PDF_MAGIC = b"%PDF-"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
 MB = 1024 * 1024
 CHUNK = 1 << 16
+MAX_PARTS = 2000  # a questionnaire has about 25; each part is opened to check its prolog
 
 
 @dataclass
@@ -28,57 +38,43 @@ class Package:
     sheet_paths: dict[str, str]  # sheet name -> worksheet part, e.g. xl/worksheets/sheet3.xml
     zip: zipfile.ZipFile
     parts: dict[str, bytes]  # worksheet XML already unpacked during the size check
+    sheet_states: dict[str, str] = field(default_factory=dict)  # name -> visible/hidden/...
+    scans: dict[str, SheetScan] = field(default_factory=dict)  # sheet name -> what it holds
+    external_links: list[str] = field(default_factory=list)  # where each external link points
 
     def formulas_without_value(self, sheet: str) -> dict[str, str]:
         """cell ref -> formula for formula cells that have no cached result (read as empty)."""
-        part = self.sheet_paths.get(sheet)
-        if part is None:
-            return {}
-        xml = self.parts.get(part)
-        if xml is None:
-            xml = self.zip.read(part)
-        if not _may_have_formula(xml):
-            return {}
-        found: dict[str, str] = {}
-        for match in CELL.finditer(xml):
-            body = match.group("body") or b""
-            if b"<f" not in body:
-                continue
-            value = VALUE.search(body)
-            if value is None or not value.group(1).strip():
-                formula = FORMULA.search(body)
-                text = formula.group(1).decode("utf-8", "replace") if formula else "shared formula"
-                found[match.group("ref").decode()] = "=" + _unescape(text)
-        return found
+        scan = self.scans.get(sheet)
+        return dict(scan.formulas_without_value) if scan else {}
+
+    def dde_formulas(self) -> list[tuple[str, str, str]]:
+        """(sheet, cell, formula) of every formula that asks another program for data."""
+        return [
+            (sheet, ref, formula)
+            for sheet, scan in self.scans.items()
+            for ref, formula in scan.dde_formulas.items()
+        ]
 
 
-FORMULA_TAGS = (b"<f", b":f>", b":f ")
+@dataclass(frozen=True)
+class Shape:
+    """The largest sheet a questionnaire can need: cells beyond it are refused unread."""
 
-
-def _may_have_formula(xml: bytes) -> bool:
-    """A quick byte scan before the regex. Cells live in sheetData, where the only element
-    starting with f is a formula; other parts of a sheet (data validations' <formula1>) are
-    skipped without copying."""
-    end = xml.rfind(b"sheetData>")
-    end = len(xml) if end < 0 else end
-    return any(xml.find(tag, 0, end) >= 0 for tag in FORMULA_TAGS)
-
-
-CELL = re.compile(rb'<c\b[^>]*?\br="(?P<ref>[A-Z]+[0-9]+)"[^>]*?(?:/>|>(?P<body>.*?)</c>)', re.S)
-VALUE = re.compile(rb"<v>(.*?)</v>", re.S)
-FORMULA = re.compile(rb"<f[^>]*>(.*?)</f>", re.S)
-
-
-def _unescape(text: str) -> str:
-    return (
-        text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
-    )
+    rows: int
+    columns: int
 
 
 def open_package(
-    data: bytes, limits: Limits, report: ValidationReport, sheets: Iterable[str] = ()
+    data: bytes,
+    limits: Limits,
+    report: ValidationReport,
+    sheets: Iterable[str] = (),
+    shape: Shape | None = None,
 ) -> Package | None:
-    """Return the opened package, or None after adding exactly one file-level error."""
+    """Return the opened package, or None after adding exactly one file-level error.
+
+    Every XML part is checked for a DOCTYPE, and every worksheet is scanned (streaming, within
+    the decompression budget) for cells outside `shape` before any spreadsheet parser runs."""
     size = len(data)
     if size == 0:
         report.add("file_empty")
@@ -89,6 +85,9 @@ def open_package(
     if data.startswith(OLE_MAGIC):
         report.add("encrypted" if ENCRYPTION_MARK in data else "not_xlsx_xls")
         return None
+    if data.startswith(PDF_MAGIC):
+        report.add("not_xlsx_pdf")
+        return None
     if not data.startswith(ZIP_MAGIC):
         report.add("not_xlsx_csv" if _looks_like_text(data) else "not_xlsx_other")
         return None
@@ -97,6 +96,9 @@ def open_package(
         names = archive.namelist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         report.add("corrupt", detail=f"not a readable zip archive: {exc}")
+        return None
+    if len(names) > MAX_PARTS:
+        report.add("corrupt", detail=f"{len(names):,} parts inside, far more than a workbook has")
         return None
     lowered = [n.lower() for n in names]
     if any(n.endswith("vbaproject.bin") for n in lowered):
@@ -116,6 +118,8 @@ def open_package(
     budget = _declared_sizes_ok(archive, size, limits, report)
     if budget is None:
         return None
+    if not _no_doctype(archive, report):
+        return None
     structure = [
         info
         for info in archive.infolist()
@@ -124,34 +128,104 @@ def open_package(
     if not _stream(archive, structure, budget, size, report):
         return None
     try:
-        sheet_paths = _sheet_parts(archive)
+        sheet_paths, states = _sheet_parts(archive)
     except Exception as exc:  # noqa: BLE001 - any XML fault means a damaged file
         report.add("corrupt", detail=f"workbook structure unreadable: {type(exc).__name__}")
         return None
     names = set(archive.namelist())
-    wanted = [
-        archive.getinfo(sheet_paths[sheet])
-        for sheet in sheets
-        if sheet in sheet_paths and sheet_paths[sheet] in names
-    ]
+    keep = set(sheets)
     parts: dict[str, bytes] = {}
-    if not _stream(archive, wanted, budget, size, report, keep=parts):
-        return None
-    return Package(data, sheet_paths, archive, parts)
+    scans: dict[str, SheetScan] = {}
+    shape = shape or Shape(rows=1_048_576, columns=16_384)
+    for sheet, part in sheet_paths.items():
+        if part not in names:
+            continue
+        got: dict[str, bytes] = {}
+        if not _stream(archive, [archive.getinfo(part)], budget, size, report, keep=got):
+            return None
+        scan = _scan(sheet, part, got[part], shape, report)
+        if scan is None:
+            return None
+        scans[sheet] = scan
+        if sheet in keep:
+            parts[part] = got[part]
+    links = _external_links(archive)
+    return Package(data, sheet_paths, archive, parts, states, scans, links)
+
+
+def _scan(
+    sheet: str, part: str, xml_bytes: bytes, shape: Shape, report: ValidationReport
+) -> SheetScan | None:
+    try:
+        return scan_sheet(xml_bytes, shape.rows, shape.columns)
+    except OutOfShape as far:
+        report.add(
+            "sheet_out_of_shape",
+            sheet=sheet,
+            cell=far.ref,
+            rows=shape.rows,
+            columns=shape.columns,
+        )
+    except DoctypeFound:
+        report.add("doctype", part=part)
+    except xml.parsers.expat.ExpatError as exc:
+        report.add("corrupt", detail=f"sheet '{sheet}' is not well-formed XML ({exc.code})")
+    return None
+
+
+def _no_doctype(archive: zipfile.ZipFile, report: ValidationReport) -> bool:
+    """Refuse any XML part whose prolog declares a document type (only the head is read)."""
+    for info in archive.infolist():
+        if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+            continue
+        try:
+            with archive.open(info) as member:
+                head = member.read(PROLOG_BYTES)
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+            report.add("corrupt", detail=str(exc) or type(exc).__name__)
+            return False
+        found = doctype_in_prolog(head)
+        if found is None and len(head) < PROLOG_BYTES:
+            found = False if not head.strip() else None
+        if found is not False:
+            report.add("doctype", part=info.filename)
+            return False
+    return True
+
+
+def _external_links(archive: zipfile.ZipFile) -> list[str]:
+    """Where each external link part points (a file path, a URL, or a DDE program)."""
+    targets = []
+    for info in archive.infolist():
+        name = info.filename
+        if not name.startswith("xl/externalLinks/") or not name.endswith(".xml"):
+            continue
+        if "/_rels/" in name or info.file_size > MB:
+            continue
+        target = ""
+        rels = name.replace("externalLinks/", "externalLinks/_rels/") + ".rels"
+        try:
+            link = SafeET.fromstring(archive.read(name))
+            for element in link.iter():
+                if element.tag.endswith("ddeLink"):
+                    target = f"{element.get('ddeService', '')}|{element.get('ddeTopic', '')}"
+            if not target and rels in archive.namelist():
+                for rel in SafeET.fromstring(archive.read(rels)):
+                    target = target or rel.get("Target", "")
+        except Exception:  # noqa: BLE001 - an unreadable link part is still a link
+            pass
+        targets.append(target or name)
+    return targets
 
 
 def _looks_like_text(data: bytes) -> bool:
+    """Text in UTF-8 or a single-byte code page (a CSV saved by an old program) with hardly
+    any control characters; binary formats are full of control bytes."""
     head = data[:4096]
     if b"\x00" in head:
         return False
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            head.decode("latin-1")
-        except UnicodeDecodeError:
-            return False
-    return True
+    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32 or byte == 127)
+    return controls <= len(head) // 100
 
 
 # Parts a reader decompresses besides the worksheets it is asked for. Parts nobody reads (images,
@@ -215,7 +289,8 @@ def _stream(
     return True
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+def _sheet_parts(archive: zipfile.ZipFile) -> tuple[dict[str, str], dict[str, str]]:
+    """sheet name -> worksheet part, and sheet name -> state (visible, hidden, veryHidden)."""
     ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
     workbook = SafeET.fromstring(archive.read("xl/workbook.xml"))
@@ -227,9 +302,10 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
         if not target.startswith("xl/"):
             target = "xl/" + target
         targets[rel.get("Id")] = target
-    parts = {}
+    parts, states = {}, {}
     for sheet in workbook.iter(f"{ns_main}sheet"):
         rid = sheet.get(f"{ns_rel}id")
+        states[sheet.get("name")] = sheet.get("state", "visible")
         if rid in targets:
             parts[sheet.get("name")] = targets[rid]
-    return parts
+    return parts, states

@@ -27,6 +27,11 @@ class Limits(_Strict):
     max_compression_ratio: float = Field(gt=1)
     earliest_data_year: int
     latest_data_year: int
+    # Defaults for vocabulary files written before these limits existed.
+    spare_rows: int = Field(200, gt=0)  # rows a sheet may have beyond the catalogue's indicators
+    max_columns: int = Field(60, gt=0)  # columns any sheet may use
+    max_seconds: float = Field(20, gt=0)  # time budget for reading one upload
+    max_memory_mb: float = Field(1024, gt=0)  # memory budget (beyond the reader's own) per upload
 
 
 class Vocabulary(_Strict):

@@ -24,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from roam.errors import RoamError
 from roam.framework import CatalogueError, Framework, indicators_root, load_framework
 
 Method = Literal["arithmetic", "geometric"]
@@ -32,7 +33,7 @@ DEFAULT_PROFILE = "default"  # the draws and seed written under `uncertainty` in
 WEIGHT_LEVELS = ("indicator", "question", "theme", "category")
 
 
-class ScoringConfigError(ValueError):
+class ScoringConfigError(RoamError, ValueError):
     """A weights or settings file (or mapping) that cannot be used; names the file and item."""
 
     def __init__(self, file: Path | str, item: str, problem: str) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from roam.errors import RoamError
 from roam.framework import Framework
 from roam.framework.models import ChoiceScale, normalise_label
 from roam.questionnaire.vocab import vocabulary
@@ -29,7 +30,7 @@ INPUT_STATUSES = tuple(s for s in STATUSES if s != STATUSES[NOT_ASSESSED])
 COLUMNS = ("country", "indicator_id", "status", "answer", "value")
 
 
-class ScoringInputError(ValueError):
+class ScoringInputError(RoamError, ValueError):
     """Responses the engine cannot score without guessing."""
 
 

@@ -17,12 +17,13 @@ from pathlib import Path
 import yaml
 
 from roam.access.accounts import record
+from roam.errors import RoamError
 from roam.service.guard import Guard
 
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _-]{0,40}$")
 
 
-class InvalidWeightSet(ValueError):
+class InvalidWeightSet(RoamError, ValueError):
     """A weight set that cannot be saved; the message says what to change."""
 
 

@@ -22,8 +22,9 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, make_url, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
+from roam.errors import RoamError
 from roam.store.paths import database_url, normalise_url
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -36,7 +37,7 @@ _read_only: dict[str, str] = {}  # url -> why this process can only read that da
 _lock = threading.Lock()
 
 
-class StoreError(Exception):
+class StoreError(RoamError):
     """A store problem with a plain message (nothing was stored when this is raised)."""
 
 
@@ -76,6 +77,18 @@ def sqlite_read_only(database: Path) -> str | None:
 
 
 def _new_engine(url: str) -> Engine:
+    try:
+        return _create(url)
+    except (ImportError, NoSuchModuleError, ArgumentError) as exc:
+        shown = make_url(url).render_as_string(hide_password=True) if "://" in url else url
+        raise StoreError(
+            f"cannot open the database {shown}: its driver is not installed or the address is "
+            f"not understood ({exc}). For PostgreSQL install roam with the postgres extra: "
+            "pip install 'roam[postgres]'."
+        ) from None
+
+
+def _create(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from roam.errors import ValidationReport
-from roam.questionnaire import check_questionnaire
+from roam.questionnaire.budget import check_within_budget
 from roam.questionnaire.model import Assessment
 from roam.store.engine import StoreError
 
@@ -169,7 +169,7 @@ def check_sources(
     checked = []
     for source in sources:
         name, data = source_bytes(source)
-        assessment, report = check_questionnaire(data, filename=name, max_file_mb=max_file_mb)
+        assessment, report = check_within_budget(data, filename=name, max_file_mb=max_file_mb)
         checked.append(CheckedSource(name, data, assessment, report))
     return checked
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from roam.questionnaire import read_questionnaire
+from roam.questionnaire.budget import read_within_budget
 from roam.questionnaire.model import Assessment
 from roam.store.engine import StoreError
 from roam.store.repository import NotFound, Store
@@ -50,7 +50,7 @@ def resolve_sources(args: list[str], *, store: Store | None = None) -> list[Asse
     for arg in args:
         path = Path(arg)
         if path.is_file():
-            out.append(read_questionnaire(path))
+            out.append(read_within_budget(path))
             continue
         ref = parse_reference(arg)
         if ref is None:

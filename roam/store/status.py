@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from roam.errors import RoamError
+
 FORWARD: Final = ("draft", "validated", "submitted", "published")
 STATUSES: Final = (*FORWARD, "archived")
 
@@ -35,7 +37,7 @@ UPLOAD_REFUSED: Final[dict[str, str]] = {
 ACCEPTED: Final = frozenset({"submitted", "published"})
 
 
-class TransitionError(ValueError):
+class TransitionError(RoamError, ValueError):
     """An impossible status change; the message says why in plain words."""
 
 

@@ -12,7 +12,7 @@ import streamlit as st
 
 from roam.access import SecureStore
 from roam.analysis import Analysis, analyse
-from roam.questionnaire import check_questionnaire
+from roam.questionnaire.budget import check_within_budget
 from roam.seed import seed_if_empty
 from roam.service import connect, open_store
 
@@ -73,7 +73,7 @@ def analysis_for(
 
 @st.cache_data(max_entries=16, show_spinner="Checking the workbook...")
 def check_upload(data: bytes, name: str) -> tuple[Any, Any]:
-    return check_questionnaire(data, filename=name)
+    return check_within_budget(data, filename=name)  # a hostile file stops a child, not the app
 
 
 def sha(data: bytes) -> str:

@@ -410,9 +410,9 @@ FILE_REFUSALS = [
     ),
     (
         "pdf",
-        lambda s: b"%PDF-1.7\n\x00\x01binary",
-        "not_xlsx_other",
-        "This is not an Excel workbook (.xlsx).",
+        lambda s: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+        "not_xlsx_pdf",
+        "This is a PDF document, not a spreadsheet.",
     ),
     ("empty", lambda s: b"", "file_empty", "The file is empty."),
     (

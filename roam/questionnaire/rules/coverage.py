@@ -1,0 +1,98 @@
+"""Indicators of the assessed set that have no row at all."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from roam.errors import IssueKind, ValidationReport, register_issues
+from roam.framework import Framework
+from roam.questionnaire.model import RESPONSE_COLUMNS
+from roam.questionnaire.vocab import vocabulary
+from roam.values import is_present
+
+ISSUES = register_issues(
+    IssueKind(
+        "missing_indicator",
+        "warning",
+        "Indicator {indicator} of the {indicator_set} set has no row; it counts as unanswered.",
+        "Restore the row from the template if it was deleted.",
+    ),
+)
+
+
+def complete(
+    rows: list[dict[str, Any]],
+    framework: Framework,
+    indicator_set: str,
+    report: ValidationReport,
+) -> pd.DataFrame:
+    """One row per indicator of the assessed set, in catalogue order; absent rows are unanswered."""
+    sheet_of = vocabulary().category_sheets
+    by_id = {row["indicator_id"]: row for row in rows}
+    wanted = framework.entries_for(indicator_set if indicator_set in ("core", "full") else "full")
+    wanted_ids = {e.id for e in wanted}
+    extra = [e for e in framework.entries if e.id in by_id and e.id not in wanted_ids]
+    cols: dict[str, list[Any]] = {name: [] for name in RESPONSE_COLUMNS}
+    nan = float("nan")
+    for entry in [*wanted, *extra]:
+        got = by_id.get(entry.id)
+        sheet = sheet_of[entry.category]
+        if got is None:
+            report.add(
+                "missing_indicator", sheet=sheet, indicator=entry.id, indicator_set=indicator_set
+            )
+            values = (
+                entry.id,
+                entry.category,
+                sheet,
+                None,
+                None,
+                nan,
+                entry.indicator.unit,
+                None,
+                "unanswered",
+                None,
+                None,
+            )
+        else:
+            status = got["status"] if got["status"] != "invalid" else "unanswered"
+            usable = status == "available"
+            value = got["value"] if usable and is_present(got["value"]) else nan
+            if value == value and not got["low"] <= value <= got["high"]:
+                value = nan
+            answer = got["answer"] if usable and is_present(got["answer"]) else None
+            if usable and answer is None and value != value:
+                status = "unanswered"
+            values = (
+                entry.id,
+                entry.category,
+                got["sheet"],
+                got["row"],
+                answer,
+                value,
+                entry.indicator.unit,
+                got["data_year"],
+                status,
+                got["source"],
+                got["evidence"],
+            )
+        for name, value in zip(RESPONSE_COLUMNS, values, strict=True):
+            cols[name].append(value)
+    return response_frame(cols)
+
+
+def response_frame(cols: dict[str, list[Any]]) -> pd.DataFrame:
+    """Build the tidy frame column by column with explicit dtypes (no per-cell inference)."""
+    columns: dict[str, Any] = {}
+    for name in RESPONSE_COLUMNS:
+        values = cols[name]
+        if name == "value":
+            columns[name] = np.array(values, dtype=float)
+        elif name in ("row", "data_year"):
+            columns[name] = pd.array(values, dtype="Int64")
+        else:
+            columns[name] = pd.array(values, dtype="str")
+    return pd.DataFrame(columns)
