@@ -141,8 +141,9 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "old_year": ("error", "'{value}' is not a data year between {low} and {high}."),
     "formula_no_value": (
         "error",
-        "This cell holds a formula with no calculated value ({formula}). Type the value itself, "
-        "or open and save the file in Excel so the result is stored.",
+        "This cell holds a formula with no calculated value ({formula}). A cell that starts "
+        "with '=' is read as a formula: for text, remove the '=' or start the text with an "
+        "apostrophe ('); for a calculation, type its result instead.",
     ),
     "no_source": (
         "warning",
@@ -282,7 +283,8 @@ FIXES: dict[str, str] = {
     "answer_with_gap_status": "Set the status to Available, or clear the answer.",
     "future_year": "Give the year the data refers to (not later than this year).",
     "old_year": "Type a four-digit year, e.g. 2024.",
-    "formula_no_value": "Replace the formula with its value, or open and save in Excel.",
+    "formula_no_value": "For text, delete the leading '=' or type an apostrophe before it; "
+    "for a calculation, type its result.",
     "no_source": "Name the source (statistics office, law, report) in the Source column.",
     "bad_mab_group": "Pick the stakeholder group from the dropdown list.",
     "bad_mab_gender": "Pick a value from the dropdown list or leave it empty.",
