@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from roam.access import LOCAL_ADMIN, PUBLIC, User, user_for_email
+from roam.ui.resources import get_store
 
 
 def auth_configured() -> bool:
@@ -26,8 +27,6 @@ def current_user() -> User:
         return PUBLIC
     if st.user.get("email_verified") is not True:
         return PUBLIC  # an e-mail the identity provider has not verified proves nothing
-    from roam.ui.state import get_store
-
     return user_for_email(get_store(), st.user.get("email"))
 
 
