@@ -2,14 +2,35 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
 from roam.analysis import Analysis
+from roam.countries import USER_ASSIGNED, display_name
 from roam.presentation import NOT_A_RANKING
 from roam.run import RunRecord
 from roam.ui import state
 from roam.values import is_blank
+
+MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:$&=\"'])")
+
+
+def plain(text: object) -> str:
+    """User text made inert for Streamlit's Markdown: every punctuation mark is escaped, so a
+    name can never become a link, an image, HTML, a colour directive or a formula."""
+    flat = " ".join(str(text).split())  # no line breaks: no headings or lists either
+    return MARKUP.sub(r"\\\1", flat)
+
+
+def country_label(code: str, typed: str | None = None) -> str:
+    """The country's name from its code; the typed name only for user-assigned (fictional) codes.
+
+    Returned as plain text: escape it with `plain` before it goes into any Markdown."""
+    if USER_ASSIGNED.match(code or "") and typed:
+        return " ".join(str(typed).split())
+    return display_name(code)
 
 
 def not_a_ranking() -> None:
@@ -27,7 +48,11 @@ def pick_country(label: str = "Country", key: str = "country") -> tuple | None:
         st.warning("No assessments are stored yet. Upload one on the Upload page.")
         return None
     options = [(a.country, a.year) for a in items]
-    names = {(a.country, a.year): f"{a.name} ({a.country}) {a.year} - {a.status}" for a in items}
+    names = {
+        (a.country, a.year): f"{country_label(a.country, a.name)} ({a.country}) {a.year} - "
+        f"{a.status}"
+        for a in items
+    }
     current = st.session_state.get(key)
     index = options.index(current) if current in options else 0
     choice = st.selectbox(label, options, index=index, format_func=names.get, key=f"{key}_box")
