@@ -150,8 +150,8 @@ def test_export_offers_all_downloads(app):
 
 def test_history_status_change_and_refusal(app):
     go(app, "history")
-    app.selectbox(key="status_target").set_value("validated").run()
-    app.button[0].click().run()  # the form's submit button
+    app.selectbox(key="status_target_XA_2025_draft").set_value("validated").run()
+    app.button(key="status_change").click().run()
     assert not app.exception
     info = {a.country: a for a in Store().assessments()}
     assert info["XA"].status == "validated"

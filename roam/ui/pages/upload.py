@@ -21,6 +21,7 @@ from roam.questionnaire import AssessmentMeta, write_questionnaire
 from roam.questionnaire.annotate import annotate_workbook
 from roam.questionnaire.vocab import vocabulary
 from roam.service import InvalidFiles, StoreError, TransitionError
+from roam.store.status import UPLOAD_REFUSED
 from roam.ui import common, state
 
 TEMPLATES = Path(__file__).resolve().parents[3] / "questionnaires"
@@ -280,6 +281,11 @@ def _status_warning(secure, assessment) -> bool:
     if not current or current[0].status == "draft":
         return True
     status = current[0].status
+    if status in UPLOAD_REFUSED:
+        year = assessment.meta.year
+        reason = UPLOAD_REFUSED[status].format(country=assessment.country, year=year)
+        st.info(f"A new version cannot be stored: {reason}.", icon=":material/block:")
+        return False
     st.warning(
         f"{assessment.country} {assessment.meta.year} is {status}. A new version goes back to "
         f"draft: it will need validating and submitting again.",
