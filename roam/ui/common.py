@@ -12,7 +12,7 @@ from roam.countries import USER_ASSIGNED, display_name
 from roam.presentation import NOT_A_RANKING
 from roam.run import RunRecord
 from roam.ui import state
-from roam.values import is_blank
+from roam.values import is_blank as is_blank  # pages share the one blank rule
 
 MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:$&=\"'])")
 
@@ -93,3 +93,14 @@ def score_cards(record: dict, analysis: Analysis) -> None:
 
 def table(frame: pd.DataFrame, **kwargs) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
+
+
+def score_table(frame: pd.DataFrame) -> None:
+    """Scores of several countries as a static table: it cannot be sorted by score into a
+    league table, and long names wrap. Rows stay in the order given (by country code)."""
+    st.table(frame, hide_index=True)
+
+
+def score_text(value: float | None) -> str:
+    """One rounding for every score on screen: whole numbers, blank when there is none."""
+    return "" if is_blank(value) else f"{value:.0f}"

@@ -86,7 +86,7 @@ def render() -> None:
     st.divider()
     st.subheader("Several countries")
     common.not_a_ranking()
-    keys = selected_keys("export_countries")
+    keys = selected_keys("export")
     if not keys:
         return
     refused = _allowed(keys)
