@@ -27,8 +27,8 @@ def profile_chart(frame: pd.DataFrame, colours: dict[str, str], title: str = "")
     data = frame.dropna(subset=["score"]).copy()
     data["value"] = data["score"].round(0).astype(int).astype(str)
     base = alt.Chart(data).encode(
-        y=alt.Y("label:N", sort=list(data["label"]), title=None),
-    )
+        y=alt.Y("label:N", sort=list(data["label"]), title=None, axis=alt.Axis(labelLimit=0)),
+    )  # labelLimit 0: full theme names, never cut with an ellipsis
     bars = base.mark_bar(opacity=0.85).encode(
         x=alt.X("score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0-100)"),
         color=alt.Color(
