@@ -11,6 +11,7 @@ import streamlit as st
 
 from roam.access import LOCAL_ADMIN, PUBLIC, User, user_for_email
 from roam.ui.resources import get_store
+from roam.ui.text import plain
 
 
 def auth_configured() -> bool:
@@ -46,7 +47,7 @@ def sidebar(user: User) -> None:
                 st.logout()
             return
         if st.user.is_logged_in:
-            st.caption(f"Signed in as {user.label}")
+            st.caption(f"Signed in as {plain(user.label)}")
             if user.role == "public":
                 st.warning(
                     "Your email has no role yet: you see published assessments only. "

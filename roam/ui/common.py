@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -12,16 +10,8 @@ from roam.countries import USER_ASSIGNED, display_name
 from roam.presentation import NOT_A_RANKING
 from roam.run import RunRecord
 from roam.ui import state
+from roam.ui.text import plain as plain  # pages escape user text through common
 from roam.values import is_blank as is_blank  # pages share the one blank rule
-
-MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:$&=\"'])")
-
-
-def plain(text: object) -> str:
-    """User text made inert for Streamlit's Markdown: every punctuation mark is escaped, so a
-    name can never become a link, an image, HTML, a colour directive or a formula."""
-    flat = " ".join(str(text).split())  # no line breaks: no headings or lists either
-    return MARKUP.sub(r"\\\1", flat)
 
 
 def country_label(code: str, typed: str | None = None) -> str:

@@ -129,7 +129,7 @@ def _status(store, country: str, year: int, versions: list) -> None:
     ]
     allowed = ordered_targets(info.status, permitted)
     if not allowed:
-        st.caption(f"{store.user.label} cannot change the status of this assessment.")
+        st.caption(f"{common.plain(store.user.label)} cannot change the status of this assessment.")
         return
     target = st.selectbox(
         "Move to",
@@ -168,7 +168,7 @@ def _status(store, country: str, year: int, versions: list) -> None:
                 indicator_set=info.indicator_set,
             )
         except (TransitionError, StoreError, AccessDenied) as exc:
-            st.error(str(exc))
+            st.error(common.plain(str(exc)))
             return
         st.session_state[DONE_KEY] = f"{country} {year} moved from {info.status} to {target}."
         st.rerun()

@@ -176,7 +176,8 @@ def _store(result: dict) -> None:
     secure = state.secure()
     if not secure.can("upload", assessment_country(result)):
         st.info(
-            f"{secure.user.label} cannot store uploads for {assessment_country(result)}; "
+            f"{common.plain(secure.user.label)} cannot store uploads for "
+            f"{assessment_country(result)}; "
             "the check above is yours to use all the same."
         )
         return
@@ -203,7 +204,7 @@ def _store(result: dict) -> None:
         try:
             stored_result = secure.ingest([(result["name"], result["data"])], note=note)[0]
         except (InvalidFiles, StoreError, TransitionError, ValueError, AccessDenied) as exc:
-            st.error(f"Nothing was stored: {exc}")
+            st.error(f"Nothing was stored: {common.plain(str(exc))}")
             return
         label = common.country_label(stored_result.country, stored_result.name)
         stored.add(result["sha"])
