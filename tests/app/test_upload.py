@@ -115,4 +115,4 @@ def test_user_text_in_the_report_is_escaped(app):
     data = (REPO / "sample_data" / "XB_Borealis_full.xlsx").read_bytes()
     _upload(app, "[link](http://evil.example).xlsx", data)
     body = app.success[0].value
-    assert "\\[link\\]\\(http\\://evil\\.example\\)" in body
+    assert "\\[link\\]\\(http\u200b\\://evil\\.example\\)" in body
