@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from pathlib import Path
 
 import openpyxl
@@ -75,12 +76,21 @@ def choose(page, label: str, option: str, test_id: str = "stSelectbox") -> None:
     """Pick an option of a select box by typing it, as a keyboard user would."""
     box = widget(page, test_id, label).first
     box.scroll_into_view_if_needed()
-    box.get_by_role("combobox").click()
-    box.get_by_role("combobox").fill(option)
-    page.get_by_role("option", name=option).first.wait_for(timeout=TIMEOUT)
-    box.get_by_role("combobox").press("Enter")
+    combo = box.get_by_role("combobox")
+    for attempt in range(3):  # on a busy machine the list can open late: type again
+        combo.click()
+        combo.fill("")
+        combo.press_sequentially(option, delay=20)
+        try:
+            page.get_by_role("option", name=option).first.wait_for(timeout=15_000)
+            break
+        except playwright.Error:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+    combo.press("Enter")
     settle(page)
-    expect(box.get_by_role("combobox")).to_have_value(option)
+    expect(combo).to_have_value(re.compile(re.escape(option)))
 
 
 def download(page, name: str, tmp_path: Path) -> Path:
@@ -181,7 +191,12 @@ def test_scorecard_every_control(page):
     choose(page, "Country", "(XQ) 2025")
     heading = page.get_by_role("heading", name=":red[RANK 1]", exact=False)
     heading.first.wait_for(timeout=TIMEOUT)
-    assert page.get_by_test_id("stMain").locator("a[href*='evil'], img[src*='track']").count() == 0
+    assert (
+        page.get_by_test_id("stMain")
+        .locator("a[href*='evil']:not([href^='#']), img[src*='track']")
+        .count()
+        == 0
+    )
 
 
 def _countries(page):

@@ -37,7 +37,7 @@ def render() -> None:
     assessment = analysis.assessment(country)
     meta = assessment.meta
     label = common.plain(common.country_label(assessment.country, meta.country))
-    st.subheader(f"{label} ({assessment.country}), {meta.year}")
+    st.subheader(f"{label} ({assessment.country}), {meta.year}", anchor=False)
     st.caption(
         f"Framework {meta.framework} · {meta.indicator_set} set · weights "
         f"{record['weights']}" + (" · fictional data" if meta.fictional else "")
