@@ -236,6 +236,11 @@ def test_weights_every_control(page):
     settle(page)
     page.get_by_role("button", name="Save weight set").click()
     settle(page)
+    page.get_by_text("Saved rights_first.yaml").wait_for(timeout=TIMEOUT)
+    open_page(page, "Overview")
+    open_page(page, "Weights")
+    choose(page, "Start from", "rights_first")
+    expect(widget(page, "stSlider", "R Rights")).to_contain_text("2.00")
     choose(page, "Start from", "equal weights")
     expect(widget(page, "stSlider", "R Rights")).to_contain_text("1.00")
 
@@ -261,7 +266,7 @@ def test_history_every_control(page):
     open_page(page, "History")
     choose(page, "Country", "Calvaria (XC) 2025 - draft")
     target = widget(page, "stSelectbox", "Move to")
-    expect(target).to_contain_text("validated")  # the next step forward
+    expect(target.get_by_role("combobox")).to_have_value("validated")  # the next step forward
     widget(page, "stTextInput", "Note").locator("input").fill("MAB meeting")
     widget(page, "stTextInput", "Note").locator("input").press("Enter")
     settle(page)
