@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from roam.analysis import Analysis
-from roam.countries import USER_ASSIGNED, display_name
+from roam.countries import display_name
 from roam.presentation import NOT_A_RANKING
 from roam.run import RunRecord
 from roam.ui import state
@@ -18,9 +18,7 @@ def country_label(code: str, typed: str | None = None) -> str:
     """The country's name from its code; the typed name only for user-assigned (fictional) codes.
 
     Returned as plain text: escape it with `plain` before it goes into any Markdown."""
-    if USER_ASSIGNED.match(code or "") and typed:
-        return " ".join(str(typed).split())
-    return display_name(code)
+    return display_name(code, typed)
 
 
 def not_a_ranking() -> None:

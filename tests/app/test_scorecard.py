@@ -21,7 +21,7 @@ def test_scorecard_explains_bands_coverage_and_lopsided_intervals(app):
 
 def test_theme_table_rounded_full_names_no_none(app):
     go(app, "scorecard")
-    themes = next(t.value for t in app.table if "Id" in t.value.columns)
+    themes = next(t.value for t in app.dataframe if "Id" in t.value.columns)
     assert themes.loc[0, "Name"] == "Policy, statutory and regulatory framework"
     assert all(s == "" or s.isdigit() for s in themes["Score"])
     cells = {str(v) for v in themes.to_numpy().ravel()}
