@@ -272,6 +272,7 @@ def test_history_every_control(page):
     settle(page)
     page.get_by_role("button", name="Change status").click()
     page.get_by_text("XC 2025 moved from draft to validated.").wait_for(timeout=TIMEOUT)
+    settle(page)  # the rerun's end removes the form of the previous status
     expect(widget(page, "stTextInput", "Note").locator("input")).to_have_value("")
     choose(page, "Move to", "draft (a step back)")
     expect(page.get_by_role("button", name="Change status")).to_be_disabled()
