@@ -16,7 +16,6 @@ from roam.errors import how_to_fix
 from roam.export.package import csv_safe
 from roam.export.tables import level_table
 from roam.framework import load_framework
-from roam.presentation import CATEGORY_NAMES
 from roam.questionnaire import AssessmentMeta, write_questionnaire
 from roam.questionnaire.annotate import annotate_workbook
 from roam.questionnaire.vocab import vocabulary
@@ -238,12 +237,13 @@ def insufficient(sha: str, _assessment) -> list[str]:
     """The index, categories and themes this file would leave at "insufficient data"."""
     analysis = analyse([_assessment], draws=0)
     record = analysis.records()[0]
+    fw = analysis.framework
     out = []
     if record["index"]["score"] is None:
-        out.append("the ROAM index")
+        out.append(f"the {fw.index_name}")
     for code, node in record["categories"].items():
         if node["score"] is None:
-            out.append(f"category {code} {CATEGORY_NAMES.get(code, code)}")
+            out.append(f"category {fw.category_label(code)}")
     themes = level_table(analysis, "theme")
     out += [f"theme {t}" for t in themes.loc[themes["score"].isna(), "id"]]
     return out
