@@ -20,7 +20,7 @@ def seed_if_empty(
 
     Files are checked one by one (``progress(done, total, name)`` after each, so a first start
     can show how far it is) and then stored together in one transaction."""
-    from roam.store.repository import check_sources
+    from roam.service import check_sources
 
     if store.assessments():
         return 0

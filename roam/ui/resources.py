@@ -6,20 +6,20 @@ Kept apart from auth and state so that both can use it without importing each ot
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import streamlit as st
 
 from roam.seed import seed_if_empty
 from roam.service import open_store
-from roam.store import Store
 
 
 @st.cache_resource(show_spinner="Opening the assessment store...")
-def _opened() -> tuple[Store, threading.Lock]:
+def _opened() -> tuple[Any, threading.Lock]:
     return open_store(), threading.Lock()
 
 
-def get_store() -> Store:
+def get_store() -> Any:
     """The store; on the very first start the samples are loaded first, with progress shown."""
     store, lock = _opened()
     if not st.session_state.get("_roam_seeded"):
@@ -29,7 +29,7 @@ def get_store() -> Store:
     return store
 
 
-def _seed_with_progress(store: Store) -> None:
+def _seed_with_progress(store: Any) -> None:
     if store.assessments():
         return
     placeholder = st.empty()

@@ -6,8 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from roam.access import AccessDenied
-from roam.service import STATUSES, TRANSITIONS, StoreError, TransitionError
-from roam.store.status import FORWARD
+from roam.service import FORWARD, STATUSES, TRANSITIONS, StoreError, TransitionError
 from roam.ui import common, state
 
 DONE_KEY = "status_done"  # the confirmation shown after the rerun that a status change starts

@@ -19,8 +19,7 @@ from roam.framework import load_framework
 from roam.questionnaire import AssessmentMeta, write_questionnaire
 from roam.questionnaire.annotate import annotate_workbook
 from roam.questionnaire.vocab import vocabulary
-from roam.service import InvalidFiles, StoreError, TransitionError
-from roam.store.status import UPLOAD_REFUSED
+from roam.service import UPLOAD_REFUSED, InvalidFiles, StoreError, TransitionError
 from roam.ui import common, state
 
 TEMPLATES = Path(__file__).resolve().parents[3] / "questionnaires"
