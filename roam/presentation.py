@@ -6,6 +6,11 @@ labels are questionnaire data (`vocabulary().status_label`); band colours live i
 
 from __future__ import annotations
 
+# Scores 0 -> 50 -> 100 on heatmaps and in workbooks: one sequential blue scale (ColorBrewer
+# Blues), readable with every common colour-vision deficiency and in greyscale; the number is
+# always written in the cell as well.
+SCORE_SCALE = (("0", "#f7fbff"), ("50", "#9ecae1"), ("100", "#2171b5"))
+SCORE_TEXT_DARK_ABOVE = 80  # cells above this score get white text
 NOT_A_RANKING = (
     "This is an analytical comparison made with roam, not an official UNESCO ranking. UNESCO's "
     "Internet Universality indicators are for national self-assessment and are not intended to "

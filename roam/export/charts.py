@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from roam.framework import Framework
+from roam.presentation import SCORE_SCALE, SCORE_TEXT_DARK_ABOVE
 
 
 def category_domain(codes: list[str], colours: dict[str, str]) -> alt.Scale:
@@ -26,8 +27,8 @@ def profile_chart(frame: pd.DataFrame, colours: dict[str, str], title: str = "")
     data = frame.dropna(subset=["score"]).copy()
     data["value"] = data["score"].round(0).astype(int).astype(str)
     base = alt.Chart(data).encode(
-        y=alt.Y("label:N", sort=list(data["label"]), title=None),
-    )
+        y=alt.Y("label:N", sort=list(data["label"]), title=None, axis=alt.Axis(labelLimit=0)),
+    )  # labelLimit 0: full theme names, never cut with an ellipsis
     bars = base.mark_bar(opacity=0.85).encode(
         x=alt.X("score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0-100)"),
         color=alt.Color(
@@ -96,18 +97,33 @@ def comparison_chart(frame: pd.DataFrame, colours: dict[str, str]) -> alt.FacetC
 
 
 def heatmap(frame: pd.DataFrame, x_order: list[str], title: str = "Score") -> alt.LayerChart:
-    """Countries x themes (or categories) with the value written in every cell."""
+    """Countries x themes (or categories) with the value written in every cell.
+
+    frame: columns country, column (short id on the axis), name (full name, on hover and in
+    the legend), value. The colour scale is the shared colour-blind-safe SCORE_SCALE."""
     data = frame.copy()
     data["text"] = [("" if pd.isna(v) else f"{v:.0f}") for v in data["value"]]
+    data["value_shown"] = [("no score" if pd.isna(v) else f"{v:.1f}") for v in data["value"]]
     base = alt.Chart(data).encode(
         x=alt.X("column:N", sort=x_order, title=None, axis=alt.Axis(labelAngle=-45)),
         y=alt.Y("country:N", title=None),
     )
-    rect = base.mark_rect().encode(
-        color=alt.Color(
-            "value:Q", scale=alt.Scale(domain=[0, 100], scheme="redyellowgreen"), title=title
-        ),
-        tooltip=["country", "column", "name", alt.Tooltip("value:Q", format=".1f")],
+    scale = alt.Scale(
+        domain=[float(stop) for stop, _ in SCORE_SCALE],
+        range=[colour for _, colour in SCORE_SCALE],
     )
-    text = base.mark_text(fontSize=10).encode(text="text:N")
+    rect = base.mark_rect(stroke="#ffffff").encode(
+        color=alt.Color("value:Q", scale=scale, title=title),
+        tooltip=[
+            alt.Tooltip("country:N", title="Country"),
+            alt.Tooltip("name:N", title="Name"),
+            alt.Tooltip("value_shown:N", title=title),
+        ],
+    )
+    text = base.mark_text(fontSize=10).encode(
+        text="text:N",
+        color=alt.condition(
+            alt.datum.value > SCORE_TEXT_DARK_ABOVE, alt.value("#ffffff"), alt.value("#222222")
+        ),
+    )
     return (rect + text).properties(height=alt.Step(26))

@@ -9,6 +9,7 @@ import pandas as pd
 
 from roam.analysis import Analysis
 from roam.countries import display_name
+from roam.export.overlap import indistinguishable
 from roam.export.tables import coverage_matrix, level_table, new_workbook
 from roam.export.workbook import interval_cols, method_sheet
 from roam.export.xlsx import Book, Col
@@ -64,7 +65,7 @@ def write_comparison(analysis: Analysis) -> bytes:
         heat,
         names,
         "score",
-        "Theme scores per country (0-100), coloured red (0) to green (100).",
+        "Theme scores per country (0-100), shaded from light (0) to dark blue (100).",
         header_names={t: name for t, (_, name) in analysis.framework.themes.items()},
     )
     _matrix(
@@ -76,7 +77,7 @@ def write_comparison(analysis: Analysis) -> bytes:
         "Share of applicable indicators with data, per category.",
         column_labels=labels,
     )
-    _ranks(book, analysis, names)
+    _overlaps(book, analysis, names)
     method_sheet(book, analysis)
     return book.close()
 
@@ -152,38 +153,27 @@ def _matrix(
     ws.freeze_panes(2, 2)
 
 
-def _ranks(book: Book, analysis: Analysis, names: dict[str, str]) -> None:
+def _overlaps(book: Book, analysis: Analysis, names: dict[str, str]) -> None:
+    """Intervals and which countries cannot be told apart; never a position or a rank."""
     ws = book.sheet("Uncertainty")
     ws.write_string(
         0,
         0,
-        "Where each country could sit under other reasonable weights and "
-        "methods: a range of positions, not a rank.",
+        "90% intervals under other reasonable weights and methods. Countries whose intervals "
+        "overlap cannot be told apart on that score.",
         book.f["note_line"],
     )
-    if analysis.uncertainty is None:
-        return
-    table = analysis.uncertainty.table
-    table = table[table["level"].isin(["category", "index"])].copy()
-    table["country_name"] = [names[c] for c in table["country"]]
-    table["positions"] = [
-        "" if pd.isna(b) else (f"{int(b)}" if b == w else f"{int(b)} to {int(w)}")
-        for b, w in zip(table["rank_best"], table["rank_worst"], strict=True)
-    ]
-    table = table.sort_values(["level", "id", "country"])
+    table = indistinguishable(analysis)
+    table["country_name"] = [names[c] for c in table["Country"]]
     book.table(
         ws,
         table,
         [
-            Col("level", "Level", 9),
-            Col("id", "Item", 8),
-            Col("country", "Code", 7),
+            Col("Score", "Score", 32),
+            Col("Country", "Code", 7),
             Col("country_name", "Country", 18),
-            Col("score", "Nominal", 9, "score"),
-            *interval_cols(analysis),
-            Col("band", "Band", 13),
-            Col("positions", f"Range of positions (of {len(analysis.assessments)})", 18),
+            Col("90% interval", "90% interval", 14),
+            Col("Cannot be told apart from", "Cannot be told apart from", 40),
         ],
         first_row=1,
-        band_column="band",
     )

@@ -11,6 +11,7 @@ from typing import Any, Literal
 import pandas as pd
 import xlsxwriter
 
+from roam.presentation import SCORE_SCALE
 from roam.values import is_blank
 
 Kind = Literal["text", "score", "pct", "int", "num"]
@@ -132,13 +133,13 @@ class Book:
                         "type": "3_color_scale",
                         "min_type": "num",
                         "min_value": 0,
-                        "min_color": "#f8696b",
+                        "min_color": SCORE_SCALE[0][1],
                         "mid_type": "num",
                         "mid_value": 50,
-                        "mid_color": "#ffeb84",
+                        "mid_color": SCORE_SCALE[1][1],
                         "max_type": "num",
                         "max_value": 100,
-                        "max_color": "#63be7b",
+                        "max_color": SCORE_SCALE[2][1],
                     },
                 )
         return last + 1

@@ -109,6 +109,19 @@ def _row_height(question: str, text: str, answer: dict | None) -> float:
     return min(15.0 * max(1, lines), 150.0)
 
 
+def data_year_rule() -> dict:
+    """Excel's own check of a Data year: the reader's rule (earliest year to this year)."""
+    earliest = vocabulary().limits.earliest_data_year
+    return {
+        "validate": "integer",
+        "criteria": "between",
+        "minimum": earliest,
+        "maximum": "=YEAR(TODAY())",
+        "error_title": "Data year",
+        "error_message": f"Type the year the data refers to: {earliest} to this year.",
+    }
+
+
 def _printable(ws, landscape: bool = True, header_rows: int | None = 0) -> None:
     """Teams print questionnaires for meetings: one page wide, header repeated on every page."""
     if landscape:
@@ -287,7 +300,13 @@ def _write_assessment(wb, meta: AssessmentMeta, fmt: dict, lists: dict[str, str]
         1,
         year_row,
         1,
-        {"validate": "integer", "criteria": "between", "minimum": 2000, "maximum": 2100},
+        {
+            "validate": "integer",
+            "criteria": "between",
+            "minimum": 2000,
+            "maximum": "=YEAR(TODAY())+1",
+            "error_message": "Type the assessment year, e.g. 2025 (at most next year).",
+        },
     )
     flag_row = 1 + [k for k, _ in L.ASSESSMENT_FIELDS].index("fictional")
     ws.data_validation(flag_row, 1, flag_row, 1, {"validate": "list", "source": lists["yes_no"]})
@@ -373,12 +392,7 @@ def _write_category(
             col["data_year"],
             offset,
             col["data_year"],
-            {
-                "validate": "integer",
-                "criteria": "between",
-                "minimum": vocab.limits.earliest_data_year,
-                "maximum": vocab.limits.latest_data_year,
-            },
+            data_year_rule(),
         )
         ws.data_validation(
             offset,

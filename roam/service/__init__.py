@@ -56,15 +56,20 @@ from roam.store import (  # noqa: E402
     StoreError,
     TransitionError,
 )
+from roam.store.records import check_sources  # noqa: E402
+from roam.store.status import FORWARD, UPLOAD_REFUSED  # noqa: E402
 
 __all__ = [
+    "FORWARD",
     "STATUSES",
     "TRANSITIONS",
+    "UPLOAD_REFUSED",
     "InvalidFiles",
     "NotFound",
     "StoreError",
     "TransitionError",
     "as_local_admin",
+    "check_sources",
     "connect",
     "open_store",
 ]

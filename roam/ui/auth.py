@@ -10,6 +10,8 @@ from __future__ import annotations
 import streamlit as st
 
 from roam.access import LOCAL_ADMIN, PUBLIC, User, user_for_email
+from roam.ui.resources import get_store
+from roam.ui.text import plain
 
 
 def auth_configured() -> bool:
@@ -26,8 +28,6 @@ def current_user() -> User:
         return PUBLIC
     if st.user.get("email_verified") is not True:
         return PUBLIC  # an e-mail the identity provider has not verified proves nothing
-    from roam.ui.state import get_store
-
     return user_for_email(get_store(), st.user.get("email"))
 
 
@@ -47,7 +47,7 @@ def sidebar(user: User) -> None:
                 st.logout()
             return
         if st.user.is_logged_in:
-            st.caption(f"Signed in as {user.label}")
+            st.caption(f"Signed in as {plain(user.label)}")
             if user.role == "public":
                 st.warning(
                     "Your email has no role yet: you see published assessments only. "

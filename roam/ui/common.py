@@ -6,10 +6,19 @@ import pandas as pd
 import streamlit as st
 
 from roam.analysis import Analysis
+from roam.countries import display_name
 from roam.presentation import NOT_A_RANKING
 from roam.run import RunRecord
 from roam.ui import state
-from roam.values import is_blank
+from roam.ui.text import plain as plain  # pages escape user text through common
+from roam.values import is_blank as is_blank  # pages share the one blank rule
+
+
+def country_label(code: str, typed: str | None = None) -> str:
+    """The country's name from its code; the typed name only for user-assigned (fictional) codes.
+
+    Returned as plain text: escape it with `plain` before it goes into any Markdown."""
+    return display_name(code, typed)
 
 
 def not_a_ranking() -> None:
@@ -27,7 +36,11 @@ def pick_country(label: str = "Country", key: str = "country") -> tuple | None:
         st.warning("No assessments are stored yet. Upload one on the Upload page.")
         return None
     options = [(a.country, a.year) for a in items]
-    names = {(a.country, a.year): f"{a.name} ({a.country}) {a.year} - {a.status}" for a in items}
+    names = {
+        (a.country, a.year): f"{country_label(a.country, a.name)} ({a.country}) {a.year} - "
+        f"{a.status}"
+        for a in items
+    }
     current = st.session_state.get(key)
     index = options.index(current) if current in options else 0
     choice = st.selectbox(label, options, index=index, format_func=names.get, key=f"{key}_box")
@@ -68,3 +81,14 @@ def score_cards(record: dict, analysis: Analysis) -> None:
 
 def table(frame: pd.DataFrame, **kwargs) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
+
+
+def score_table(frame: pd.DataFrame) -> None:
+    """Scores of several countries as a static table: it cannot be sorted by score into a
+    league table, and long names wrap. Rows stay in the order given (by country code)."""
+    st.table(frame, hide_index=True)
+
+
+def score_text(value: float | None) -> str:
+    """One rounding for every score on screen: whole numbers, blank when there is none."""
+    return "" if is_blank(value) else f"{value:.0f}"

@@ -7,7 +7,8 @@ from pathlib import Path
 import streamlit as st
 
 from roam.access import decide
-from roam.ui.auth import current_user, sidebar
+from roam.ui.auth import auth_configured, current_user, sidebar
+from roam.ui.resources import get_store
 
 PAGES_DIR = Path(__file__).parent / "pages"
 PAGES = [
@@ -26,8 +27,21 @@ PAGES = [
 ADMIN_PAGES = [("users", "Users", ":material/group:")]
 
 
+def local_address(address: str | None) -> bool:
+    """Whether the server listens on this machine only (Streamlit's default is every interface)."""
+    return (address or "").strip() in ("127.0.0.1", "localhost", "::1")
+
+
 def run() -> None:
     st.set_page_config(page_title="roam ROAM-X", page_icon=":material/public:", layout="wide")
+    if not auth_configured() and not local_address(st.get_option("server.address")):
+        st.error(
+            "roam is in local mode (no sign-in, full rights for everyone), so it only serves this "
+            "machine. Configure sign-in ([auth] in .streamlit/secrets.toml) before opening it to "
+            "a network, or start it with --server.address 127.0.0.1."
+        )
+        st.stop()
+    get_store()  # the first start loads the samples here, with a progress bar
     user = current_user()
     visible = PAGES + (ADMIN_PAGES if decide(user, "administer").allowed else [])
     pages = [

@@ -13,23 +13,15 @@ import streamlit as st
 from roam.access import SecureStore
 from roam.analysis import Analysis, analyse
 from roam.questionnaire.budget import check_within_budget
-from roam.seed import seed_if_empty
-from roam.service import connect, open_store
+from roam.service import connect
+from roam.ui.auth import current_user
+from roam.ui.resources import get_store as get_store  # pages reach the store through state
 
 APP_PROFILE = "app"  # the run profile of scoring.yaml the app scores with (fewer draws)
 
 
-@st.cache_resource(show_spinner="Opening the assessment store...")
-def get_store():  # the store behind the service layer; pages use secure()
-    store = open_store()
-    seed_if_empty(store)
-    return store
-
-
 def secure() -> SecureStore:
     """The store as the current user may see it: every page reads and writes through this."""
-    from roam.ui.auth import current_user
-
     return connect(current_user(), get_store())
 
 

@@ -1,16 +1,29 @@
+from pathlib import Path
+
 import pytest
 import streamlit as st
+from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from roam.store.engine import dispose_all
 
-APP = str(__import__("pathlib").Path(__file__).resolve().parents[2] / "app.py")
+REPO = Path(__file__).resolve().parents[2]
+APP = str(REPO / "app.py")
 
 
 @pytest.fixture
-def app(tmp_path, monkeypatch):
+def local_only():
+    """As `./dev app` starts it in local mode: listening on this machine only."""
+    before = config.get_option("server.address")
+    config.set_option("server.address", "127.0.0.1")
+    yield
+    config.set_option("server.address", before)
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch, local_only):
     """A fresh app on an empty data directory (the first run seeds the samples)."""
-    monkeypatch.chdir(__import__("pathlib").Path(__file__).resolve().parents[2])
+    monkeypatch.chdir(REPO)
     monkeypatch.setenv("ROAM_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("ROAM_DATABASE_URL", raising=False)
     st.cache_resource.clear()

@@ -63,7 +63,7 @@ def test_upload_invalid_file_reports_cells_and_stores_nothing(app):
     app.file_uploader[0].set_value(("typical_mistakes.xlsx", data, XLSX)).run()
     assert not app.exception
     assert "not usable yet - 8 problem(s) to fix" in app.error[0].value
-    table = app.dataframe[0].value
+    table = app.table[-1].value  # the issues, as a static table whose advice wraps
     first = table[table["Severity"] == "error"].iloc[0]
     assert (first["Sheet"], first["Cell"], first["Indicator"]) == ("R", "F2", "R.A.1.2")
     assert first["How to fix it"] == "Pick the answer from the cell's dropdown list."
@@ -78,7 +78,7 @@ def test_upload_csv_is_refused_plainly(app):
     go(app, "upload")
     app.file_uploader[0].set_value(("data.xlsx", b"a,b\n1,2\n", XLSX)).run()
     assert "not usable yet" in app.error[0].value
-    issues = app.dataframe[0].value
+    issues = app.table[0].value
     assert "CSV" in issues.iloc[0]["What is wrong"]
 
 
@@ -116,17 +116,24 @@ def test_compare_draws_profiles_and_heatmap_for_all_countries(app):
     assert any("not an official UNESCO ranking" in i.value for i in app.info)
 
 
+def _index_scores(app) -> dict[str, tuple[int, int]]:
+    table = app.table[0].value.set_index("Country")
+    return {
+        c: (int(r["Index, equal weights"]), int(r["Index, your weights"]))
+        for c, r in table.iterrows()
+    }
+
+
 def test_weights_change_moves_scores(app):
     go(app, "weights")
-    table = app.dataframe[0].value
-    assert (table["score (equal)"] == table["score (your weights)"]).all()
+    assert all(equal == yours for equal, yours in _index_scores(app).values())
     app.slider(key="w_R").set_value(3.0).run()
     app.slider(key="w_A").set_value(0.0).run()
     assert not app.exception
-    table = app.dataframe[0].value.set_index("country")
+    scores = _index_scores(app)
     # Aurelia is strong in rights and weak in access: more weight on R, none on A raises it
-    assert table.loc["XA", "score (your weights)"] > table.loc["XA", "score (equal)"] + 5
-    assert table.loc["XB", "score (your weights)"] < table.loc["XB", "score (equal)"] - 5
+    assert scores["XA"][1] > scores["XA"][0] + 5
+    assert scores["XB"][1] < scores["XB"][0] - 5
     app.text_input(key="weights_name").set_value("rights first").run()
     app.button(key="weights_save").click().run()
     assert any("Saved rights_first.yaml" in s.value for s in app.success)
@@ -150,8 +157,8 @@ def test_export_offers_all_downloads(app):
 
 def test_history_status_change_and_refusal(app):
     go(app, "history")
-    app.selectbox(key="status_target").set_value("validated").run()
-    app.button[0].click().run()  # the form's submit button
+    app.selectbox(key="status_target_XA_2025_draft").set_value("validated").run()
+    app.button(key="status_change").click().run()
     assert not app.exception
     info = {a.country: a for a in Store().assessments()}
     assert info["XA"].status == "validated"

@@ -13,6 +13,7 @@ from roam.access import LOCAL_ADMIN, SecureStore, audit_events
 from roam.service import reviews
 from roam.store import Store
 from roam.store.engine import dispose_all
+from roam.ui.text import plain
 from tests.app.test_access_app import REPO, signed_in
 from tests.app.test_pages import chart_data
 
@@ -52,7 +53,8 @@ def comment_log(at):
 
 def test_mab_member_rates_and_team_sees_the_heatmap(deployment):
     at = signed_in(MEMBER)
-    assert "Signed in as Ana Board (mab member for XA)" in at.sidebar.caption[0].value
+    shown = at.sidebar.caption[0].value  # user text is escaped for Markdown
+    assert shown == "Signed in as " + plain("Ana Board (mab member for XA)")
     assert {m.label: m.value for m in at.metric}["Assessments stored"] == "0"
     at.switch_page("roam/ui/pages/review.py").run()
     assert not at.exception, [e.value for e in at.exception]

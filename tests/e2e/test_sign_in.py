@@ -55,7 +55,7 @@ def test_sign_in_with_oidc_gives_the_accounts_role(tmp_path, monkeypatch):
             page.get_by_role("button", name="Sign in").click()
             page.locator('input[name="sub"]').fill("team-xa")
             page.get_by_role("button", name="Authorize").click()
-            page.get_by_text("Signed in as team@xa.example (national team for XA)").wait_for(
+            page.get_by_text("Signed in as team\u200b@xa.example (national team for XA)").wait_for(
                 timeout=60_000
             )
             wait_idle(page)

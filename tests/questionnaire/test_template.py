@@ -53,3 +53,22 @@ def test_instructions_count_the_reconstructed_questions():
         assert expected in text
         assert "check their wording against UNESCO's published text" in text
     assert len(reconstructed) == len(questions) - 25  # every confirmed question has a core one
+
+
+def _sheet_xml(data: bytes) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return "".join(
+            z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/sheet")
+        )
+
+
+def test_data_year_check_stops_at_this_year():
+    meta = AssessmentMeta(
+        country="Kenya", iso_code="KE", year=2025, framework=FW.version, indicator_set="core"
+    )
+    xml = _sheet_xml(write_questionnaire(FW, meta))
+    assert "2100" not in xml
+    assert "<formula1>1990</formula1><formula2>YEAR(TODAY())</formula2>" in xml
+    assert "<formula2>YEAR(TODAY())+1</formula2>" in xml  # assessment year: at most next year

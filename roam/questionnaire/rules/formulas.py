@@ -14,9 +14,11 @@ ISSUES = register_issues(
     IssueKind(
         "formula_no_value",
         "error",
-        "This cell holds a formula with no calculated value ({formula}). Type the value itself, "
-        "or open and save the file in Excel so the result is stored.",
-        "Replace the formula with its value, or open and save in Excel.",
+        "This cell holds a formula with no calculated value ({formula}). A cell that starts "
+        "with '=' is read as a formula: for text, remove the '=' or start the text with an "
+        "apostrophe ('); for a calculation, type its result instead.",
+        "For text, delete the leading '=' or type an apostrophe before it; "
+        "for a calculation, type its result.",
     ),
 )
 

@@ -44,7 +44,8 @@ def render() -> None:
         "Share of applicable indicators with data, per country and category. Gaps are "
         "indicators marked Not available or left unanswered."
     )
-    keys = selected_keys("coverage_countries")
+    common.not_a_ranking()
+    keys = selected_keys("coverage")
     if keys is None:
         return
     assessments = [state.load_version(*k) for k in keys]
@@ -59,8 +60,12 @@ def render() -> None:
     st.altair_chart(
         heatmap(heat[["country", "column", "name", "value"]], order, "Coverage %"), width="stretch"
     )
-    common.table(
-        matrix.rename(
+    shown = matrix.assign(
+        coverage=matrix["coverage"].map(common.score_text),
+        category=[framework.category_label(c) for c in matrix["category"]],
+    )
+    common.score_table(
+        shown.rename(
             columns={
                 "country": "Country",
                 "category": "Category",
@@ -71,7 +76,7 @@ def render() -> None:
                 "not_applicable": "Not applicable",
                 "coverage": "Coverage %",
             }
-        ).round(1)
+        )
     )
 
 

@@ -49,7 +49,7 @@ def _allowed(keys: tuple) -> str | None:
         try:
             secure.check_export(key[0], key[1], key[2], indicator_set=key[4])
         except AccessDenied as exc:
-            return str(exc)
+            return common.plain(str(exc))
     return None
 
 
@@ -86,7 +86,7 @@ def render() -> None:
     st.divider()
     st.subheader("Several countries")
     common.not_a_ranking()
-    keys = selected_keys("export_countries")
+    keys = selected_keys("export")
     if not keys:
         return
     refused = _allowed(keys)

@@ -2,14 +2,37 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 import pandas as pd
 import streamlit as st
 
 from roam.access import AccessDenied
-from roam.service import STATUSES, TRANSITIONS, StoreError, TransitionError
+from roam.service import FORWARD, STATUSES, TRANSITIONS, StoreError, TransitionError
 from roam.ui import common, state
+
+DONE_KEY = "status_done"  # the confirmation shown after the rerun that a status change starts
+FIELD_NAMES = {
+    "status": "Data status",
+    "answer": "Answer",
+    "value": "Value",
+    "unit": "Unit",
+    "data_year": "Data year",
+    "source": "Source",
+    "evidence": "Evidence",
+}
+
+
+def is_forward(current: str, target: str) -> bool:
+    """A step along draft -> validated -> submitted -> published (archiving is not one)."""
+    return (
+        current in FORWARD and target in FORWARD and FORWARD.index(target) > FORWARD.index(current)
+    )
+
+
+def ordered_targets(current: str, allowed: list[str]) -> list[str]:
+    """The next forward step first (the default), then moves back, archiving last."""
+    return sorted(
+        allowed, key=lambda t: (not is_forward(current, t), t == "archived", STATUSES.index(t))
+    )
 
 
 def render() -> None:
@@ -39,41 +62,7 @@ def render() -> None:
             ]
         )
     )
-    st.subheader("Status")
-    info = store.status_of(country, year)
-    reviewed = max(
-        (
-            v.version
-            for v in versions
-            if v.latest and v.indicator_set == info.indicator_set and not v.archived
-        ),
-        default=None,
-    )
-    st.write(f"Current status: **{info.status}**")
-    allowed = [
-        t
-        for t in sorted(TRANSITIONS[info.status], key=STATUSES.index)
-        if store.can("change_status", country, info.status, t)
-    ]
-    if not allowed:
-        st.caption(f"{store.user.label} cannot change the status of this assessment.")
-    with st.form("status_form"):
-        target = st.selectbox("Move to", allowed, key="status_target")
-        note = st.text_input("Note", key="status_note")
-        if st.form_submit_button("Change status"):
-            try:
-                store.set_status(
-                    country,
-                    year,
-                    target,
-                    note=note,
-                    version=reviewed,  # the version shown above is the one reviewed
-                    indicator_set=info.indicator_set,
-                )
-                st.success(f"{country} {year} is now {target}.")
-                st.rerun()
-            except (TransitionError, StoreError, AccessDenied) as exc:
-                st.error(str(exc))
+    _status(store, country, year, versions)
     changes = store.transitions(country, year)
     common.table(
         pd.DataFrame(
@@ -104,7 +93,84 @@ def render() -> None:
                 f"{len(diff.changed_indicators)} indicator(s) changed from {diff.before} "
                 f"to {diff.after}."
             )
-            common.table(pd.DataFrame([asdict(c) for c in diff.changes]))
+            common.table(
+                pd.DataFrame(
+                    [
+                        {
+                            "Indicator": c.indicator_id,
+                            "What changed": FIELD_NAMES.get(c.field, c.field),
+                            "Before": "" if c.before is None else str(c.before),
+                            "After": "" if c.after is None else str(c.after),
+                        }
+                        for c in diff.changes
+                    ]
+                )
+            )
+
+
+def _status(store, country: str, year: int, versions: list) -> None:
+    st.subheader("Status")
+    done = st.session_state.pop(DONE_KEY, None)
+    if done:
+        st.success(done, icon=":material/check_circle:")
+    info = store.status_of(country, year)
+    reviewed = max(
+        (
+            v.version
+            for v in versions
+            if v.latest and v.indicator_set == info.indicator_set and not v.archived
+        ),
+        default=None,
+    )
+    st.write(f"Current status: **{info.status}**")
+    permitted = [
+        t for t in TRANSITIONS[info.status] if store.can("change_status", country, info.status, t)
+    ]
+    allowed = ordered_targets(info.status, permitted)
+    if not allowed:
+        st.caption(f"{common.plain(store.user.label)} cannot change the status of this assessment.")
+        return
+    target = st.selectbox(
+        "Move to",
+        allowed,
+        key=f"status_target_{country}_{year}_{info.status}",  # a fresh default after each move
+        format_func=lambda t: (
+            t + ("" if is_forward(info.status, t) else " (a step back)")
+            if t != "archived"
+            else "archived (withdrawn from use)"
+        ),
+    )
+    note = st.text_input("Note", key=f"status_note_{country}_{year}_{info.status}")
+    backward = not is_forward(info.status, target)
+    confirmed = True
+    if backward:
+        st.warning(
+            f"Moving {country} {year} from {info.status} to {target} is not a step forward"
+            + (
+                ": it is withdrawn from every view until it is restored to draft."
+                if target == "archived"
+                else ": it will need to pass the earlier steps again."
+            ),
+            icon=":material/undo:",
+        )
+        confirmed = st.checkbox(
+            f"Yes, move it to {target}", key=f"status_confirm_{country}_{year}_{info.status}"
+        )
+    if st.button("Change status", key="status_change", disabled=not confirmed):
+        try:
+            store.set_status(
+                country,
+                year,
+                target,
+                note=note,
+                version=reviewed,  # the version shown above is the one reviewed
+                indicator_set=info.indicator_set,
+            )
+        except (TransitionError, StoreError, AccessDenied) as exc:
+            st.error(common.plain(str(exc)))
+            return
+        st.session_state[DONE_KEY] = f"{country} {year} moved from {info.status} to {target}."
+        st.rerun()
 
 
 if __name__ == "__main__":  # run as a page script by st.navigation

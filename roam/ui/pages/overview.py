@@ -32,8 +32,9 @@ def render() -> None:
         frame = pd.DataFrame(
             [
                 {
-                    "Country": a.name,
+                    "Country": common.country_label(a.country, a.name),
                     "Code": a.country,
+                    "Name as typed": a.name,
                     "Year": a.year,
                     "Set": a.indicator_set,
                     "Status": a.status,

@@ -36,7 +36,8 @@ def render() -> None:
     fw = analysis.framework
     assessment = analysis.assessment(country)
     meta = assessment.meta
-    st.subheader(f"{meta.country} ({meta.iso_code}), {meta.year}")
+    label = common.plain(common.country_label(assessment.country, meta.country))
+    st.subheader(f"{label} ({assessment.country}), {meta.year}", anchor=False)
     st.caption(
         f"Framework {meta.framework} · {meta.indicator_set} set · weights "
         f"{record['weights']}" + (" · fictional data" if meta.fictional else "")
@@ -48,6 +49,17 @@ def render() -> None:
         driver = analysis.sensitivity.sentence(country, "index", fw.index_id)
         if driver:
             st.caption(f"{fw.index_name}: {driver}")
+    lopsided = lopsided_intervals(record, analysis.framework)
+    if lopsided:
+        st.caption(
+            "These intervals reach further below the score than above it: "
+            + "; ".join(lopsided)
+            + ". The assumption that widens them is the aggregation method: in part of the "
+            "draws the scores are combined with a geometric mean, which marks down uneven "
+            "profiles, so those draws give lower scores than the arithmetic mean shown."
+        )
+    with st.expander("How to read this scorecard", expanded=False, icon=":material/help:"):
+        st.markdown(how_to_read(analysis.scores.settings, analysis))
     st.caption(NOT_OFFICIAL)
     left, right = st.columns([3, 2])
     with left:
@@ -89,21 +101,26 @@ def render() -> None:
             _score_columns(shown, ["id", "name"]).assign(
                 Framework="framework?theme=" + shown["id"]
             ),
-            column_config={"Framework": FRAMEWORK_LINK},
+            column_config={
+                "Framework": FRAMEWORK_LINK,
+                "Name": st.column_config.TextColumn(width="large"),  # full theme names
+            },
         )
     with tabs[1]:
         rows = indicator_table(analysis, country)
         rows = rows[rows["category"].isin(fw.scored_categories)]
-        category = st.selectbox(
-            "Category",
-            list(fw.scored_categories),
-            key="scorecard_ind_cat",
-            format_func=fw.category_label,
-        )
-        only_gaps = st.toggle("Only data gaps", key="scorecard_gaps")
-        rows = rows[rows["category"] == category]
+        only_gaps = st.toggle("Only data gaps, all categories in one list", key="scorecard_gaps")
         if only_gaps:
             rows = rows[rows["status"].isin(vocabulary().gap_statuses)]
+            st.caption(f"{len(rows)} indicator(s) without data.")
+        else:
+            category = st.selectbox(
+                "Category",
+                list(fw.scored_categories),
+                key="scorecard_ind_cat",
+                format_func=fw.category_label,
+            )
+            rows = rows[rows["category"] == category]
         common.table(
             pd.DataFrame(
                 {
@@ -140,23 +157,80 @@ def render() -> None:
     with tabs[3]:
         balance = mab_balance(assessment.mab)
         (st.success if balance.balanced else st.warning)(balance.summary())
-        common.table(assessment.mab)
+        common.table(
+            assessment.mab.rename(
+                columns={
+                    "name": "Name",
+                    "organisation": "Organisation",
+                    "group": "Stakeholder group",
+                    "gender": "Gender",
+                    "role": "Role",
+                }
+            )
+        )
 
 
 def _score_columns(frame: pd.DataFrame, first: list[str]) -> pd.DataFrame:
-    out = frame[[*first, "score", "low", "high", "band", "coverage", "reason"]].copy()
-    out["coverage"] = (out["coverage"] * 100).round(0)
-    return out.rename(
-        columns={
-            "id": "Id",
-            "name": "Name",
-            "score": "Score",
-            "low": "Low",
-            "high": "High",
-            "band": "Band",
-            "coverage": "Coverage %",
-            "reason": "Note",
-        }
+    """Scores rounded one way, full names, blanks where there is nothing (never "None")."""
+    out = frame[first].rename(columns={"id": "Id", "name": "Name"}).copy()
+    out["Score"] = frame["score"].map(common.score_text)
+    out["90% interval"] = [
+        "" if common.is_blank(lo) else f"{common.score_text(lo)} to {common.score_text(hi)}"
+        for lo, hi in zip(frame["low"], frame["high"], strict=True)
+    ]
+    out["Band"] = frame["band"].map(lambda b: "" if common.is_blank(b) else str(b))
+    out["Coverage %"] = frame["coverage"].map(
+        lambda c: "" if common.is_blank(c) else common.score_text(100 * c)
+    )
+    out["Note"] = frame["reason"].map(lambda r: "" if common.is_blank(r) else str(r))
+    return out
+
+
+def lopsided_intervals(record: dict, fw) -> list[str]:
+    """Index and categories whose interval reaches at least twice as far down as up."""
+    nodes = [(fw.index_name, record["index"])] + [
+        (fw.category_label(c), n) for c, n in record["categories"].items()
+    ]
+    out = []
+    for name, node in nodes:
+        score, low, high = node.get("score"), node.get("low"), node.get("high")
+        if any(common.is_blank(v) for v in (score, low, high)):
+            continue
+        if score - low >= 2 * max(high - score, 0.5):
+            out.append(
+                f"{name} {common.score_text(score)} "
+                f"({common.score_text(low)} to {common.score_text(high)})"
+            )
+    return out
+
+
+def how_to_read(settings, analysis) -> str:
+    """The scorecard explained in a few lines, from the settings that made these numbers."""
+    bands = "; ".join(f"**{b.name}** {b.description}" for b in settings.bands)
+    unc = settings.uncertainty
+    draws = unc.draws if analysis.uncertainty is None else analysis.uncertainty.draws
+    noise = max(unc.noise.model_dump().values())
+    low, high = unc.percentiles
+    threshold = settings.coverage_threshold.category
+    return "\n".join(
+        [
+            "- **Score**: 0 to 100, from the answers to the indicators, combined question by "
+            "question, theme by theme and category by category "
+            f"({settings.aggregation} mean, weights: {analysis.records()[0]['weights']}).",
+            f"- **Band**: a word for where the score lies: {bands}.",
+            "- **Coverage**: the share of applicable indicators that have data. A score needs "
+            f"at least {threshold:.0%} coverage; below that it reads *insufficient data* "
+            "rather than a number built on guesses.",
+            f"- **90% interval**: the score is recomputed {draws} times, each time with every "
+            f"weight moved by up to {noise:.0%} and with the "
+            f"{' or '.join(unc.methods)} mean; the interval holds the middle "
+            f"{high - low:g}% of those results ({low:g}th to {high:g}th percentile). A wide "
+            "interval means the score depends on these choices; overlapping intervals cannot "
+            "be told apart.",
+            "- **Lopsided intervals**: the geometric mean gives lower scores than the "
+            "arithmetic mean when themes are uneven, so the draws that use it pull the interval "
+            "down; an interval far below the score points to an uneven profile.",
+        ]
     )
 
 

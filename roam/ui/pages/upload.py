@@ -10,17 +10,33 @@ import pycountry
 import streamlit as st
 
 from roam.access import AccessDenied
+from roam.analysis import analyse
+from roam.countries import display_name
 from roam.errors import how_to_fix
 from roam.export.package import csv_safe
+from roam.export.tables import level_table
 from roam.framework import load_framework
 from roam.questionnaire import AssessmentMeta, write_questionnaire
 from roam.questionnaire.annotate import annotate_workbook
 from roam.questionnaire.vocab import vocabulary
-from roam.service import InvalidFiles, StoreError, TransitionError
-from roam.ui import state
+from roam.service import UPLOAD_REFUSED, InvalidFiles, StoreError, TransitionError
+from roam.ui import common, state
 
 TEMPLATES = Path(__file__).resolve().parents[3] / "questionnaires"
-UPLOAD_KEY = "upload_result"  # parsed uploads live under our own key (widget values vanish)
+LONG_VALUE = 120  # characters of a cell's value repeated in the report
+STATUS_COLUMNS = {
+    "available": "Answered",
+    "not_available": "Not available",
+    "not_applicable": "Not applicable",
+    "unanswered": "Unanswered",
+}
+
+
+@st.cache_data(show_spinner=False)
+def country_names() -> dict[str, str]:
+    """ISO alpha-2 code -> display name, sorted by name (plain strings: safe widget options)."""
+    names = {c.alpha_2: display_name(c.alpha_2) for c in pycountry.countries}
+    return dict(sorted(names.items(), key=lambda item: item[1]))
 
 
 def render() -> None:
@@ -35,19 +51,19 @@ def render() -> None:
         key="uploader",
         help=f"Up to {limit_mb:g} MB. Every problem is reported with its sheet and cell.",
     )
-    if uploaded is not None:
-        data = uploaded.getvalue()
-        assessment, report = state.check_upload(data, uploaded.name)
-        st.session_state[UPLOAD_KEY] = {
+    if uploaded is None:  # nothing in the box (or the file was removed): no report, no storing
+        return
+    data = uploaded.getvalue()
+    assessment, report = state.check_upload(data, uploaded.name)
+    _report(
+        {
             "name": uploaded.name,
             "sha": state.sha(data),
             "data": data,
             "assessment": assessment,
             "report": report,
         }
-    result = st.session_state.get(UPLOAD_KEY)
-    if result:
-        _report(result)
+    )
 
 
 def _templates() -> None:
@@ -67,45 +83,55 @@ def _templates() -> None:
                 key=f"tpl_{name}",
             )
     with cols[2].expander("A questionnaire already set up for your country"):
-        countries = sorted(pycountry.countries, key=lambda c: c.name)
-        country = st.selectbox(
-            "Country", countries, format_func=lambda c: c.name, index=None, key="tpl_country"
+        names = country_names()
+        code = st.selectbox(
+            "Country", list(names), format_func=names.get, index=None, key="tpl_country"
         )
         indicator_set = st.radio("Indicator set", ["core", "full"], horizontal=True, key="tpl_set")
-        if country is not None:
-            fw = load_framework()
-            meta = AssessmentMeta(
-                country=country.name,
-                iso_code=country.alpha_2,
-                year=dt.date.today().year,
-                framework=fw.version,
-                indicator_set=indicator_set,
-            )
+        if code is not None:
             st.download_button(
-                f"Download for {country.name}",
-                write_questionnaire(fw, meta),
-                file_name=f"roam_{country.alpha_2}_{indicator_set}_questionnaire.xlsx",
+                f"Download for {names[code]}",
+                _country_template(code, indicator_set),
+                file_name=f"roam_{code}_{indicator_set}_questionnaire.xlsx",
+                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 key="tpl_country_download",
             )
+
+
+@st.cache_data(max_entries=8, show_spinner="Preparing the questionnaire...")
+def _country_template(code: str, indicator_set: str) -> bytes:
+    fw = load_framework()
+    meta = AssessmentMeta(
+        country=display_name(code),
+        iso_code=code,
+        year=dt.date.today().year,
+        framework=fw.version,
+        indicator_set=indicator_set,
+    )
+    return write_questionnaire(fw, meta)
 
 
 def _report(result: dict) -> None:
     assessment, report = result["assessment"], result["report"]
     usable = assessment is not None and report.valid
     errors, warnings = len(report.errors), len(report.warnings)
+    file_name = common.plain(result["name"])
     if usable:
-        who = f"{assessment.meta.country} ({assessment.country}) {assessment.meta.year}"
+        label = common.country_label(assessment.country, assessment.meta.country)
+        who = f"{common.plain(label)} ({assessment.country}) {assessment.meta.year}"
         st.success(
-            f"{result['name']}: usable - {who}, {assessment.meta.indicator_set} set. "
+            f"{file_name}: usable - {who}, {assessment.meta.indicator_set} set. "
             f"{warnings} warning(s) to look at.",
             icon=":material/check_circle:",
         )
     else:
         st.error(
-            f"{result['name']}: not usable yet - {errors} problem(s) to fix, {warnings} "
+            f"{file_name}: not usable yet - {errors} problem(s) to fix, {warnings} "
             "warning(s). Nothing was stored.",
             icon=":material/error:",
         )
+    if assessment is not None:
+        _answers(assessment)
     if report.issues:
         frame = pd.DataFrame(
             [
@@ -114,14 +140,14 @@ def _report(result: dict) -> None:
                     "Sheet": i.sheet or "",
                     "Cell": i.cell or "",
                     "Indicator": i.indicator or "",
-                    "Value found": i.value or "",
+                    "Value found": _shortened(i.value),
                     "What is wrong": i.message,
                     "How to fix it": how_to_fix(i.code),
                 }
                 for i in report.issues
             ]
         )
-        st.dataframe(frame, hide_index=True, width="stretch", key="issues_table")
+        st.table(frame, hide_index=True)  # a static table: long advice wraps, never cut
         cols = st.columns(2)
         if assessment is not None:
             marked = _annotated(result["data"], result["sha"], report)
@@ -148,7 +174,8 @@ def _store(result: dict) -> None:
     secure = state.secure()
     if not secure.can("upload", assessment_country(result)):
         st.info(
-            f"{secure.user.label} cannot store uploads for {assessment_country(result)}; "
+            f"{common.plain(secure.user.label)} cannot store uploads for "
+            f"{assessment_country(result)}; "
             "the check above is yours to use all the same."
         )
         return
@@ -156,23 +183,80 @@ def _store(result: dict) -> None:
     if result["sha"] in stored:
         st.info("This file is stored. Open the Scorecard or History page to see it.")
         return
+    gaps = insufficient(result["sha"], result["assessment"])
+    if gaps:
+        st.warning(
+            'Once stored, these will show "insufficient data" instead of a score, because too '
+            f"few of their indicators have data: {', '.join(gaps)}.",
+            icon=":material/warning:",
+        )
+    confirmed = _status_warning(secure, result["assessment"])
     note = st.text_input(
         "Note for this version (optional)",
         key="upload_note",
         placeholder="e.g. after the MAB meeting of 3 May",
     )
-    if st.button("Store as a new version", type="primary", key="store_button"):
+    if st.button(
+        "Store as a new version", type="primary", key="store_button", disabled=not confirmed
+    ):
         try:
             stored_result = secure.ingest([(result["name"], result["data"])], note=note)[0]
         except (InvalidFiles, StoreError, TransitionError, ValueError, AccessDenied) as exc:
-            st.error(f"Nothing was stored: {exc}")
+            st.error(f"Nothing was stored: {common.plain(str(exc))}")
             return
+        label = common.country_label(stored_result.country, stored_result.name)
         stored.add(result["sha"])
         st.session_state["stored_shas"] = stored
         st.session_state["country"] = (stored_result.country, stored_result.year)
         st.success(
-            f"Stored {stored_result.name} {stored_result.year} as version "
+            f"Stored {common.plain(label)} {stored_result.year} as version "
             f"{stored_result.version} ({stored_result.status})."
+        )
+
+
+def _shortened(value: object) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= LONG_VALUE else f"{text[:LONG_VALUE]}... ({len(text)} characters)"
+
+
+def answer_counts(assessment) -> pd.DataFrame:
+    """Per sheet: indicators answered, not available, not applicable and left unanswered."""
+    responses = assessment.responses
+    counts = pd.crosstab(responses["sheet"], responses["status"])
+    order = list(dict.fromkeys(responses["sheet"]))
+    frame = counts.reindex(index=order, columns=list(STATUS_COLUMNS), fill_value=0)
+    frame = frame.rename(columns=STATUS_COLUMNS)
+    frame.loc["All sheets"] = frame.sum()
+    frame.index.name = "Sheet"
+    return frame
+
+
+@st.cache_data(max_entries=8, show_spinner="Checking what can be scored...")
+def insufficient(sha: str, _assessment) -> list[str]:
+    """The index, categories and themes this file would leave at "insufficient data"."""
+    analysis = analyse([_assessment], draws=0)
+    record = analysis.records()[0]
+    fw = analysis.framework
+    out = []
+    if record["index"]["score"] is None:
+        out.append(f"the {fw.index_name}")
+    for code, node in record["categories"].items():
+        if node["score"] is None:
+            out.append(f"category {fw.category_label(code)}")
+    themes = level_table(analysis, "theme")
+    out += [f"theme {t}" for t in themes.loc[themes["score"].isna(), "id"]]
+    return out
+
+
+def _answers(assessment) -> None:
+    st.markdown("**What the file answers**")
+    counts = answer_counts(assessment)
+    st.table(counts.reset_index(), hide_index=True)
+    total = counts.loc["All sheets"]
+    if total["Answered"] == 0:
+        st.warning(
+            "No indicator is answered: the file has a country and a year but nothing to score.",
+            icon=":material/warning:",
         )
 
 
@@ -184,6 +268,33 @@ def _annotated(data: bytes, sha: str, report) -> bytes | None:
         except ValueError:
             st.session_state[key] = None
     return st.session_state[key]
+
+
+def _status_warning(secure, assessment) -> bool:
+    """Warn when a new version would pull a submitted (or later) assessment back to draft;
+    storing then needs a tick. Returns whether storing may go ahead."""
+    current = [
+        a
+        for a in secure.assessments(assessment.country)
+        if a.year == assessment.meta.year and a.indicator_set == assessment.meta.indicator_set
+    ]
+    if not current or current[0].status == "draft":
+        return True
+    status = current[0].status
+    if status in UPLOAD_REFUSED:
+        year = assessment.meta.year
+        reason = UPLOAD_REFUSED[status].format(country=assessment.country, year=year)
+        st.info(f"A new version cannot be stored: {reason}.", icon=":material/block:")
+        return False
+    st.warning(
+        f"{assessment.country} {assessment.meta.year} is {status}. A new version goes back to "
+        f"draft: it will need validating and submitting again.",
+        icon=":material/undo:",
+    )
+    return st.checkbox(
+        f"Store it anyway and move {assessment.country} {assessment.meta.year} back to draft",
+        key="store_back_to_draft",
+    )
 
 
 def assessment_country(result: dict) -> str:

@@ -15,7 +15,7 @@ def render() -> None:
     try:
         users = secure.users()
     except AccessDenied as exc:
-        st.error(str(exc))
+        st.error(common.plain(str(exc)))
         return
     st.subheader("Add or change a user")
     roles = [r for r in policy().roles if r != "administrator"]
@@ -34,10 +34,10 @@ def render() -> None:
         if st.form_submit_button("Save user"):
             try:
                 saved = secure.add_user(email, role, countries.split(","))
-                st.success(f"Saved {saved.label}.")
+                st.success(f"Saved {common.plain(saved.label)}.")
                 users = secure.users()
             except (ValueError, AccessDenied) as exc:
-                st.error(str(exc))
+                st.error(common.plain(str(exc)))
     st.subheader("Users")
     if users:
         common.table(

@@ -19,7 +19,7 @@ def render() -> None:
         "index. The framework itself sets no priorities, so equal weights are the "
         "default; this page shows how much the picture depends on that choice."
     )
-    keys = selected_keys("weights_countries")
+    keys = selected_keys("weights")
     if keys is None:
         return
     fw = state.load_version(*keys[0]).meta.framework
@@ -58,20 +58,38 @@ def render() -> None:
     changed = tuple(sorted((k, v) for k, v in weights.items() if v != 1.0))
     base = state.analysis_for(keys)
     custom = state.analysis_for(keys, changed) if changed else base
+    st.subheader(f"{framework.index_name}: equal weights and your weights")
+    common.not_a_ranking()
+    common.score_table(weight_effect(base, custom))
+    cats = level_table(custom, "category")[["country", "id", "band"]]
+    bands = cats.pivot(index="country", columns="id", values="band")[list(scored)]
+    bands.columns = [f"{c} band" for c in bands.columns]
+    common.score_table(bands.fillna("").reset_index().rename(columns={"country": "Country"}))
+    _save(changed, fw)
+
+
+def weight_effect(base, custom) -> pd.DataFrame:
+    """Per country (by code): index and band under equal weights and under the chosen ones."""
     before = level_table(base, "index")[["country", "score", "band"]]
     after = level_table(custom, "index")[["country", "score", "low", "high", "band"]]
-    merged = before.merge(after, on="country", suffixes=(" (equal)", " (your weights)"))
-    merged["Band changed"] = [
-        isinstance(a, str) and isinstance(b, str) and a != b
-        for a, b in zip(merged["band (equal)"], merged["band (your weights)"], strict=True)
-    ]
-    st.subheader(f"{framework.index_name}: equal weights and your weights")
-    common.table(merged.round(1))
-    cats = level_table(custom, "category")[["country", "id", "score", "band"]]
-    common.table(
-        cats.pivot(index="country", columns="id", values="band")[list(scored)].reset_index()
+    merged = before.merge(after, on="country", suffixes=("_equal", "_yours")).sort_values("country")
+    return pd.DataFrame(
+        {
+            "Country": merged["country"],
+            "Index, equal weights": merged["score_equal"].map(common.score_text),
+            "Band, equal weights": merged["band_equal"].fillna(""),
+            "Index, your weights": merged["score_yours"].map(common.score_text),
+            "90% interval, your weights": [
+                "" if pd.isna(lo) else f"{common.score_text(lo)} to {common.score_text(hi)}"
+                for lo, hi in zip(merged["low"], merged["high"], strict=True)
+            ],
+            "Band, your weights": merged["band_yours"].fillna(""),
+            "Band changed": [
+                "yes" if isinstance(a, str) and isinstance(b, str) and a != b else ""
+                for a, b in zip(merged["band_equal"], merged["band_yours"], strict=True)
+            ],
+        }
     )
-    _save(changed, fw)
 
 
 def _load_set(saved: dict, slider_ids: list[str]) -> None:
@@ -88,18 +106,20 @@ def _save(changed: tuple, framework: str) -> None:
     st.subheader("Save as a named weight set")
     secure = state.secure()
     if not secure.can("save_weights"):
-        st.caption(f"{secure.user.label} cannot save weight sets; sign in to save one.")
+        st.caption(
+            f"{common.plain(secure.user.label)} cannot save weight sets; sign in to save one."
+        )
     name = st.text_input("Name", key="weights_name", placeholder="e.g. rights first")
     if st.button("Save weight set", key="weights_save", disabled=not changed):
         try:
             path = secure.save_weight_set(name, dict(changed), framework)
         except (AccessDenied, weight_sets.InvalidWeightSet) as exc:
-            st.error(str(exc))
+            st.error(common.plain(str(exc)))
             return
         st.success(f"Saved {path.name}. Use it on the command line with --weights {path}.")
     saved = sorted(p.name for p in weight_sets.weight_sets().values())
     if saved:
-        st.caption("Saved sets: " + ", ".join(saved))
+        st.caption("Saved sets: " + common.plain(", ".join(saved)))
     if not changed:
         st.caption("Move a slider to make a set worth saving.")
     st.dataframe(pd.DataFrame(list(changed), columns=["Item", "Weight"]), hide_index=True)

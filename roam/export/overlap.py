@@ -1,0 +1,60 @@
+"""Which countries cannot be told apart: pairs whose uncertainty intervals overlap.
+
+This replaces any notion of position. Two countries whose 90% intervals overlap on a score may
+swap places under other reasonable weights, imputations and methods, so no order between them
+is shown; countries are always listed by code.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from roam.analysis import Analysis
+from roam.export.tables import level_table
+
+
+def overlapping(intervals: dict[str, tuple[float, float]]) -> dict[str, list[str]]:
+    """For each code, the other codes whose closed interval [low, high] meets its own."""
+    return {
+        code: [
+            other
+            for other, (lo2, hi2) in sorted(intervals.items())
+            if other != code and lo <= hi2 and lo2 <= hi
+        ]
+        for code, (lo, hi) in sorted(intervals.items())
+    }
+
+
+def indistinguishable(analysis: Analysis) -> pd.DataFrame:
+    """One row per score (index, categories) and country: its interval and the countries it
+    cannot be told apart from. Countries with no score (insufficient data) are left out."""
+    fw = analysis.framework
+    rows = []
+    for level in ("index", "category"):
+        table = level_table(analysis, level)
+        for item, part in table.groupby("id", sort=False):
+            scored = part.dropna(subset=["score"])
+            intervals = {
+                r.country: (
+                    r.score if pd.isna(r.low) else r.low,
+                    r.score if pd.isna(r.high) else r.high,
+                )
+                for r in scored.itertuples()
+            }
+            name = fw.index_name if level == "index" else fw.category_label(item)
+            for code, others in overlapping(intervals).items():
+                lo, hi = intervals[code]
+                rows.append(
+                    {
+                        "Score": name,
+                        "Country": code,
+                        "90% interval": f"{lo:.0f} to {hi:.0f}",
+                        "Cannot be told apart from": ", ".join(others) if others else "none",
+                    }
+                )
+    order = [fw.index_name] + [fw.category_label(c) for c in fw.scored_categories]
+    frame = pd.DataFrame(
+        rows, columns=["Score", "Country", "90% interval", "Cannot be told apart from"]
+    )
+    frame["_order"] = frame["Score"].map(lambda s: order.index(s) if s in order else len(order))
+    return frame.sort_values(["_order", "Country"]).drop(columns="_order").reset_index(drop=True)

@@ -1,0 +1,41 @@
+"""The Scorecard in AppTest: it explains itself, rounds one way and lists gaps in one list."""
+
+from __future__ import annotations
+
+import json
+
+from tests.app.conftest import go
+
+
+def test_scorecard_explains_bands_coverage_and_lopsided_intervals(app):
+    go(app, "scorecard")
+    guide = " ".join(m.value for m in app.markdown)
+    assert "**Band**" in guide and "Advanced** 75 or more" in guide
+    assert "**Coverage**" in guide and "67% coverage" in guide
+    assert "geometric" in guide
+    captions = " ".join(c.value for c in app.caption)
+    # Aurelia's index: the interval reaches much further down than up
+    assert "reach further below the score than above it: ROAM index" in captions
+    assert "aggregation method" in captions
+
+
+def test_theme_table_rounded_full_names_no_none(app):
+    go(app, "scorecard")
+    themes = next(t.value for t in app.dataframe if "Id" in t.value.columns)
+    assert themes.loc[0, "Name"] == "Policy, statutory and regulatory framework"
+    assert all(s == "" or s.isdigit() for s in themes["Score"])
+    cells = {str(v) for v in themes.to_numpy().ravel()}
+    assert not cells & {"None", "nan", "NaN", "<NA>"}
+    spec = json.loads(app.get("vega_lite_chart")[1].proto.spec)
+    assert '"labelLimit": 0' in json.dumps(spec)
+
+
+def test_gaps_in_one_list_and_mab_headers_in_words(app):
+    go(app, "scorecard")
+    app.toggle(key="scorecard_gaps").set_value(True).run()
+    assert not app.exception
+    gaps = next(d.value for d in app.dataframe if "Evidence" in d.value.columns)
+    assert len({i.split(".")[0] for i in gaps["Indicator"]}) > 1  # several categories at once
+    assert set(gaps["Status"]) <= {"Not available", "Unanswered"}
+    mab = next(d.value for d in app.dataframe if "Stakeholder group" in d.value.columns)
+    assert list(mab.columns)[:3] == ["Name", "Organisation", "Stakeholder group"]
