@@ -1,0 +1,1 @@
+"""`roam publish` and `roam api`: published assessments as open data."""
