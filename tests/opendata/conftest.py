@@ -3,6 +3,9 @@ out. SQLite and the throwaway PostgreSQL of tests/store."""
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
+
 import pytest
 
 from roam.access import LOCAL_ADMIN, SecureStore
@@ -21,13 +24,39 @@ def _to(store, country: str, year: int, status: str) -> None:  # type: ignore[no
         store.set_status(country, year, step, user="unesco")
 
 
-@pytest.fixture
-def mixed_store(db_url: str):  # type: ignore[no-untyped-def]  # noqa: F811
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def mixed_db(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """A database URL per backend, filled once per test module (the outputs only read it)."""
+    from roam.store.engine import dispose_all
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('open') / 'roam.sqlite'}"
+        fill(url)
+        yield url
+        dispose_all()
+        return
+    import psycopg
+
+    server = request.getfixturevalue("pg_server")
+    name = f"roam_open_{uuid.uuid4().hex[:12]}"
+    admin = server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        fill(f"{server}/{name}")
+        yield f"{server}/{name}"
+    finally:
+        dispose_all()
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def fill(url: str) -> None:
     """XA 2025 published with two recommendations; XB..XD unpublished, XE published then
     archived; XA 2027 a draft; every unpublished one carries SECRET in a recommendation."""
     from roam.store import Store
 
-    store = Store(db_url)
+    store = Store(url)
     files = [SAMPLES / f for f in sorted(p.name for p in SAMPLES.glob("X[A-E]_*.xlsx"))]
     store.ingest(files, user="team")
     admin = SecureStore(store, LOCAL_ADMIN)
@@ -44,4 +73,3 @@ def mixed_store(db_url: str):  # type: ignore[no-untyped-def]  # noqa: F811
     store.set_status("XE", 2025, "archived", user="unesco")
     store.ingest([("xa_2027.xlsx", later_workbook(2027, {"R.C.1.1": "No"}))], user="team")
     register.add(admin, "XA", 2027, rec | {"code": "S1", "text": SECRET})
-    return store

@@ -22,10 +22,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def api(mixed_store, db_url: str, tmp_path: Path) -> Iterator[httpx.Client]:  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def api(mixed_db: str, tmp_path_factory) -> Iterator[httpx.Client]:  # type: ignore[no-untyped-def]
+    """`roam api` on a free port, one server per backend for the module."""
     port = _free_port()
-    env = os.environ | {"ROAM_DATABASE_URL": db_url, "ROAM_DATA_DIR": str(tmp_path)}
+    tmp_path = tmp_path_factory.mktemp("api")
+    env = os.environ | {"ROAM_DATABASE_URL": mixed_db, "ROAM_DATA_DIR": str(tmp_path)}
     roam = Path(sys.executable).with_name("roam")
     log = (tmp_path / "api.log").open("w")
     server = subprocess.Popen(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,8 +24,8 @@ def rows(folder: Path, name: str) -> list[dict[str, str]]:
 
 
 @pytest.fixture
-def published_dir(mixed_store, db_url: str, tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("ROAM_DATABASE_URL", db_url)
+def published_dir(mixed_db: str, tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("ROAM_DATABASE_URL", mixed_db)
     out = tmp_path / "open"
     result = runner.invoke(app, ["publish", "-o", str(out), "--draws", "200"])
     assert result.exit_code == 0, result.output
@@ -37,6 +39,9 @@ def published_dir(mixed_store, db_url: str, tmp_path: Path, monkeypatch):  # typ
 def test_package_validates_with_frictionless(published_dir: Path) -> None:
     report = validate(published_dir / "datapackage.json")
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    command = [str(Path(sys.executable).with_name("frictionless")), "validate", "datapackage.json"]
+    done = subprocess.run(command, cwd=published_dir, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
     package = Package(published_dir / "datapackage.json")
     assert [r.name for r in package.resources] == [
         "assessments", "responses", "scores", "catalogue", "recommendations",
