@@ -111,3 +111,13 @@ def test_read_only_with_an_openapi_schema(api: httpx.Client) -> None:
     assert api.delete("/assessments/XA/2025").status_code == 405
     bad = api.get("/assessments/not-a-code/2025")
     assert bad.status_code == 422
+
+
+def test_a_bad_port_is_a_plain_error() -> None:
+    from typer.testing import CliRunner
+
+    from roam.cli import app
+
+    result = CliRunner().invoke(app, ["api", "--port", "70000"])
+    assert result.exit_code == 1
+    assert "--port must be between 1 and 65535, not 70000" in result.stderr
