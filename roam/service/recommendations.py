@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from roam.access import SecureStore
+from roam.access import SecureStore, decide
 from roam.framework import load_framework
 from roam.recommendations import progress
 from roam.recommendations import store as register
@@ -21,16 +21,21 @@ from roam.store import AssessmentInfo, NotFound
 
 
 def _assessment(secure: SecureStore, country: str, year: int | None) -> AssessmentInfo:
-    """The assessment meant (a year, else the latest the user may see)."""
+    """The assessment meant: a year, else the latest the user may see (else the latest)."""
     code = country.strip().upper()
     stored = [a for a in secure.store.assessments(code) if year is None or a.year == year]
     if not stored:
         raise NotFound(f"no assessment of {code}" + (f" {year}" if year else "") + " in the store")
-    visible = [a for a in stored if secure.can("view", a.country, a.status)]
+    visible = _visible(secure, code)
     if year is None and visible:
         live = [a for a in visible if a.status != "archived"] or visible
         return live[-1]
     return stored[-1]
+
+
+def _visible(secure: SecureStore, country: str) -> list[AssessmentInfo]:
+    """Assessments with at least one version the user may see (the per-version view rule)."""
+    return secure.assessments(country)
 
 
 def _label(info: AssessmentInfo) -> str:
@@ -38,7 +43,21 @@ def _label(info: AssessmentInfo) -> str:
 
 
 def _may_view(secure: SecureStore, info: AssessmentInfo) -> None:
-    secure.require("view", _label(info), country=info.country, status=info.status)
+    """Readers of any version of the assessment read its recommendations (a government keeps
+    seeing them when a validated assessment is reopened as a draft)."""
+    if any(_same(info, a) for a in _visible(secure, info.country)):
+        return
+    reason = decide(secure.user, "view", info.country, info.status).reason
+    secure.refuse("view", _label(info), reason or f"the assessment is {info.status}")
+
+
+def _same(a: AssessmentInfo, b: AssessmentInfo) -> bool:
+    return (a.country, a.year, a.framework, a.indicator_set) == (
+        b.country,
+        b.year,
+        b.framework,
+        b.indicator_set,
+    )
 
 
 def _may_edit(secure: SecureStore, info: AssessmentInfo) -> None:
@@ -102,15 +121,16 @@ def follow_up(secure: SecureStore, country: str) -> list[dict[str, Any]]:
     stored = secure.store.assessments(code)
     if not stored:
         raise NotFound(f"no assessment of {code} in the store")
-    visible = [a for a in stored if secure.can("view", a.country, a.status)]
+    visible = _visible(secure, code)
     if not visible:
         _may_view(secure, stored[-1])  # records and raises the refusal
     live = [a for a in visible if a.status != "archived"]
     scores: dict[int, progress.LinkedScores] = {}
 
     def scores_of(a: AssessmentInfo) -> progress.LinkedScores:
-        if a.year not in scores:
-            scores[a.year] = progress.linked_scores(secure.store.load(a.country, a.year))
+        if a.year not in scores:  # the version this user may see, not always the latest
+            loaded = secure.load(a.country, a.year, indicator_set=a.indicator_set)
+            scores[a.year] = progress.linked_scores(loaded)
         return scores[a.year]
 
     rows = []

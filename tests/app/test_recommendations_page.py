@@ -66,7 +66,7 @@ def test_government_reads_but_cannot_edit(deployment) -> None:  # type: ignore[n
         {"code": "R1", "text": "Open data portal", "themes": "O.A", "stakeholders": "Government",
          "priority": "low"},
     )  # fmt: skip
-    admin.set_status("XB", 2025, "validated")
+    admin.set_status("XB", 2025, "validated", version=1)
     at = signed_in("gov@xb.example")
     at.switch_page("roam/ui/pages/recommendations.py").run()
     assert not at.exception

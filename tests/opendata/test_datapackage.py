@@ -13,7 +13,9 @@ from frictionless import Package, validate
 from typer.testing import CliRunner
 
 from roam.cli import app
+from roam.questionnaire import read_questionnaire
 from tests.opendata.conftest import SECRET
+from tests.recommendations.conftest import AURELIA
 
 runner = CliRunner()
 
@@ -71,7 +73,11 @@ def test_values_match_the_store(published_dir: Path) -> None:
     assert recs["R2"]["text"] == "'=1+1 stays text"  # formula-safe for spreadsheet programs
     assert recs["R1"]["themes"] == "R.C" and recs["R1"]["addressed_to"] == "Government"
     responses = {r["indicator_id"]: r for r in rows(published_dir, "responses")}
-    assert responses["R.C.1.1"]["answer"] == "Yes" and responses["R.C.1.1"]["status"] == "available"
+    sample = read_questionnaire(AURELIA).responses.set_index("indicator_id")
+    assert len(responses) == len(sample) == 303
+    for indicator in ("R.C.1.1", "R.A.1.1", "A.A.1.1"):
+        assert responses[indicator]["answer"] == sample.loc[indicator, "answer"]
+        assert responses[indicator]["status"] == sample.loc[indicator, "status"] == "available"
     index = next(s for s in rows(published_dir, "scores") if s["level"] == "index")
     low, _score, high = (float(index[k]) for k in ("low", "score", "high"))
     assert 0 <= low <= high <= 100 and 0 < float(index["coverage"]) <= 1

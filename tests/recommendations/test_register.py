@@ -129,16 +129,18 @@ def test_follow_up_shows_the_change_in_linked_scores_in_a_later_assessment(aurel
     service.add(admin, "XA", 2025, {**R1, "code": "R2", "themes": "", "indicators": "R.A.1.1"})
     rows = service.follow_up(admin, "XA")
     assert [r["change"] for r in rows] == ["no later assessment yet"] * 2
-    # Aurelia 2025 answered R.C.1.1 Yes (100) and R.A.1.1 Yes (100); 2027 says Partly and No
+    # Aurelia 2025 answered R.C.1.1 Partly (50) and R.A.1.1 Yes (100); 2027 says No to both
+    sample = aurelia.load("XA", 2025).responses.set_index("indicator_id")["answer"]
+    assert (sample["R.C.1.1"], sample["R.A.1.1"]) == ("Partly", "Yes")
     aurelia.ingest(
-        [("aurelia_2027.xlsx", later_workbook(2027, {"R.C.1.1": "Partly", "R.A.1.1": "No"}))],
+        [("aurelia_2027.xlsx", later_workbook(2027, {"R.C.1.1": "No", "R.A.1.1": "No"}))],
         user="team",
     )
     rows = {r["id"]: r for r in service.follow_up(admin, "XA")}
     linked = {(x["kind"], x["id"]): x for x in rows["R1"]["linked"]}
     assert rows["R1"]["compared_with"] == 2027
-    assert linked[("indicator", "R.C.1.1")]["before"] == 100.0
-    assert linked[("indicator", "R.C.1.1")]["after"] == 50.0
+    assert linked[("indicator", "R.C.1.1")]["before"] == 50.0
+    assert linked[("indicator", "R.C.1.1")]["after"] == 0.0
     assert linked[("indicator", "R.C.1.1")]["change"] == -50.0
     assert linked[("indicator", "R.C.1.2")]["change"] == 0.0
     theme = linked[("theme", "R.C")]
