@@ -15,7 +15,8 @@ from roam import __version__
 from roam.framework import available_versions
 from roam.opendata import tables as T
 from roam.opendata.datapackage import metadata
-from roam.store import AssessmentInfo, Store
+from roam.service import open_store
+from roam.service import opendata as O
 
 CountryPath = Annotated[
     str,
@@ -110,7 +111,7 @@ NOT_A_RANKING = (
 )
 
 
-def create_app(store: Store | None = None, draws: int = T.DRAWS) -> FastAPI:
+def create_app(store: Any = None, draws: int = T.DRAWS) -> FastAPI:
     """The API over ``store`` (default: the configured store)."""
     meta = metadata()
     app = FastAPI(
@@ -122,22 +123,21 @@ def create_app(store: Store | None = None, draws: int = T.DRAWS) -> FastAPI:
     state: dict[str, Any] = {"store": store}
     score_cache: dict[tuple, Scores] = {}
 
-    def the_store() -> Store:
+    def the_store() -> Any:
         if state["store"] is None:
-            state["store"] = Store()
+            state["store"] = open_store()
         return state["store"]
 
-    def one(country: str, year: int) -> AssessmentInfo:
-        code = country.upper()
-        found = [a for a in T.published(the_store()) if a.country == code and a.year == year]
-        if not found:
-            raise HTTPException(404, f"no published assessment of {code} {year}")
-        return found[-1]
+    def one(country: str, year: int) -> Any:
+        found = O.find_published(the_store(), country, year)
+        if found is None:
+            raise HTTPException(404, f"no published assessment of {country.upper()} {year}")
+        return found
 
     @app.get("/countries", response_model=list[Country], summary="Countries with published data")
     def countries() -> list[Country]:
         by_code: dict[str, Country] = {}
-        for a in T.published(the_store()):
+        for a in O.published(the_store()):
             entry = by_code.setdefault(a.country, Country(country=a.country, name=a.name, years=[]))
             entry.years.append(a.year)
         return list(by_code.values())
@@ -148,8 +148,8 @@ def create_app(store: Store | None = None, draws: int = T.DRAWS) -> FastAPI:
     ) -> list[dict[str, Any]]:
         store = the_store()
         return [
-            T.assessment_row(a, T.load_published(store, a))
-            for a in T.published(store)
+            T.assessment_row(a, O.load_published(store, a))
+            for a in O.published(store)
             if country is None or a.country == country.upper()
         ]
 
@@ -160,7 +160,7 @@ def create_app(store: Store | None = None, draws: int = T.DRAWS) -> FastAPI:
     )
     def assessment(country: CountryPath, year: YearPath) -> dict[str, Any]:
         info = one(country, year)
-        return T.assessment_row(info, T.load_published(the_store(), info))
+        return T.assessment_row(info, O.load_published(the_store(), info))
 
     @app.get(
         "/assessments/{country}/{year}/scores",
@@ -171,7 +171,7 @@ def create_app(store: Store | None = None, draws: int = T.DRAWS) -> FastAPI:
         info = one(country, year)
         key = (T.assessment_id(info), info.latest_version, info.updated_at)
         if key not in score_cache:
-            rows = T.score_rows(info, T.load_published(the_store(), info), draws)
+            rows = T.score_rows(info, O.load_published(the_store(), info), draws)
             first = rows[0] if rows else {"weights": "", "draws": draws, "seed": 0}
             score_cache[key] = Scores(
                 assessment_id=T.assessment_id(info),
@@ -190,7 +190,7 @@ def create_app(store: Store | None = None, draws: int = T.DRAWS) -> FastAPI:
     )
     def recommendations(country: CountryPath, year: YearPath) -> list[RecommendationOut]:
         info = one(country, year)
-        recs, _ = T.recommendation_rows(info, T.load_published(the_store(), info))
+        recs, _ = T.recommendation_rows(info, O.load_published(the_store(), info))
         return [
             RecommendationOut(
                 **{k: r[k] for k in RecommendationOut.model_fields if k in r}

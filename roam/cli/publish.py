@@ -20,15 +20,15 @@ def publish(
     ] = 1000,
 ) -> None:
     """Write the published assessments as a Frictionless Data Package (nothing else is read)."""
-    from roam.opendata.datapackage import write_datapackage
-    from roam.store import Store, StoreError
+    from roam.service import StoreError, open_store
+    from roam.service.opendata import publish as write_package
 
     if draws < 0:
         raise fail(f"--draws must be 0 or more, not {draws}")
     if output.exists() and not output.is_dir():
         raise fail(f"{output} is a file; give a folder for the package")
     try:
-        counts = write_datapackage(Store(), output, draws=draws)
+        counts = write_package(open_store(), output, draws=draws)
     except StoreError as exc:
         raise fail(str(exc)) from None
     except OSError as exc:

@@ -32,23 +32,20 @@ ListOption = Annotated[list[str] | None, typer.Option(help="Repeat, or separate 
 
 
 def _secure(user: str | None):  # type: ignore[no-untyped-def]
-    from roam.access import SecureStore, User
-    from roam.store import Store, StoreError
-    from roam.store.repository import ensure_user
+    from roam.service import StoreError, as_local_admin
 
     try:
-        store = Store()
+        return as_local_admin(user)
     except StoreError as exc:
         raise fail(str(exc)) from None
-    return SecureStore(store, User(ensure_user(user), "administrator", frozenset(), "command line"))
 
 
 def _run(call):  # type: ignore[no-untyped-def]
     """Run a use case; every expected failure becomes a plain message and exit code 1."""
     from roam.access import AccessDenied
     from roam.recommendations.model import RecommendationError
-    from roam.recommendations.store import DuplicateRecommendation
-    from roam.store import StoreError
+    from roam.service import StoreError
+    from roam.service.recommendations import DuplicateRecommendation
 
     try:
         return call()

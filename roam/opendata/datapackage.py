@@ -21,8 +21,7 @@ import yaml
 from roam import __version__
 from roam.analysis import DEFAULT_SEED
 from roam.export.package import csv_safe
-from roam.opendata.tables import DRAWS, Table, collect
-from roam.store import Store
+from roam.opendata.tables import Table
 
 METADATA = Path(__file__).with_name("package.yaml")
 TEXT_TYPES = {"string"}
@@ -97,9 +96,8 @@ def descriptor(tables: dict[str, Table], draws: int) -> dict[str, Any]:
     }
 
 
-def write_datapackage(store: Store, folder: Path, draws: int = DRAWS) -> dict[str, int]:
+def write_datapackage(tables: dict[str, Table], folder: Path, draws: int) -> dict[str, int]:
     """Write the package into ``folder``; returns rows per resource."""
-    tables = collect(store, draws)
     folder = Path(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".roam-publish-", dir=folder.parent))

@@ -1,8 +1,9 @@
-"""The open-data tables, gathered once for the package and the API.
+"""The open-data tables: their schemas, and the rows made from one published assessment.
 
-Everything is read through roam.access as the anonymous public user, and only assessments whose
-status is ``published`` are kept: the policy decides, and this module does not widen it.
-Scores are computed with fixed draws and seed (stated in every output), and never include ranks.
+Which assessments are published, and loading them as the public may see them, is the service
+layer's job (roam/service/opendata.py); this module only shapes rows. ``info`` is the store's
+AssessmentInfo of a published assessment. Scores are computed with fixed draws and seed (stated
+in every output), and never include ranks.
 """
 
 from __future__ import annotations
@@ -12,13 +13,10 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from roam.access import PUBLIC, SecureStore
 from roam.analysis import DEFAULT_SEED, analyse
-from roam.framework import available_versions, load_framework
+from roam.framework import load_framework
 from roam.questionnaire import Assessment
-from roam.store import AssessmentInfo, Store
 
-PUBLISHED = "published"
 DRAWS = 1000
 SCORE_LEVELS = {"index": "index", "category": "categories", "theme": "themes"}  # -> table
 
@@ -180,16 +178,7 @@ def empty_tables() -> dict[str, Table]:
     }
 
 
-def public_view(store: Store) -> SecureStore:
-    return SecureStore(store, PUBLIC)
-
-
-def published(store: Store) -> list[AssessmentInfo]:
-    """Published assessments only, as the public sees them (country, then year)."""
-    return [a for a in public_view(store).assessments() if a.status == PUBLISHED]
-
-
-def assessment_id(info: AssessmentInfo) -> str:
+def assessment_id(info: Any) -> str:
     return f"{info.country}-{info.year}-{info.framework}-{info.indicator_set}"
 
 
@@ -213,14 +202,7 @@ def _text(value: Any) -> str | None:
     return text if text and text not in ("nan", "<NA>", "None") else None
 
 
-def load_published(store: Store, info: AssessmentInfo) -> Assessment:
-    """The published version, loaded through the public view (the policy checks it)."""
-    if info.status != PUBLISHED:  # pragma: no cover - callers pass published() items only
-        raise PermissionError(f"{info.label} is not published")
-    return public_view(store).load(info.country, info.year)
-
-
-def assessment_row(info: AssessmentInfo, assessment: Assessment) -> dict[str, Any]:
+def assessment_row(info: Any, assessment: Assessment) -> dict[str, Any]:
     meta = assessment.meta
     return {
         "assessment_id": assessment_id(info),
@@ -236,7 +218,7 @@ def assessment_row(info: AssessmentInfo, assessment: Assessment) -> dict[str, An
     }
 
 
-def response_rows(info: AssessmentInfo, assessment: Assessment) -> list[dict[str, Any]]:
+def response_rows(info: Any, assessment: Assessment) -> list[dict[str, Any]]:
     key = assessment_id(info)
     return [
         {
@@ -255,9 +237,7 @@ def response_rows(info: AssessmentInfo, assessment: Assessment) -> list[dict[str
     ]
 
 
-def score_rows(
-    info: AssessmentInfo, assessment: Assessment, draws: int = DRAWS
-) -> list[dict[str, Any]]:
+def score_rows(info: Any, assessment: Assessment, draws: int = DRAWS) -> list[dict[str, Any]]:
     analysis = analyse([assessment], draws=draws, seed=DEFAULT_SEED)
     scores = analysis.scores
     interval: dict[tuple[str, str], tuple[Any, Any]] = {}
@@ -318,7 +298,7 @@ def catalogue_rows(version: str) -> list[dict[str, Any]]:
 
 
 def recommendation_rows(
-    info: AssessmentInfo, assessment: Assessment
+    info: Any, assessment: Assessment
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     key = assessment_id(info)
     recs, updates = [], []
@@ -354,19 +334,3 @@ def recommendation_rows(
                 }
             )
     return recs, updates
-
-
-def collect(store: Store, draws: int = DRAWS) -> dict[str, Table]:
-    """Every table, filled with the published assessments only."""
-    tables = empty_tables()
-    for info in published(store):
-        assessment = load_published(store, info)
-        tables["assessments"].rows.append(assessment_row(info, assessment))
-        tables["responses"].rows.extend(response_rows(info, assessment))
-        tables["scores"].rows.extend(score_rows(info, assessment, draws))
-        recs, updates = recommendation_rows(info, assessment)
-        tables["recommendations"].rows.extend(recs)
-        tables["recommendation_updates"].rows.extend(updates)
-    for version in available_versions():  # the catalogue is public whatever is published
-        tables["catalogue"].rows.extend(catalogue_rows(version))
-    return tables

@@ -14,10 +14,12 @@ from typing import Any
 from roam.access import SecureStore, decide
 from roam.framework import load_framework
 from roam.recommendations import progress
-from roam.recommendations import store as register
 from roam.recommendations.model import check_or_raise, check_status, check_update_date
-from roam.recommendations.store import RecommendationInfo
 from roam.store import AssessmentInfo, NotFound
+from roam.store import recommendations as register
+from roam.store.recommendations import DuplicateRecommendation, RecommendationInfo
+
+__all__ = ["DuplicateRecommendation", "add", "follow_up", "listing", "update"]
 
 
 def _assessment(secure: SecureStore, country: str, year: int | None) -> AssessmentInfo:

@@ -215,7 +215,7 @@ class Store(Transactions):
         (:mod:`roam.store.selection`)."""
 
         def run(s: Session) -> Assessment:
-            from roam.recommendations.store import recommendations_of
+            from roam.store.recommendations import recommendations_of
 
             row = Q.one_assessment(s, country, year, framework, indicator_set)
             rebuilt = Q.rebuild(s, Q.version_row(s, row, version))

@@ -106,7 +106,7 @@ def add_version(
             ],
         )
     if a.recommendations:  # the workbook's Recommendations sheet joins the register
-        from roam.recommendations.store import merge_in_session
+        from roam.store.recommendations import merge_in_session
 
         merge_in_session(s, row, a.recommendations, user, now.date())
     if number == 1:

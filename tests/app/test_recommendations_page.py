@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from roam.access import LOCAL_ADMIN, SecureStore
-from roam.recommendations import store as register
 from roam.store import Store
+from roam.store import recommendations as register
 from tests.app.conftest import go
 from tests.app.test_access_app import deployment, signed_in  # noqa: F401  (fixture)
 

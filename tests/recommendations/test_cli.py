@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from roam.cli import app
-from roam.recommendations import store as register
+from roam.store import recommendations as register
 
 runner = CliRunner()
 

@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 
 from roam.access import AccessDenied, SecureStore, User, audit_events
-from roam.recommendations import store as register
 from roam.recommendations.model import RecommendationError
-from roam.recommendations.store import DuplicateRecommendation
 from roam.service import recommendations as service
 from roam.store import NotFound
+from roam.store import recommendations as register
+from roam.store.recommendations import DuplicateRecommendation
 from tests.recommendations.conftest import later_workbook
 
 TEAM = User("team@aurelia.example", "national_team", frozenset({"XA"}), "Aurelia team")

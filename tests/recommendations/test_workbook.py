@@ -9,8 +9,8 @@ import pytest
 
 from roam.framework import load_framework
 from roam.questionnaire import check_questionnaire, read_questionnaire, write_questionnaire
-from roam.recommendations import store as register
 from roam.store import InvalidFiles
+from roam.store import recommendations as register
 from tests.helpers import edit_xlsx, issues_of
 from tests.recommendations.conftest import AURELIA
 

@@ -12,10 +12,10 @@ from roam.access import AccessDenied
 from roam.framework import load_framework
 from roam.questionnaire.vocab import vocabulary
 from roam.recommendations.model import RecommendationError
-from roam.recommendations.store import DuplicateRecommendation
 from roam.recommendations.vocabulary import register_vocabulary
+from roam.service import StoreError
 from roam.service import recommendations as service
-from roam.store import StoreError
+from roam.service.recommendations import DuplicateRecommendation
 from roam.ui import common, state
 
 PROBLEMS = (AccessDenied, RecommendationError, DuplicateRecommendation, StoreError)

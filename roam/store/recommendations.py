@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from roam.recommendations.model import RecommendationInput
-from roam.store import NotFound, Store
 from roam.store import schema as S
+from roam.store.records import NotFound
+
+if TYPE_CHECKING:
+    from roam.store.repository import Store
 
 NOT_STARTED = "not_started"  # the status of a recommendation nobody has updated yet
 EDITABLE = ("text", "themes", "indicators", "stakeholders", "priority", "target_date")
