@@ -111,7 +111,7 @@ NOT_A_RANKING = (
 )
 
 
-def create_app(store: Any = None, draws: int = T.DRAWS) -> FastAPI:
+def create_app(store: Any = None, draws: int | None = None) -> FastAPI:
     """The API over ``store`` (default: the configured store)."""
     meta = metadata()
     app = FastAPI(
@@ -172,7 +172,7 @@ def create_app(store: Any = None, draws: int = T.DRAWS) -> FastAPI:
         key = (T.assessment_id(info), info.latest_version, info.updated_at)
         if key not in score_cache:
             rows = T.score_rows(info, O.load_published(the_store(), info), draws)
-            first = rows[0] if rows else {"weights": "", "draws": draws, "seed": 0}
+            first = rows[0]
             score_cache[key] = Scores(
                 assessment_id=T.assessment_id(info),
                 weights=first["weights"],

@@ -16,14 +16,15 @@ def publish(
         Path, typer.Option("--output", "-o", help="Folder to write datapackage.json and CSVs to.")
     ],
     draws: Annotated[
-        int, typer.Option("--draws", help="Monte Carlo draws for the score intervals.")
-    ] = 1000,
+        int | None,
+        typer.Option("--draws", help="Monte Carlo draws (default: the framework's scoring.yaml)."),
+    ] = None,
 ) -> None:
     """Write the published assessments as a Frictionless Data Package (nothing else is read)."""
     from roam.service import StoreError, open_store
     from roam.service.opendata import publish as write_package
 
-    if draws < 0:
+    if draws is not None and draws < 0:
         raise fail(f"--draws must be 0 or more, not {draws}")
     if output.exists() and not output.is_dir():
         raise fail(f"{output} is a file; give a folder for the package")

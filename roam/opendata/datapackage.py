@@ -19,7 +19,6 @@ from typing import Any
 import yaml
 
 from roam import __version__
-from roam.analysis import DEFAULT_SEED
 from roam.export.package import csv_safe
 from roam.opendata.tables import Table
 
@@ -53,8 +52,9 @@ def table_csv(table: Table) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def descriptor(tables: dict[str, Table], draws: int) -> dict[str, Any]:
+def descriptor(tables: dict[str, Table]) -> dict[str, Any]:
     meta = metadata()
+    runs = sorted({(r["draws"], r["seed"], r["weights"]) for r in tables["scores"].rows})
     resources = []
     for name, table in tables.items():
         schema: dict[str, Any] = {
@@ -90,13 +90,16 @@ def descriptor(tables: dict[str, Table], draws: int) -> dict[str, Any]:
         "roam": {
             "generated_by": f"roam {__version__}",
             "statuses": ["published"],
-            "scores": {"draws": draws, "seed": DEFAULT_SEED, "ranks": "none, by design"},
+            "scores": {
+                "runs": [{"draws": d, "seed": s, "weights": w} for d, s, w in runs],
+                "ranks": "none, by design",
+            },
         },
         "resources": resources,
     }
 
 
-def write_datapackage(tables: dict[str, Table], folder: Path, draws: int) -> dict[str, int]:
+def write_datapackage(tables: dict[str, Table], folder: Path) -> dict[str, int]:
     """Write the package into ``folder``; returns rows per resource."""
     folder = Path(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
@@ -104,7 +107,7 @@ def write_datapackage(tables: dict[str, Table], folder: Path, draws: int) -> dic
     try:
         for name, table in tables.items():
             (staging / f"{name}.csv").write_bytes(table_csv(table))
-        text = json.dumps(descriptor(tables, draws), indent=2, ensure_ascii=False)
+        text = json.dumps(descriptor(tables), indent=2, ensure_ascii=False)
         (staging / "datapackage.json").write_text(text + "\n", encoding="utf-8")
         folder.mkdir(exist_ok=True)
         for item in staging.iterdir():

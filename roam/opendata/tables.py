@@ -13,11 +13,10 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from roam.analysis import DEFAULT_SEED, analyse
+from roam.analysis import analyse
 from roam.framework import load_framework
 from roam.questionnaire import Assessment
 
-DRAWS = 1000
 SCORE_LEVELS = {"index": "index", "category": "categories", "theme": "themes"}  # -> table
 
 
@@ -237,9 +236,11 @@ def response_rows(info: Any, assessment: Assessment) -> list[dict[str, Any]]:
     ]
 
 
-def score_rows(info: Any, assessment: Assessment, draws: int = DRAWS) -> list[dict[str, Any]]:
-    analysis = analyse([assessment], draws=draws, seed=DEFAULT_SEED)
-    scores = analysis.scores
+def score_rows(info: Any, assessment: Assessment, draws: int | None = None) -> list[dict[str, Any]]:
+    """Scores of the index, categories and themes; draws and seed from the framework's
+    scoring.yaml unless ``draws`` is given, and stated on every row (the run record)."""
+    analysis = analyse([assessment], draws=draws)
+    scores, run = analysis.scores, analysis.run
     interval: dict[tuple[str, str], tuple[Any, Any]] = {}
     if analysis.uncertainty is not None:
         t = analysis.uncertainty.table
@@ -265,9 +266,9 @@ def score_rows(info: Any, assessment: Assessment, draws: int = DRAWS) -> list[di
                     "coverage": _num(r.get("indicator_coverage")),
                     "indicators_with_data": _int(r.get("n_indicators_present")),
                     "indicators_expected": _int(r.get("n_indicators_expected")),
-                    "weights": scores.weights.name,
-                    "draws": draws,
-                    "seed": DEFAULT_SEED,
+                    "weights": run.weights.name,
+                    "draws": run.draws,
+                    "seed": run.seed,
                 }
             )
     return rows

@@ -36,7 +36,7 @@ def load_published(store: Store, info: AssessmentInfo) -> Assessment:
     return public(store).load(info.country, info.year, indicator_set=info.indicator_set)
 
 
-def collect(store: Store, draws: int = T.DRAWS) -> dict[str, T.Table]:
+def collect(store: Store, draws: int | None = None) -> dict[str, T.Table]:
     """Every open-data table, filled with the published assessments only."""
     tables = T.empty_tables()
     for info in published(store):
@@ -52,11 +52,11 @@ def collect(store: Store, draws: int = T.DRAWS) -> dict[str, T.Table]:
     return tables
 
 
-def publish(store: Store, folder: Path, draws: int = T.DRAWS) -> dict[str, int]:
+def publish(store: Store, folder: Path, draws: int | None = None) -> dict[str, int]:
     """Write the Frictionless Data Package of the published assessments into ``folder``."""
     from roam.opendata.datapackage import write_datapackage
 
-    return write_datapackage(collect(store, draws), folder, draws)
+    return write_datapackage(collect(store, draws), folder)
 
 
 def find_published(store: Store, country: str, year: int) -> AssessmentInfo | None:

@@ -13,6 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from roam.framework import load_framework
+from roam.scoring import load_settings
 from tests.opendata.conftest import SECRET
 
 
@@ -75,7 +77,8 @@ def test_only_published_data_is_served(api: httpx.Client) -> None:
 
 def test_scores_recommendations_and_catalogue(api: httpx.Client) -> None:
     scores = api.get("/assessments/xa/2025/scores").json()
-    assert (scores["draws"], scores["seed"], scores["weights"]) == (1000, 20181122, "equal")
+    run = load_settings(None, load_framework()).uncertainty  # scoring.yaml's draws and seed
+    assert (scores["draws"], scores["seed"], scores["weights"]) == (run.draws, run.seed, "equal")
     assert "does not rank countries" in scores["note"]
     levels = [s["level"] for s in scores["scores"]]
     assert levels.count("index") == 1 and levels.count("category") == 5

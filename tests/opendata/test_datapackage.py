@@ -13,7 +13,9 @@ from frictionless import Package, validate
 from typer.testing import CliRunner
 
 from roam.cli import app
+from roam.framework import load_framework
 from roam.questionnaire import read_questionnaire
+from roam.scoring import load_settings
 from tests.opendata.conftest import SECRET
 from tests.recommendations.conftest import AURELIA
 
@@ -81,11 +83,11 @@ def test_values_match_the_store(published_dir: Path) -> None:
     index = next(s for s in rows(published_dir, "scores") if s["level"] == "index")
     low, _score, high = (float(index[k]) for k in ("low", "score", "high"))
     assert 0 <= low <= high <= 100 and 0 < float(index["coverage"]) <= 1
-    assert (index["draws"], index["seed"], index["weights"]) == ("200", "20181122", "equal")
+    seed = load_settings(None, load_framework()).uncertainty.seed  # scoring.yaml's seed
+    assert (index["draws"], index["seed"], index["weights"]) == ("200", str(seed), "equal")
     descriptor = json.loads((published_dir / "datapackage.json").read_text())
     assert descriptor["roam"]["scores"] == {
-        "draws": 200,
-        "seed": 20181122,
+        "runs": [{"draws": 200, "seed": seed, "weights": "equal"}],
         "ranks": "none, by design",
     }
 
