@@ -12,6 +12,7 @@ import zipfile
 from roam import __version__
 from roam.analysis import Analysis
 from roam.countries import display_name
+from roam.export.recommendations import recommendations_csv
 from roam.export.report import render_report
 from roam.export.submission import build_submission, submission_schema
 from roam.export.tables import method_path
@@ -129,6 +130,10 @@ def write_package(
 
         files["validation/review_rounds.json"] = validation_json(reviews)
         files["validation/comments.csv"] = comments_csv(reviews).encode("utf-8-sig")
+    recommendations = analysis.assessment(country).recommendations
+    if recommendations:
+        table = recommendations_csv(recommendations, analysis.framework)
+        files["recommendations.csv"] = table.encode("utf-8-sig")
     manifest = {
         "package": f"{analysis.framework.short_name} national assessment submission",
         "country": meta.iso_code,

@@ -11,6 +11,8 @@ import jinja2
 from roam.analysis import Analysis
 from roam.countries import display_name
 from roam.export.charts import category_frame, profile_chart, to_svg
+from roam.export.recommendations import by_category as recommendations_by_category
+from roam.export.recommendations import rows as recommendation_rows
 from roam.export.tables import gaps_table, indicator_table, level_table
 from roam.export.validation import report_section
 from roam.mab import mab_balance
@@ -60,6 +62,7 @@ def render_report(
     records = [_plain(r) for r in rows.to_dict("records")]
     scored = [r for r in records if fw.is_scored(r["category"])]
     themes = level_table(analysis, "theme", country)
+    recommended = recommendations_by_category(assessment.recommendations, fw)
     chapters = []
     for code, node in record["categories"].items():
         cat_themes = themes[themes["category"] == code]
@@ -92,6 +95,7 @@ def render_report(
                 "node": node,
                 "svg": svg,
                 "themes": theme_items,
+                "recommendations": recommended.get(code, []),
             }
         )
     gaps = [_plain(r) for r in gaps_table(analysis, country).to_dict("records")]
@@ -162,6 +166,7 @@ def render_report(
         mab=[_plain(m) for m in assessment.mab.to_dict("records")],
         counts=counts,
         validation=report_section(reviews or [], fw.version),
+        recommendations=recommendation_rows(assessment.recommendations, fw),
         fmt=_fmt,
         pct=_pct,
         shown=_shown,

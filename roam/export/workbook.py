@@ -9,6 +9,7 @@ import pandas as pd
 
 from roam.analysis import Analysis
 from roam.countries import display_name
+from roam.export.recommendations import write_sheet as write_recommendations
 from roam.export.tables import (
     context_rows,
     gaps_table,
@@ -116,6 +117,8 @@ def write_results(
         ],
     )
     _mab(book, assessment.mab)
+    if assessment.recommendations:
+        write_recommendations(book, assessment.recommendations, analysis.framework)
     method_sheet(book, analysis)
     _uncertainty(book, analysis, country)
     _sensitivity(book, analysis, country)

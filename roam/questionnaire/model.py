@@ -47,6 +47,8 @@ class Assessment:
     report: ValidationReport = field(default_factory=ValidationReport)
     filename: str | None = None
     sha256: str | None = None
+    # the register's entries (roam.recommendations): from the workbook's sheet, or the store's
+    recommendations: list = field(default_factory=list)
 
     @property
     def country(self) -> str:

@@ -35,6 +35,7 @@ class RawWorkbook:
     categories: dict[str, RawSheet]
     mab: RawSheet | None
     formulas: dict[str, dict[str, str]]
+    recommendations: RawSheet | None = None  # the optional Recommendations sheet
 
 
 def clean(value: object) -> object:
@@ -187,4 +188,7 @@ def read_raw(
     mab = read_table(read_rows(book, L.MAB), L.MAB, mab_headers, "name", report, ("name", "group"))
     if mab is not None:
         mab.formulas = formulas.get(L.MAB, {})
-    return RawWorkbook(names, meta, assessment, categories, mab, formulas)
+    from roam.questionnaire.recommendations import read_sheet
+
+    recommendations = read_sheet(book, names, report)
+    return RawWorkbook(names, meta, assessment, categories, mab, formulas, recommendations)

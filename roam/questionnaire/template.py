@@ -17,6 +17,7 @@ from roam.framework import Framework
 from roam.framework.catalogue import ChoiceScale, NumericScale
 from roam.questionnaire import layout as L
 from roam.questionnaire.model import MAB_FIELDS, AssessmentMeta
+from roam.questionnaire.recommendations import write_sheet as write_recommendations
 from roam.questionnaire.vocab import vocabulary
 from roam.values import is_blank
 
@@ -29,8 +30,9 @@ def write_questionnaire(
     meta: AssessmentMeta,
     responses: pd.DataFrame | None = None,
     mab: pd.DataFrame | None = None,
+    recommendations: list[dict] | None = None,
 ) -> bytes:
-    """Return the workbook as bytes; responses/mab (optional) prefill the input cells."""
+    """Return the workbook as bytes; responses/mab/recommendations (optional) prefill inputs."""
     buffer = io.BytesIO()
     import xlsxwriter
 
@@ -65,6 +67,7 @@ def write_questionnaire(
         rows = [e for e in entries if e.category == code]
         _write_category(wb, framework, sheet_name, code, rows, answers, fmt, lists)
     _write_mab(wb, mab, fmt, lists)
+    write_recommendations(wb, recommendations, fmt)
     _write_meta(wb, framework, meta)
     wb.worksheets_objs.sort(key=lambda ws: _sheet_order(ws.name))
     wb.get_worksheet_by_name(L.INSTRUCTIONS).activate()

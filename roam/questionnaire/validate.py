@@ -22,6 +22,7 @@ from roam.questionnaire import layout as L
 from roam.questionnaire.coerce import AnswerMatcher, status_lookup
 from roam.questionnaire.model import Assessment, AssessmentMeta
 from roam.questionnaire.read import RawWorkbook, open_workbook, read_raw
+from roam.questionnaire.recommendations import check_sheet
 from roam.questionnaire.rows import coerce_row
 from roam.questionnaire.rules import (
     answers,
@@ -100,6 +101,7 @@ def _check(
     meta = assessment_sheet.read_meta(raw, framework, report)
     responses = _responses(raw, framework, meta, limits, report)
     mab = mab_rules.read_mab(raw.mab, report)
+    recommendations = check_sheet(raw.recommendations, framework, report)
     if meta is None:
         return None
     report.issues.sort(key=_issue_order(raw))
@@ -110,6 +112,7 @@ def _check(
         report=report,
         filename=filename,
         sha256=hashlib.sha256(data).hexdigest(),
+        recommendations=recommendations,
     )
 
 

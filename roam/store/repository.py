@@ -215,8 +215,12 @@ class Store(Transactions):
         (:mod:`roam.store.selection`)."""
 
         def run(s: Session) -> Assessment:
+            from roam.store.recommendations import recommendations_of
+
             row = Q.one_assessment(s, country, year, framework, indicator_set)
-            return Q.rebuild(s, Q.version_row(s, row, version))
+            rebuilt = Q.rebuild(s, Q.version_row(s, row, version))
+            rebuilt.recommendations = recommendations_of(s, row)
+            return rebuilt
 
         return self._read(run)
 

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -280,3 +281,45 @@ class ReviewResponse(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     answered_by: Mapped[str] = mapped_column(Text)
     answered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# revision 0006: recommendations of an assessment and their follow-up (nothing is ever deleted)
+class Recommendation(Base):
+    """One recommendation of a national assessment; its current wording and links."""
+
+    __tablename__ = "recommendation"
+    __table_args__ = (UniqueConstraint("assessment_id", "code", name="uq_recommendation_code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id"), index=True)
+    code: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    themes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    indicators: Mapped[list[str]] = mapped_column(JSON, default=list)
+    stakeholders: Mapped[list[str]] = mapped_column(JSON, default=list)
+    priority: Mapped[str] = mapped_column(String(16))
+    target_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    created_by: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    updates: Mapped[list[RecommendationUpdate]] = relationship(
+        back_populates="recommendation", order_by="RecommendationUpdate.id"
+    )
+
+
+class RecommendationUpdate(Base):
+    """A dated status update (with evidence), or an edit keeping the previous wording."""
+
+    __tablename__ = "recommendation_update"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendation.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "status" or "edit"
+    status: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    dated: Mapped[dt.date] = mapped_column(Date)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    previous: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    recorded_by: Mapped[str] = mapped_column(Text)
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    recommendation: Mapped[Recommendation] = relationship(back_populates="updates")

@@ -105,6 +105,10 @@ def add_version(
                 for i, r in enumerate(records)
             ],
         )
+    if a.recommendations:  # the workbook's Recommendations sheet joins the register
+        from roam.store.recommendations import merge_in_session
+
+        merge_in_session(s, row, a.recommendations, user, now.date())
     if number == 1:
         record_transition(s, row, None, "draft", number, user, now, "first upload")
     elif row.status in UPLOAD_REOPENS:

@@ -23,6 +23,7 @@ PAGES = [
     ("history", "History", ":material/history:"),
     ("framework", "Framework", ":material/menu_book:"),
     ("review", "Review", ":material/rate_review:"),
+    ("recommendations", "Recommendations", ":material/checklist:"),
 ]
 ADMIN_PAGES = [("users", "Users", ":material/group:")]
 

@@ -16,6 +16,7 @@ from roam.questionnaire.rules import (  # noqa: F401  (each import registers its
     issue_limit,
     mab,
     numbers,
+    recommendations,
     statuses,
     structure,
 )

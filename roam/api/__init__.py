@@ -1,0 +1,1 @@
+"""A read-only HTTP API over published assessments (FastAPI; `roam api` serves it)."""

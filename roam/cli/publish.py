@@ -1,0 +1,54 @@
+"""`roam publish` (open-data package) and `roam api` (read-only HTTP API): published data only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from roam.cli.common import app, fail
+
+
+@app.command()
+def publish(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder to write datapackage.json and CSVs to.")
+    ],
+    draws: Annotated[
+        int | None,
+        typer.Option("--draws", help="Monte Carlo draws (default: the framework's scoring.yaml)."),
+    ] = None,
+) -> None:
+    """Write the published assessments as a Frictionless Data Package (nothing else is read)."""
+    from roam.service import StoreError, open_store
+    from roam.service.opendata import publish as write_package
+
+    if draws is not None and draws < 0:
+        raise fail(f"--draws must be 0 or more, not {draws}")
+    if output.exists() and not output.is_dir():
+        raise fail(f"{output} is a file; give a folder for the package")
+    try:
+        counts = write_package(open_store(), output, draws=draws)
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
+    summary = ", ".join(f"{n} {name}" for name, n in counts.items())
+    typer.echo(f"Wrote {output / 'datapackage.json'} ({summary})")
+
+
+@app.command()
+def api(
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8000,
+) -> None:
+    """Serve the read-only open-data API (published assessments only) on 127.0.0.1."""
+    try:
+        import uvicorn
+
+        from roam.api.app import create_app
+    except ImportError:
+        raise fail("the API needs the 'api' extra: pip install -e '.[api]'") from None
+    if not 0 < port < 65536:
+        raise fail(f"--port must be between 1 and 65535, not {port}")
+    uvicorn.run(create_app(), host="127.0.0.1", port=port, log_level="info")

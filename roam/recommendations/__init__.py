@@ -1,0 +1,1 @@
+"""The recommendations register: what a national assessment recommends, and what became of it."""

@@ -1,0 +1,169 @@
+"""Recommendations: the national report's recommendations, their follow-up and what became of
+them in the scores. Entered and updated here by the national team; nothing is ever deleted."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from roam.access import AccessDenied
+from roam.framework import load_framework
+from roam.questionnaire.vocab import vocabulary
+from roam.recommendations.model import RecommendationError
+from roam.recommendations.vocabulary import register_vocabulary
+from roam.service import StoreError
+from roam.service import recommendations as service
+from roam.service.recommendations import DuplicateRecommendation
+from roam.ui import common, state
+
+PROBLEMS = (AccessDenied, RecommendationError, DuplicateRecommendation, StoreError)
+
+
+def _register(rows: list[dict]) -> pd.DataFrame:
+    vocab = register_vocabulary()
+    return pd.DataFrame(
+        [
+            {
+                "Year": r["year"],
+                "ID": r["id"],
+                "Recommendation": r["text"],
+                "Status": vocab.status_label(r["status"]),
+                "Since": r["status_date"] or "",
+                "Priority": vocab.priority_label(r["priority"]),
+                "Target": r["target_date"] or "",
+                "Addressed to": ", ".join(r["stakeholders"]),
+                "Responds to": ", ".join(r["themes"] + r["indicators"]),
+                "Change in linked scores": r["change"],
+            }
+            for r in rows
+        ]
+    )
+
+
+def _add_form(secure, country: str, year: int, framework_version: str) -> None:  # type: ignore[no-untyped-def]
+    vocab, fw = register_vocabulary(), load_framework(framework_version)
+    with st.form("rec_add_form", clear_on_submit=False):
+        st.markdown("**Add a recommendation**")
+        code = st.text_input("ID", key="rec_add_id", placeholder="R1")
+        text = st.text_area("Recommendation", key="rec_add_text")
+        themes = st.multiselect(
+            "Themes it responds to",
+            list(fw.themes),
+            format_func=lambda t: f"{t} {fw.themes[t][1]}",
+            key="rec_add_themes",
+        )
+        indicators = st.multiselect("Indicators it responds to", list(fw.by_id), key="rec_add_ind")
+        groups = st.multiselect(
+            "Addressed to", vocabulary().stakeholder_groups, key="rec_add_groups"
+        )
+        priority = st.selectbox(
+            "Priority",
+            vocab.priority_codes,
+            format_func=vocab.priority_label,
+            key="rec_add_priority",
+        )
+        target = st.date_input("Target date (optional)", value=None, key="rec_add_target")
+        if st.form_submit_button("Add recommendation", key="rec_add_button"):
+            fields = {
+                "code": code,
+                "text": text,
+                "themes": themes,
+                "indicators": indicators,
+                "stakeholders": groups,
+                "priority": priority,
+                "target_date": target,
+            }
+            try:
+                info = service.add(secure, country, year, fields)
+                st.session_state["rec_message"] = f"Added {info.code} to {country} {year}."
+                st.rerun()
+            except PROBLEMS as exc:
+                st.error(str(exc))
+
+
+def _update_form(secure, country: str, year: int, codes: list[str]) -> None:  # type: ignore[no-untyped-def]
+    vocab = register_vocabulary()
+    with st.form("rec_update_form"):
+        st.markdown("**Record progress**")
+        code = st.selectbox("Recommendation", codes, key="rec_upd_id")
+        status = st.selectbox(
+            "Status", vocab.status_codes, format_func=vocab.status_label, key="rec_upd_status"
+        )
+        evidence = st.text_area("Evidence", key="rec_upd_evidence")
+        dated = st.date_input("Date", value=dt.date.today(), key="rec_upd_date")
+        if st.form_submit_button("Record update", key="rec_upd_button"):
+            try:
+                service.update(secure, country, year, code, status, evidence, dated)
+                st.session_state["rec_message"] = (
+                    f"Recorded {vocab.status_label(status)} for {code}."
+                )
+                st.rerun()
+            except PROBLEMS as exc:
+                st.error(str(exc))
+
+
+def _history(secure, country: str, year: int, codes: list[str]) -> None:  # type: ignore[no-untyped-def]
+    code = st.selectbox("History of", codes, key="rec_history_id")
+    rec = next(r for r in service.listing(secure, country, year) if r.code == code)
+    vocab = register_vocabulary()
+    common.table(
+        pd.DataFrame(
+            [
+                {
+                    "Date": u.dated.isoformat(),
+                    "What": "status" if u.kind == "status" else "edited",
+                    "Status": vocab.status_label(u.status) if u.status else "",
+                    "Evidence": u.evidence,
+                    "Before the edit": "; ".join(f"{k}: {v}" for k, v in u.previous.items()),
+                    "By": u.recorded_by,
+                }
+                for u in rec.history
+            ],
+            columns=["Date", "What", "Status", "Evidence", "Before the edit", "By"],
+        )
+    )
+
+
+def render() -> None:
+    st.title("Recommendations")
+    st.caption(
+        "What the national report recommends, to whom, and what became of it. Status updates "
+        "are dated and kept; the last column compares the linked scores with a later "
+        "assessment of the same country."
+    )
+    choice = common.pick_country(key="rec_country")
+    if choice is None:
+        return
+    country, year = choice
+    secure = state.secure()
+    if "rec_message" in st.session_state:
+        st.success(st.session_state.pop("rec_message"))
+    try:
+        rows = service.follow_up(secure, country)
+    except PROBLEMS as exc:
+        st.error(str(exc))
+        return
+    if rows:
+        common.table(_register(rows))
+    else:
+        st.info(f"No recommendations are recorded for {country} yet.")
+    info = next(a for a in secure.assessments(country) if a.year == year)
+    codes = [r["id"] for r in rows if r["year"] == year]
+    if secure.can("upload", country):
+        left, right = st.columns(2)
+        with left:
+            _add_form(secure, country, year, info.framework)
+        with right:
+            if codes:
+                _update_form(secure, country, year, codes)
+    else:
+        st.caption(f"{secure.user.label} can read these recommendations but not change them.")
+    if codes:
+        st.subheader(f"History ({country} {year})")
+        _history(secure, country, year, codes)
+
+
+if __name__ == "__main__":  # run as a page script by st.navigation
+    render()
