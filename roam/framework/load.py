@@ -24,6 +24,7 @@ from roam.framework.models import (
     ScalesFile,
     TextScale,
 )
+from roam.framework.translation import load_translations
 from roam.framework.vocabulary import check_vocabulary
 
 DEFAULT_VERSION = "2018"
@@ -102,6 +103,7 @@ def _load_cached(version: str, root: str) -> Framework:
     framework = Framework(manifest=manifest, scales=scales, categories=categories, folder=folder)
     framework.entries.extend(_check_and_flatten(folder, framework))
     _check_counts(folder, framework)
+    framework.translations.update(load_translations(folder, framework))
     return framework
 
 
