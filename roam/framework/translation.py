@@ -8,6 +8,7 @@ lacks are reported as untranslated and fall back to English wherever they are sh
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -150,7 +151,9 @@ def load_translations(folder: Path, fw: Framework) -> dict[str, Translation]:
     i18n = folder / "i18n"
     if not i18n.is_dir():
         return {}
-    return {path.stem: read_translation(path, fw) for path in sorted(i18n.glob("*.yaml"))}
+    # Language files are named by their code; other files there (the glossary) are not texts.
+    paths = [p for p in sorted(i18n.glob("*.yaml")) if re.fullmatch(LANGUAGE_CODE, p.stem)]
+    return {path.stem: read_translation(path, fw) for path in paths}
 
 
 def dump_worklist(fw: Framework, lang: str | None = None) -> str:
