@@ -116,6 +116,17 @@ class Framework(VocabularyAccess):
         """The label of a choice scale's level in a language (what a template's dropdown shows)."""
         return self.text(f"scale.{scale_id}.{index}.label", lang)
 
+    def level_aliases(self, scale_id: str) -> list[tuple[str, str]]:
+        """(translated label, English label) of a choice scale's levels in every translation."""
+        scale = self.scales[scale_id]
+        if not isinstance(scale, ChoiceScale):
+            return []
+        return [
+            (self.level_label(scale_id, i, lang), level.label)
+            for lang in sorted(self.translations)
+            for i, level in enumerate(scale.levels)
+        ]
+
     @cached_property
     def checksum(self) -> str:
         """Fingerprint of the catalogue content, stored in templates to catch mismatched files."""
