@@ -9,7 +9,16 @@ from typing import Annotated
 
 import typer
 
-from roam.cli.common import DEFAULT_VERSION, FrameworkOption, JsonOption, app, fail, write_output
+from roam.cli.common import (
+    DEFAULT_VERSION,
+    FrameworkOption,
+    JsonOption,
+    LangOption,
+    app,
+    fail,
+    use_language,
+    write_output,
+)
 from roam.countries import UnknownCountry, resolve_country
 from roam.framework import CatalogueError, load_framework
 
@@ -26,10 +35,13 @@ def template(
     version: FrameworkOption = DEFAULT_VERSION,
     year: Annotated[int | None, typer.Option(help="Assessment year (default: this year).")] = None,
     name: Annotated[str | None, typer.Option(help="Country name for XA-XZ codes.")] = None,
+    lang: LangOption = None,
 ) -> None:
-    """Write a blank national questionnaire workbook for a country."""
+    """Write a blank national questionnaire workbook for a country (in --lang: fr, es, ar)."""
+    from roam.i18n import _, country_name
     from roam.questionnaire import AssessmentMeta, write_questionnaire
 
+    code = use_language(lang)
     if indicator_set not in ("core", "full"):
         raise fail(f"--set must be core or full, not {indicator_set!r}")
     try:
@@ -43,7 +55,7 @@ def template(
             "(codes XA to XZ are allowed for training data)"
         ) from None
     meta = AssessmentMeta(
-        country=found.name,
+        country=found.name if name else country_name(found.name, code),
         iso_code=found.code,
         year=year or dt.date.today().year,
         framework=fw.version,
@@ -52,10 +64,16 @@ def template(
     )
     if output.suffix.lower() != ".xlsx":
         raise fail(f"the output file must end in .xlsx, not {output.suffix or 'nothing'!r}")
-    write_output(output, write_questionnaire(fw, meta))
+    write_output(output, write_questionnaire(fw, meta, lang=code))
     count = len(fw.entries_for(indicator_set))
     typer.echo(
-        f"Wrote {output}: {found.name} ({found.code}), {indicator_set} set, {count} indicators"
+        _("Wrote {output}: {country} ({code}), {indicator_set} set, {count} indicators").format(
+            output=output,
+            country=meta.country,
+            code=found.code,
+            indicator_set=indicator_set,
+            count=count,
+        )
     )
 
 

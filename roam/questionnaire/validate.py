@@ -18,8 +18,8 @@ import pandas as pd
 from roam.errors import QuestionnaireError, ValidationReport
 from roam.framework import Framework, available_versions, load_framework
 from roam.framework.catalogue import ChoiceScale
-from roam.questionnaire import layout as L
 from roam.i18n import language, languages
+from roam.questionnaire import layout as L
 from roam.questionnaire.coerce import AnswerMatcher, status_lookup
 from roam.questionnaire.model import Assessment, AssessmentMeta
 from roam.questionnaire.read import RawWorkbook, open_workbook, read_raw
