@@ -88,11 +88,19 @@ def validate(
         Path | None,
         typer.Option("--annotate", help="Also write a copy of the workbook with problems marked."),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
-    """Check a filled questionnaire; exit 0 when usable (warnings allowed), 1 when not."""
+    """Check a filled questionnaire; exit 0 when usable (warnings allowed), 1 when not.
+
+    Messages are in --lang, or else in the language of the workbook's template.
+    """
+    from roam.i18n import _
     from roam.questionnaire.budget import check_within_budget
 
+    use_language(lang)
     assessment, report = check_within_budget(path, max_file_mb=max_mb)
+    if lang is None and report.language:
+        use_language(report.language)
     if annotate is not None and assessment is not None:
         from roam.questionnaire.annotate import annotate_workbook
 
@@ -106,8 +114,12 @@ def validate(
         for issue in report.issues:
             typer.echo(str(issue))
         errors, warnings = len(report.errors), len(report.warnings)
-        verdict = "usable" if valid else "NOT usable"
+        verdict = _("usable") if valid else _("NOT usable")
         where = f"{assessment.meta.country} ({assessment.country}) " if assessment else ""
-        typer.echo(f"{path.name}: {where}{verdict}: {errors} errors, {warnings} warnings")
+        typer.echo(
+            _("{file}: {where}{verdict}: {errors} errors, {warnings} warnings").format(
+                file=path.name, where=where, verdict=verdict, errors=errors, warnings=warnings
+            )
+        )
     if not valid:
         raise typer.Exit(code=1)
