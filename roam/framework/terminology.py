@@ -65,10 +65,29 @@ def check_catalogue(fw: Framework) -> list[TermDeparture]:
     return found
 
 
+def check_messages(fw: Framework) -> list[TermDeparture]:
+    """The gettext message catalogues (roam/locale) against the same glossary."""
+    from babel.messages.pofile import read_po
+
+    from roam.i18n import languages, po_path
+
+    if fw.folder is None or not (fw.folder / "i18n" / "glossary.yaml").is_file():
+        return []
+    glossary = load_glossary(fw.folder / "i18n" / "glossary.yaml")
+    found = []
+    for lang in languages()[1:]:
+        with po_path(lang).open("rb") as handle:
+            catalog = read_po(handle, locale=lang)
+        pairs = [(m.id, m.id, m.string) for m in catalog if m.id and m.string]
+        found.extend(check_pairs(pairs, lang, glossary))  # type: ignore[arg-type]
+    return found
+
+
 def main() -> int:
     from roam.framework import load_framework
 
-    departures = check_catalogue(load_framework())
+    fw = load_framework()
+    departures = check_catalogue(fw) + check_messages(fw)
     for departure in departures:
         print(departure)
     print(f"{len(departures)} terminology departures")

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from roam.framework import load_framework
-from roam.framework.terminology import check_catalogue, check_pairs, load_glossary
+from roam.framework.terminology import (
+    check_catalogue,
+    check_messages,
+    check_pairs,
+    load_glossary,
+)
 
 
 def test_catalogue_translations_keep_the_glossary():
     departures = check_catalogue(load_framework("2018"))
     assert [str(d) for d in departures] == []
+
+
+def test_messages_keep_the_glossary():
+    assert [str(d) for d in check_messages(load_framework("2018"))] == []
 
 
 def test_a_departure_is_found_and_named():
