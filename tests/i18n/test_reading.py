@@ -132,3 +132,32 @@ def test_a_retyped_answer_really_changed_the_workbook():
         c.value for row in wb["Contextual"].iter_rows() for c in row if isinstance(c.value, str)
     ]
     assert any("," in text and text.replace(",", "").isdigit() for text in numbers)
+
+
+def test_no_translated_label_means_two_levels():
+    """Accepting every language is only safe if no typed label names two different levels."""
+    from roam.framework.catalogue import ChoiceScale
+    from roam.framework.models import normalise_label
+    from roam.questionnaire.vocab import fold
+
+    for scale_id, scale in FW.scales.items():
+        if not isinstance(scale, ChoiceScale):
+            continue
+        meaning: dict[str, set[str]] = {}
+        for alias, label in [(lb, lb) for lb in scale.labels] + FW.level_aliases(scale_id):
+            for key in (normalise_label(alias), fold(alias)):
+                meaning.setdefault(key, set()).add(label)
+        assert {k: v for k, v in meaning.items() if len(v) > 1} == {}, scale_id
+    for kind in ("statuses", "stakeholder_groups", "genders"):
+        vocab = vocabulary()
+        seen: dict[str, set[str]] = {}
+        for lang in ("en", "fr", "es", "ar"):
+            for value, typed in zip(
+                [s.code for s in vocab.data_statuses]
+                if kind == "statuses"
+                else getattr(vocab, kind),
+                vocab.labels(kind, lang),
+                strict=True,
+            ):
+                seen.setdefault(fold(typed), set()).add(value)
+        assert {k: v for k, v in seen.items() if len(v) > 1} == {}, kind
