@@ -121,3 +121,16 @@ def country_name(name: str, lang: str | None = None) -> str:
     except OSError:
         return name
     return catalogue.gettext(name)
+
+
+def message_coverage(lang: str) -> dict[str, int]:
+    """How many of the extracted messages (roam.pot) the language's catalogue translates."""
+    with (LOCALE_DIR / f"{DOMAIN}.pot").open("rb") as handle:
+        wanted = {m.id for m in read_po(handle) if m.id}
+    done: set[str] = set()
+    if lang == SOURCE_LANGUAGE:
+        done = set(wanted)
+    elif po_path(lang).is_file():
+        with po_path(lang).open("rb") as handle:
+            done = {m.id for m in read_po(handle, locale=lang) if m.id and m.string and not m.fuzzy}
+    return {"messages": len(wanted), "translated": len(wanted & done)}

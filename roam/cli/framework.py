@@ -77,10 +77,19 @@ def _coverage(fw, lang: str) -> dict[str, object]:
             "source": True,
             "missing": [],
         }
+    from roam.i18n import message_coverage
+
     try:
-        return fw.translation(lang).coverage()
+        coverage = fw.translation(lang).coverage()
     except ValueError as exc:
         raise fail(str(exc)) from None
+    coverage["messages"] = message_coverage(lang)
+    return coverage
+
+
+def _message_counts(coverage: dict) -> str:
+    counts = coverage.get("messages")
+    return f"; messages: {counts['translated']} of {counts['messages']}" if counts else ""
 
 
 def _echo_coverage(coverage: dict[str, object]) -> None:
@@ -88,6 +97,7 @@ def _echo_coverage(coverage: dict[str, object]) -> None:
     typer.echo(
         f"Translation {coverage['language']}: {coverage['translated']} of {coverage['texts']} "
         f"texts ({coverage['percent']}%), roam's own unofficial translation"
+        + _message_counts(coverage)
         + (
             f"; untranslated: {', '.join(missing[:10])}{' ...' if len(missing) > 10 else ''}"
             if missing

@@ -111,6 +111,7 @@ def test_cli_reports_coverage():
     coverage = json.loads(result.output)["translation"]
     assert coverage["language"] == "fr" and coverage["texts"] == 510
     assert coverage["translated"] == 510 and coverage["unofficial"] is True
+    assert coverage["messages"]["translated"] == coverage["messages"]["messages"] > 130
     text = runner.invoke(app, ["framework", "--lang", "fr"]).output
     assert "Translation fr: 510 of 510 texts (100.0%)" in text
     bad = runner.invoke(app, ["framework", "--lang", "xx"])
