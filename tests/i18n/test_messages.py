@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po
 from typer.testing import CliRunner
 
 from roam.cli import app
-from roam.errors import CATALOGUE, FIXES, make_issue
+from roam.errors import catalogue, make_issue
 from roam.framework import load_framework
 from roam.i18n import LOCALE_DIR, gettext, languages, po_path
 from roam.questionnaire import check_questionnaire, read_questionnaire
@@ -52,8 +52,8 @@ def test_languages():
 
 
 def test_the_issue_catalogue_is_extracted(extracted):
-    assert {template for _severity, template in CATALOGUE.values()} <= extracted
-    assert set(FIXES.values()) <= extracted
+    assert {kind.template for kind in catalogue().values()} <= extracted
+    assert {kind.fix for kind in catalogue().values() if kind.fix} <= extracted
     assert "Pick an answer from the list." in extracted  # a template message
     assert len(extracted) > 130
 
