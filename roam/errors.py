@@ -137,6 +137,20 @@ class Issue:
     cell: str | None = None
     indicator: str | None = None
     value: str | None = None
+    # what the message template was filled with, so it can be shown again in another language
+    params: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def text(self, lang: str | None = None) -> str:
+        """The message in `lang` (default: the current language, see roam.i18n)."""
+        from roam.i18n import current_language, gettext
+
+        lang = lang or current_language()
+        if lang == "en" or not self.params:
+            return self.message
+        return gettext(issue_kind(self.code).template, lang).format(**self.params)
+
+    def fix(self, lang: str | None = None) -> str:
+        return how_to_fix(self.code, lang)
 
     def location(self) -> str:
         if self.sheet and self.cell:
@@ -146,10 +160,11 @@ class Issue:
     def __str__(self) -> str:
         where = self.location()
         ind = f" [{self.indicator}]" if self.indicator else ""
-        return f"{self.severity.upper()} {where}{ind}: {self.message}"
+        return f"{self.severity.upper()} {where}{ind}: {self.text()}"
 
     def as_dict(self) -> dict[str, str | None]:
         d = asdict(self)
+        d["message"] = self.text()
         return {
             k: d[k] for k in ("severity", "sheet", "cell", "indicator", "value", "message", "code")
         }
@@ -168,8 +183,9 @@ def make_issue(
     text = None if value is None else shown(value)
     safe = {k: shown(v, FIELD_CHARS) if isinstance(v, str) else v for k, v in fields.items()}
     sheet = None if sheet is None else shown(sheet, FIELD_CHARS)
-    message = kind.template.format(value=text, indicator=indicator, sheet=sheet, cell=cell, **safe)
-    return Issue(code, kind.severity, message, sheet, cell, indicator, text)
+    params = dict(value=text, indicator=indicator, sheet=sheet, cell=cell, **safe)
+    message = kind.template.format(**params)
+    return Issue(code, kind.severity, message, sheet, cell, indicator, text, params)
 
 
 @dataclass
@@ -179,6 +195,7 @@ class ValidationReport:
     issues: list[Issue] = field(default_factory=list)
     limit: int = MAX_ISSUES
     omitted: dict[str, int] = field(default_factory=dict)
+    language: str | None = None  # the workbook's language, when its metadata names one
 
     def add(self, code: str, **kwargs: object) -> Issue:
         found = make_issue(code, **kwargs)  # type: ignore[arg-type]
@@ -245,6 +262,18 @@ class QuestionnaireError(RoamError):
         return f"{where}:\n{lines}" if lines else where
 
 
-def how_to_fix(code: str) -> str:
+def how_to_fix(code: str, lang: str | None = None) -> str:
+    """How to fix an issue, in `lang` (default: the current language)."""
+    from roam.i18n import gettext
+
     kind = CATALOGUE.get(code) or catalogue().get(code)
-    return kind.fix if kind is not None else ""
+    return gettext(kind.fix, lang) if kind is not None and kind.fix else ""
+
+
+def extract_messages(fileobj, keywords, comment_tags, options):
+    """Babel extraction method (see babel.cfg): every issue message and fix of the catalogue,
+    which live in the rules' records rather than in `_()` calls."""
+    for code, kind in sorted(catalogue().items()):
+        yield 0, None, kind.template, [f"issue {code}"]
+        if kind.fix:
+            yield 0, None, kind.fix, [f"fix for {code}"]

@@ -173,6 +173,21 @@ def generate() -> dict[Path, bytes]:
         name = f"{country['code']}_{country['name'].replace(' ', '_')}_{country['set']}.xlsx"
         out[HERE / name] = write_questionnaire(framework, meta, responses, mab)
     out.update(over_time(framework, spec))
+    out.update(in_languages(framework, spec))
+    return out
+
+
+def in_languages(framework: Framework, spec: dict) -> dict[Path, bytes]:
+    """English samples filled in again in another language: same answers, typed in French,
+    Spanish or Arabic in a template of that language, so they must score identically."""
+    by_code = {country["code"]: country for country in spec["countries"]}
+    out = {}
+    for item in spec["languages"]:
+        country = by_code[item["code"]]
+        meta, responses, mab = build(framework, country, spec["year"], spec["seed"])
+        name = f"{country['code']}_{country['name'].replace(' ', '_')}_{country['set']}"
+        data = write_questionnaire(framework, meta, responses, mab, lang=item["lang"])
+        out[HERE / "languages" / f"{name}_{item['lang']}.xlsx"] = data
     return out
 
 
@@ -270,6 +285,7 @@ def main() -> int:
         return 0
     for path, data in files.items():
         path.parent.mkdir(exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         print(f"wrote {path.relative_to(HERE.parent)}")
     return 0

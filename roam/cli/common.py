@@ -38,11 +38,28 @@ FrameworkOption = Annotated[
     str, typer.Option("--framework", "-f", help="Framework version folder under indicators/.")
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="Language of messages and files: en, fr, es or ar (default: en)."),
+]
+
+
+def use_language(lang: str | None) -> str:
+    """Switch messages to `lang` for this command, or fail plainly on an unknown one."""
+    from roam.i18n import set_language
+
+    try:
+        return set_language(lang)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
 
 
 @app.callback()
 def _root() -> None:
     """roam: UNESCO Internet Universality ROAM-X indicators toolkit."""
+    from roam.i18n import set_language
+
+    set_language(None)  # every run starts in English; a command's --lang switches it
 
 
 def write_output(output: Path, data: bytes) -> None:

@@ -20,15 +20,26 @@ app.add_typer(framework_app, name="framework")
 
 @framework_app.callback(invoke_without_command=True)
 def framework(
-    ctx: typer.Context, version: FrameworkOption = DEFAULT_VERSION, as_json: JsonOption = False
+    ctx: typer.Context,
+    version: FrameworkOption = DEFAULT_VERSION,
+    as_json: JsonOption = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang", help="Also report how much of the catalogue is translated (fr, es, ar...)."
+        ),
+    ] = None,
 ) -> None:
     """Show the themes, questions, indicators and core indicators of a framework version."""
     if ctx.invoked_subcommand is not None:
         return
     fw = _load(version)
     counts = fw.counts()
+    coverage = _coverage(fw, lang) if lang else None
     if as_json:
-        typer.echo(json.dumps(counts, indent=2))
+        if coverage is not None:
+            counts["translation"] = coverage
+        typer.echo(json.dumps(counts, indent=2, ensure_ascii=False))
         return
     typer.echo(f"{fw.manifest.title} (framework {fw.version}, checksum {fw.checksum})")
     header = (
@@ -49,6 +60,49 @@ def framework(
         f"Confirmed from published sources: {totals['confirmed_questions']} of "
         f"{totals['questions']} questions and {totals['confirmed_indicators']} of "
         f"{totals['indicators']} indicators; the rest is reconstructed (see indicators/README.md)."
+    )
+    if coverage is not None:
+        _echo_coverage(coverage)
+
+
+def _coverage(fw, lang: str) -> dict[str, object]:
+    if lang == "en":
+        total = len(fw.source_texts)
+        return {
+            "language": "en",
+            "texts": total,
+            "translated": total,
+            "untranslated": 0,
+            "percent": 100.0,
+            "source": True,
+            "missing": [],
+        }
+    from roam.i18n import message_coverage
+
+    try:
+        coverage = fw.translation(lang).coverage()
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    coverage["messages"] = message_coverage(lang)
+    return coverage
+
+
+def _message_counts(coverage: dict) -> str:
+    counts = coverage.get("messages")
+    return f"; messages: {counts['translated']} of {counts['messages']}" if counts else ""
+
+
+def _echo_coverage(coverage: dict[str, object]) -> None:
+    missing = coverage["missing"]
+    typer.echo(
+        f"Translation {coverage['language']}: {coverage['translated']} of {coverage['texts']} "
+        f"texts ({coverage['percent']}%), roam's own unofficial translation"
+        + _message_counts(coverage)
+        + (
+            f"; untranslated: {', '.join(missing[:10])}{' ...' if len(missing) > 10 else ''}"
+            if missing
+            else ""
+        )
     )
 
 

@@ -9,7 +9,16 @@ from typing import Annotated
 
 import typer
 
-from roam.cli.common import DEFAULT_VERSION, FrameworkOption, JsonOption, app, fail, write_output
+from roam.cli.common import (
+    DEFAULT_VERSION,
+    FrameworkOption,
+    JsonOption,
+    LangOption,
+    app,
+    fail,
+    use_language,
+    write_output,
+)
 from roam.countries import UnknownCountry, resolve_country
 from roam.framework import CatalogueError, load_framework
 
@@ -26,10 +35,13 @@ def template(
     version: FrameworkOption = DEFAULT_VERSION,
     year: Annotated[int | None, typer.Option(help="Assessment year (default: this year).")] = None,
     name: Annotated[str | None, typer.Option(help="Country name for XA-XZ codes.")] = None,
+    lang: LangOption = None,
 ) -> None:
-    """Write a blank national questionnaire workbook for a country."""
+    """Write a blank national questionnaire workbook for a country (in --lang: fr, es, ar)."""
+    from roam.i18n import _, country_name
     from roam.questionnaire import AssessmentMeta, write_questionnaire
 
+    code = use_language(lang)
     if indicator_set not in ("core", "full"):
         raise fail(f"--set must be core or full, not {indicator_set!r}")
     try:
@@ -43,7 +55,7 @@ def template(
             "(codes XA to XZ are allowed for training data)"
         ) from None
     meta = AssessmentMeta(
-        country=found.name,
+        country=found.name if name else country_name(found.name, code),
         iso_code=found.code,
         year=year or dt.date.today().year,
         framework=fw.version,
@@ -52,10 +64,16 @@ def template(
     )
     if output.suffix.lower() != ".xlsx":
         raise fail(f"the output file must end in .xlsx, not {output.suffix or 'nothing'!r}")
-    write_output(output, write_questionnaire(fw, meta))
+    write_output(output, write_questionnaire(fw, meta, lang=code))
     count = len(fw.entries_for(indicator_set))
     typer.echo(
-        f"Wrote {output}: {found.name} ({found.code}), {indicator_set} set, {count} indicators"
+        _("Wrote {output}: {country} ({code}), {indicator_set} set, {count} indicators").format(
+            output=output,
+            country=meta.country,
+            code=found.code,
+            indicator_set=indicator_set,
+            count=count,
+        )
     )
 
 
@@ -70,11 +88,19 @@ def validate(
         Path | None,
         typer.Option("--annotate", help="Also write a copy of the workbook with problems marked."),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
-    """Check a filled questionnaire; exit 0 when usable (warnings allowed), 1 when not."""
+    """Check a filled questionnaire; exit 0 when usable (warnings allowed), 1 when not.
+
+    Messages are in --lang, or else in the language of the workbook's template.
+    """
+    from roam.i18n import _
     from roam.questionnaire.budget import check_within_budget
 
+    use_language(lang)
     assessment, report = check_within_budget(path, max_file_mb=max_mb)
+    if lang is None and report.language:
+        use_language(report.language)
     if annotate is not None and assessment is not None:
         from roam.questionnaire.annotate import annotate_workbook
 
@@ -88,8 +114,12 @@ def validate(
         for issue in report.issues:
             typer.echo(str(issue))
         errors, warnings = len(report.errors), len(report.warnings)
-        verdict = "usable" if valid else "NOT usable"
+        verdict = _("usable") if valid else _("NOT usable")
         where = f"{assessment.meta.country} ({assessment.country}) " if assessment else ""
-        typer.echo(f"{path.name}: {where}{verdict}: {errors} errors, {warnings} warnings")
+        typer.echo(
+            _("{file}: {where}{verdict}: {errors} errors, {warnings} warnings").format(
+                file=path.name, where=where, verdict=verdict, errors=errors, warnings=warnings
+            )
+        )
     if not valid:
         raise typer.Exit(code=1)

@@ -20,6 +20,7 @@ from roam.framework.models import (
     Scale,
     TextScale,
 )
+from roam.framework.translation import SOURCE_LANGUAGE, Translation, source_texts
 from roam.framework.vocabulary import VocabularyAccess
 
 COUNT_KEYS = (
@@ -55,6 +56,7 @@ class Framework(VocabularyAccess):
     categories: dict[str, CategoryFile]
     entries: list[IndicatorEntry] = field(default_factory=list)
     folder: Path | None = None  # the version folder it was loaded from
+    translations: dict[str, Translation] = field(default_factory=dict)  # i18n/<lang>.yaml
 
     @property
     def version(self) -> str:
@@ -78,6 +80,52 @@ class Framework(VocabularyAccess):
             context = self.context_categories
             return [e for e in self.entries if e.indicator.core or e.category in context]
         raise ValueError(f"unknown indicator set {indicator_set!r}: expected 'core' or 'full'")
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """English (the catalogue's own language) first, then every translation."""
+        return (SOURCE_LANGUAGE, *sorted(self.translations))
+
+    def translation(self, lang: str) -> Translation:
+        """The translation into `lang`; a plain error names the languages there are."""
+        try:
+            return self.translations[lang]
+        except KeyError:
+            known = ", ".join(self.languages)
+            raise ValueError(f"no translation into {lang!r} (available: {known})") from None
+
+    @cached_property
+    def source_texts(self) -> dict[str, str]:
+        """Every translatable text by key, in English (see roam.framework.translation)."""
+        return source_texts(self)
+
+    def text(self, key: str, lang: str | None = None) -> str:
+        """A catalogue text in a language, falling back to English where it is untranslated."""
+        english = self.source_texts[key]
+        if not lang or lang == SOURCE_LANGUAGE:
+            return english
+        return self.translation(lang).texts.get(key, english)
+
+    def unit(self, unit: str | None, lang: str | None = None) -> str | None:
+        """An indicator's unit text in a language (English where untranslated)."""
+        if unit is None or not lang or lang == SOURCE_LANGUAGE:
+            return unit
+        return self.translation(lang).units.get(unit, unit)
+
+    def level_label(self, scale_id: str, index: int, lang: str | None = None) -> str:
+        """The label of a choice scale's level in a language (what a template's dropdown shows)."""
+        return self.text(f"scale.{scale_id}.{index}.label", lang)
+
+    def level_aliases(self, scale_id: str) -> list[tuple[str, str]]:
+        """(translated label, English label) of a choice scale's levels in every translation."""
+        scale = self.scales[scale_id]
+        if not isinstance(scale, ChoiceScale):
+            return []
+        return [
+            (self.level_label(scale_id, i, lang), level.label)
+            for lang in sorted(self.translations)
+            for i, level in enumerate(scale.levels)
+        ]
 
     @cached_property
     def checksum(self) -> str:

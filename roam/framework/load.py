@@ -24,9 +24,12 @@ from roam.framework.models import (
     ScalesFile,
     TextScale,
 )
+from roam.framework.translation import load_translations
 from roam.framework.vocabulary import check_vocabulary
 
 DEFAULT_VERSION = "2018"
+# libyaml's safe loader when present: the catalogue and its translations are ~1 MB of YAML.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class CatalogueError(RoamError):
@@ -102,12 +105,13 @@ def _load_cached(version: str, root: str) -> Framework:
     framework = Framework(manifest=manifest, scales=scales, categories=categories, folder=folder)
     framework.entries.extend(_check_and_flatten(folder, framework))
     _check_counts(folder, framework)
+    framework.translations.update(load_translations(folder, framework))
     return framework
 
 
 def _parse(path: Path, model: type[BaseModel]) -> Any:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except FileNotFoundError:
         raise CatalogueError(path, "file", "file is missing") from None
     except yaml.YAMLError as exc:

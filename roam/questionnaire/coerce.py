@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from roam.framework.catalogue import ChoiceScale
@@ -12,6 +13,15 @@ from roam.framework.models import normalise_label
 
 MAX_NUMBER_CHARS = 64  # longer text is not a number anyone typed; never handed to the pattern
 MAX_YEAR = 9999
+# Arabic-Indic and Persian digits, the Arabic decimal and thousands separators, as typed in Arabic.
+_LOCAL_DIGITS = str.maketrans(
+    {
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+        "\u066b": ".",
+        "\u066c": "",
+    }
+)
 NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")
 
 
@@ -33,7 +43,13 @@ def parse_number(raw: object) -> ParsedNumber:
         return ParsedNumber(number, True) if math.isfinite(number) else ParsedNumber(None, False)
     if not isinstance(raw, str):
         return ParsedNumber(None, False)
-    text = raw.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("'", "")
+    text = (
+        raw.translate(_LOCAL_DIGITS)
+        .replace("\u00a0", "")
+        .replace("\u202f", "")
+        .replace(" ", "")
+        .replace("'", "")
+    )
     percent = text.endswith("%")
     text = text.rstrip("%")
     if "," in text and "." in text:
@@ -68,19 +84,31 @@ def parse_year(raw: object) -> tuple[int | None, bool]:
 
 
 class AnswerMatcher:
-    """Match typed answers to a choice scale's labels: case, spaces and level numbers forgiven."""
+    """Match typed answers to a choice scale's labels: case, spaces and level numbers forgiven.
 
-    def __init__(self, scale: ChoiceScale) -> None:
+    `aliases` are (typed label, English label) pairs, e.g. the scale's translations ("Oui",
+    "Yes"); they are matched like the labels themselves, and without accents or vowel marks.
+    """
+
+    def __init__(self, scale: ChoiceScale, aliases: Iterable[tuple[str, str]] = ()) -> None:
+        from roam.questionnaire.vocab import fold
+
+        self._fold = fold
         self.labels = scale.labels
         self.exact = {label: label for label in scale.labels}
         self.lookup: dict[str, str] = {}
-        for label in scale.labels:
-            self.lookup[normalise_label(label)] = label
-            head = label.split(" - ", 1)[0]
-            if head != label:
-                self.lookup.setdefault(normalise_label(head), label)
-                tail = label.split(" - ", 1)[1]
-                self.lookup.setdefault(normalise_label(tail), label)
+        pairs = [(label, label) for label in scale.labels] + [
+            (alias, label) for alias, label in aliases if label in self.exact
+        ]
+        for typed, label in pairs:
+            forms = [typed]
+            head = typed.split(" - ", 1)[0]
+            if head != typed:
+                forms += [head, typed.split(" - ", 1)[1]]
+            for form in forms:
+                self.lookup.setdefault(normalise_label(form), label)
+        for key, label in list(self.lookup.items()):
+            self.lookup.setdefault(fold(key), label)
 
     def match(self, raw: object) -> str | None:
         if raw is None:
@@ -90,7 +118,8 @@ class AnswerMatcher:
             return exact
         if isinstance(raw, float) and raw.is_integer():
             raw = int(raw)
-        return self.lookup.get(normalise_label(str(raw)))
+        text = str(raw)
+        return self.lookup.get(normalise_label(text)) or self.lookup.get(self._fold(text))
 
 
 def status_lookup(statuses: list[tuple[str, str]]) -> dict[str, str]:
@@ -100,6 +129,12 @@ def status_lookup(statuses: list[tuple[str, str]]) -> dict[str, str]:
         table[label] = code
         table[normalise_label(label)] = code
         table[normalise_label(code.replace("_", " "))] = code
+    from roam.questionnaire.vocab import vocabulary
+
+    codes = {code for code, _ in statuses}
+    for typed, code in vocabulary().lookup("statuses").items():  # labels in every language
+        if code in codes:
+            table.setdefault(typed, code)
     return table
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from roam.i18n import N_
+
 INSTRUCTIONS = "Instructions"
 ASSESSMENT = "Assessment"
 MAB = "MAB"
@@ -11,19 +13,19 @@ META = "_roam"
 # Category sheets: column headers in template order. The reader matches by header text, so
 # columns may be moved or added by users.
 COLUMNS = [
-    ("indicator_id", "Indicator ID", 12),
-    ("question", "Question", 40),
-    ("text", "Indicator", 50),
-    ("core", "Core", 7),
-    ("scale", "Scale", 16),
-    ("answer", "Answer", 22),
-    ("value", "Value", 11),
-    ("unit", "Unit", 16),
-    ("data_year", "Data year", 10),
-    ("status", "Data status", 15),
-    ("source", "Source", 30),
-    ("evidence", "Evidence", 50),
-    ("wording", "Wording", 24),  # confirmed from a published source, or reconstructed by roam
+    ("indicator_id", N_("Indicator ID"), 12),
+    ("question", N_("Question"), 40),
+    ("text", N_("Indicator"), 50),
+    ("core", N_("Core"), 7),
+    ("scale", N_("Scale"), 16),
+    ("answer", N_("Answer"), 22),
+    ("value", N_("Value"), 11),
+    ("unit", N_("Unit"), 16),
+    ("data_year", N_("Data year"), 10),
+    ("status", N_("Data status"), 15),
+    ("source", N_("Source"), 30),
+    ("evidence", N_("Evidence"), 50),
+    ("wording", N_("Wording"), 24),  # confirmed from a published source, or reconstructed by roam
 ]
 INPUT_COLUMNS = ("answer", "value", "data_year", "status", "source", "evidence")
 REQUIRED_COLUMNS = ("indicator_id", "answer", "value", "data_year", "status")
@@ -31,25 +33,26 @@ HEADER_ROW = 0  # 0-based row of the header in generated templates
 
 # Assessment sheet: label in column A, value in column B, one row per field.
 ASSESSMENT_FIELDS = [
-    ("country", "Country"),
-    ("iso_code", "ISO code"),
-    ("year", "Assessment year"),
-    ("framework", "Framework version"),
-    ("indicator_set", "Indicator set"),
-    ("lead_institution", "Lead institution"),
-    ("contact", "Contact"),
-    ("fictional", "Fictional data"),
+    ("country", N_("Country")),
+    ("iso_code", N_("ISO code")),
+    ("year", N_("Assessment year")),
+    ("framework", N_("Framework version")),
+    ("indicator_set", N_("Indicator set")),
+    ("lead_institution", N_("Lead institution")),
+    ("contact", N_("Contact")),
+    ("fictional", N_("Fictional data")),
 ]
 
 MAB_COLUMNS = [
-    ("name", "Name", 28),
-    ("organisation", "Organisation", 34),
-    ("group", "Stakeholder group", 26),
-    ("gender", "Gender", 18),
-    ("role", "Role", 30),
+    ("name", N_("Name"), 28),
+    ("organisation", N_("Organisation"), 34),
+    ("group", N_("Stakeholder group"), 26),
+    ("gender", N_("Gender"), 18),
+    ("role", N_("Role"), 30),
 ]
 
 META_KEYS = ("framework_version", "catalogue_checksum", "indicator_set", "template_format")
+LANGUAGE_KEY = "language"  # written after META_KEYS by templates in a language; absent = English
 TEMPLATE_FORMAT = "1"
 
 

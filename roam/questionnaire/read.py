@@ -11,6 +11,7 @@ import python_calamine
 
 from roam.errors import ValidationReport
 from roam.framework.models import normalise_label
+from roam.i18n import translations_of
 from roam.questionnaire import layout as L
 from roam.questionnaire.sniff import Package
 
@@ -82,7 +83,11 @@ def _text(value: object) -> str:
 
 
 def read_assessment(rows: list[list[object]]) -> dict[str, tuple[str, object]]:
-    labels = {normalise_label(label): key for key, label in L.ASSESSMENT_FIELDS}
+    labels = {  # in English or any language roam writes templates in
+        normalise_label(text): key
+        for key, label in L.ASSESSMENT_FIELDS
+        for text in translations_of(label)
+    }
     found: dict[str, tuple[str, object]] = {}
     for r, row in enumerate(rows):
         if not row or clean(row[0]) is None:
@@ -95,7 +100,7 @@ def read_assessment(rows: list[list[object]]) -> dict[str, tuple[str, object]]:
 
 @lru_cache(maxsize=8)
 def _wanted(headers: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    return {normalise_label(text): key for key, text in headers}
+    return {normalise_label(t): key for key, text in headers for t in translations_of(text)}
 
 
 def read_table(
@@ -111,7 +116,7 @@ def read_table(
     header_row = None
     for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         cells = [normalise_label(str(v)) for v in row if isinstance(v, str)]
-        if normalise_label(headers[key_column]) in cells:
+        if any(normalise_label(t) in cells for t in translations_of(headers[key_column])):
             header_row = r
             break
     if header_row is None:

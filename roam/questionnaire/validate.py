@@ -18,6 +18,7 @@ import pandas as pd
 from roam.errors import QuestionnaireError, ValidationReport
 from roam.framework import Framework, available_versions, load_framework
 from roam.framework.catalogue import ChoiceScale
+from roam.i18n import language, languages
 from roam.questionnaire import layout as L
 from roam.questionnaire.coerce import AnswerMatcher, status_lookup
 from roam.questionnaire.model import Assessment, AssessmentMeta
@@ -95,11 +96,13 @@ def _check(
         book.close()
     if raw is None:
         return None
+    report.language = raw.meta.get(L.LANGUAGE_KEY) or None  # messages may follow the workbook
     framework = framework_version.check_framework(raw, report)
     if framework is None:
         return None
     meta = assessment_sheet.read_meta(raw, framework, report)
-    responses = _responses(raw, framework, meta, limits, report)
+    with language(report.language if report.language in languages() else None):
+        responses = _responses(raw, framework, meta, limits, report)  # lists in its language
     mab = mab_rules.read_mab(raw.mab, report)
     recommendations = check_sheet(raw.recommendations, framework, report)
     if meta is None:
@@ -170,7 +173,7 @@ def _responses(
     vocab = vocabulary()
     statuses_ = status_lookup([(s.code, s.label) for s in vocab.data_statuses])
     matchers = {
-        sid: AnswerMatcher(scale)
+        sid: AnswerMatcher(scale, framework.level_aliases(sid))
         for sid, scale in framework.scales.items()
         if isinstance(scale, ChoiceScale)
     }

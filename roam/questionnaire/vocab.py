@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import lru_cache
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from roam.framework import indicators_root
+from roam.framework.models import normalise_label
+from roam.framework.translation import LANGUAGE_CODE, SOURCE_LANGUAGE
 
 
 class _Strict(BaseModel):
@@ -67,6 +72,105 @@ class Vocabulary(_Strict):
 
     def template_name(self, version: str, indicator_set: str) -> str:
         return self.template_file.format(version=version, indicator_set=indicator_set)
+
+    def label(self, kind: ListKind, value: str, lang: str | None = None) -> str:
+        """A stakeholder group, gender or status label in a language (English where untranslated).
+
+        `value` is the English list entry (groups, genders) or the status code (statuses).
+        """
+        english = self.status_label(value) if kind == "statuses" else value
+        if not lang or lang == SOURCE_LANGUAGE:
+            return english
+        translation = vocabulary_translations().get(lang)
+        if translation is None:
+            return english
+        if kind == "statuses":
+            text = translation.statuses.get(value)
+            return text.label if text else english
+        return getattr(translation, kind).get(value, english)
+
+    def labels(self, kind: ListKind, lang: str | None = None) -> list[str]:
+        """A whole list (what a template's dropdown offers) in a language."""
+        values = [s.code for s in self.data_statuses] if kind == "statuses" else getattr(self, kind)
+        return [self.label(kind, value, lang) for value in values]
+
+    def lookup(self, kind: ListKind) -> dict[str, str]:
+        """What people type, in English or any translation, -> the English entry or status code.
+
+        Keys are normalised (case, spacing) and also folded (accents and Arabic vowel marks
+        dropped), so "Societe civile" and "Société civile" both read as "Civil society".
+        """
+        table: dict[str, str] = {}
+        values = [s.code for s in self.data_statuses] if kind == "statuses" else getattr(self, kind)
+        languages = [SOURCE_LANGUAGE, *sorted(vocabulary_translations())]
+        for lang in languages:
+            for value in values:
+                typed = self.label(kind, value, lang)
+                for key in (normalise_label(typed), fold(typed)):
+                    table.setdefault(key, value)
+        if kind == "statuses":
+            for value in values:  # the code itself, as older files and scripts write it
+                table.setdefault(normalise_label(value.replace("_", " ")), value)
+        return table
+
+
+ListKind = Literal["statuses", "stakeholder_groups", "genders"]
+
+
+def fold(text: str) -> str:
+    """Compare typed text without accents or Arabic vowel marks: "Sí" = "Si", "جزئياً" = "جزئيا"."""
+    decomposed = unicodedata.normalize("NFKD", normalise_label(text))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class StatusText(_Strict):
+    label: str = Field(min_length=1)
+    description: str = Field(min_length=1)
+
+
+class VocabularyTranslation(_Strict):
+    """`indicators/i18n/<lang>.yaml`: the questionnaire vocabulary in one language."""
+
+    language: str = Field(pattern=LANGUAGE_CODE)
+    name: str
+    direction: Literal["ltr", "rtl"] = "ltr"
+    unofficial: Literal[True]
+    statuses: dict[str, StatusText] = Field(default_factory=dict)
+    stakeholder_groups: dict[str, str] = Field(default_factory=dict)
+    genders: dict[str, str] = Field(default_factory=dict)
+
+
+class VocabularyTranslationError(ValueError):
+    """A vocabulary translation naming something the English vocabulary does not have."""
+
+
+@lru_cache(maxsize=1)
+def vocabulary_translations() -> dict[str, VocabularyTranslation]:
+    """Every translation of the questionnaire vocabulary, checked against the English one."""
+    folder = indicators_root() / "i18n"
+    english = vocabulary()
+    known = {
+        "statuses": set(english.status_codes),
+        "stakeholder_groups": set(english.stakeholder_groups),
+        "genders": set(english.genders),
+    }
+    found: dict[str, VocabularyTranslation] = {}
+    if not folder.is_dir():
+        return found
+    for path in sorted(folder.glob("*.yaml")):
+        if not re.fullmatch(LANGUAGE_CODE, path.stem):
+            continue
+        data = VocabularyTranslation.model_validate(
+            yaml.safe_load(path.read_text(encoding="utf-8"))
+        )
+        for kind, allowed in known.items():
+            unknown = sorted(set(getattr(data, kind)) - allowed)
+            if unknown:
+                raise VocabularyTranslationError(
+                    f"{path}: {kind}: {', '.join(unknown)} is not in questionnaire.yaml"
+                )
+        found[data.language] = data
+    return found
 
 
 @lru_cache(maxsize=1)

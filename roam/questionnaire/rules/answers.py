@@ -25,7 +25,13 @@ ISSUES = register_issues(
 
 
 def _not_on_scale(row: Record, ctx: RowContext) -> dict[str, Any]:
-    labels = ctx.framework.scales[row["scale"]].labels if ctx.framework else []
+    from roam.i18n import current_language
+
+    labels: list[str] = []
+    if ctx.framework:  # in the workbook's language: its dropdowns offer these labels
+        scale = ctx.framework.scales[row["scale"]]
+        lang = current_language()
+        labels = [ctx.framework.level_label(scale.id, i, lang) for i in range(len(scale.labels))]
     return {"value": row["answer_raw"], "expected": "; ".join(labels)}
 
 

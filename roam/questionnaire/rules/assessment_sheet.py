@@ -9,6 +9,7 @@ from roam.countries import UnknownCountry, resolve_country
 from roam.errors import IssueKind, ValidationReport, register_issues
 from roam.framework import Framework
 from roam.framework.models import normalise_label
+from roam.i18n import translations_of
 from roam.questionnaire import layout as L
 from roam.questionnaire.coerce import parse_year
 from roam.questionnaire.model import AssessmentMeta
@@ -126,7 +127,8 @@ def read_meta(
         ok = False
     flag_cell, flag_raw = get("fictional")
     flag = normalise_label(text(flag_raw))
-    if flag not in ("", "yes", "no", "true", "false"):
+    yes = {normalise_label(t) for t in translations_of("Yes")} | {"true"}
+    if flag not in {"", "false", *yes, *(normalise_label(t) for t in translations_of("No"))}:
         report.add("bad_flag", sheet=L.ASSESSMENT, cell=flag_cell, value=text(flag_raw))
         ok = False
     if not ok or country is None or year is None:
@@ -139,5 +141,5 @@ def read_meta(
         indicator_set=indicator_set,  # type: ignore[arg-type]
         lead_institution=text(get("lead_institution")[1]),
         contact=text(get("contact")[1]),
-        fictional=flag in ("yes", "true"),
+        fictional=flag in yes,
     )

@@ -46,9 +46,8 @@ def read_mab(sheet: RawSheet | None, report: ValidationReport) -> pd.DataFrame:
         "group": ("bad_mab_group", vocab.stakeholder_groups),
         "gender": ("bad_mab_gender", vocab.genders),
     }
-    canonical = {
-        field: {normalise_label(v): v for v in allowed} for field, (_, allowed) in lists.items()
-    }
+    # what people type, in English or the template's language -> the English list entry
+    canonical = {"group": vocab.lookup("stakeholder_groups"), "gender": vocab.lookup("genders")}
     rows = []
     for row0, values in sheet.rows if sheet is not None else []:
         member = {key: as_text(values.get(key)) for key in MAB_FIELDS}
