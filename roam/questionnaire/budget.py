@@ -12,9 +12,13 @@ scan's limits.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import multiprocessing.spawn
 import os
 import resource
+import threading
+from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -32,8 +36,36 @@ def _context() -> multiprocessing.context.BaseContext | None:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return None
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["__main__", PRELOAD])  # main: imported once, not per child
+    # Never "__main__": under Streamlit the main module is app.py, which must not run again.
+    context.set_forkserver_preload([PRELOAD])
     return context
+
+
+# Children start from the forkserver with roam already loaded; multiprocessing would also
+# re-run the caller's main script in each child (app.py under Streamlit, any unguarded script),
+# which here is never needed: the child's entry point lives in this module.
+_launching = threading.local()
+_preparation_data = multiprocessing.spawn.get_preparation_data
+
+
+def _preparation_data_without_main(name: str) -> dict:
+    data = _preparation_data(name)
+    if getattr(_launching, "active", False):
+        data.pop("init_main_from_path", None)
+        data.pop("init_main_from_name", None)
+    return data
+
+
+multiprocessing.spawn.get_preparation_data = _preparation_data_without_main
+
+
+@contextlib.contextmanager
+def _without_main() -> Iterator[None]:
+    _launching.active = True
+    try:
+        yield
+    finally:
+        _launching.active = False
 
 
 def check_within_budget(
@@ -67,7 +99,8 @@ def check_within_budget(
         args=(send, data, filename, max_file_mb, memory_mb, env),
         daemon=True,
     )
-    child.start()
+    with _without_main():
+        child.start()
     send.close()
     outcome: tuple[str, object] | None = None
     timed_out = False
@@ -86,7 +119,9 @@ def check_within_budget(
     if outcome is not None and outcome[0] == "done":
         return outcome[1]  # type: ignore[return-value]
     refused = ValidationReport()
-    if timed_out:
+    if outcome is not None and outcome[0] == "failed":
+        refused.add("reader_failed", detail=outcome[1])
+    elif timed_out:
         refused.add("over_time_budget", seconds=seconds)
     else:
         refused.add("over_memory_budget", memory_mb=memory_mb)
@@ -120,6 +155,8 @@ def _read_in_child(
         result = check_questionnaire(data, filename=filename, max_file_mb=max_file_mb)
     except MemoryError:
         send.send(("memory", None))
+    except Exception as exc:  # noqa: BLE001  (a reader bug: say so, not blame the size)
+        send.send(("failed", type(exc).__name__))
     else:
         send.send(("done", result))
     finally:

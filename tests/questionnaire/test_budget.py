@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,3 +84,40 @@ def test_read_within_budget_raises_a_located_error(tmp_path):
 def test_file_level_refusals_need_no_child(tmp_path):
     assessment, report = check_within_budget(tmp_path / "missing.xlsx")
     assert assessment is None and [i.code for i in report.issues] == ["file_missing"]
+
+
+def test_an_unguarded_main_script_is_not_run_again_in_the_child(tmp_path):
+    # Under Streamlit the main module is app.py, which reads uploads at import time; a child
+    # that re-ran it would start children of its own and every read would fail.
+    script = tmp_path / "unguarded_app.py"
+    marker = tmp_path / "runs.txt"
+    script.write_text(
+        "from pathlib import Path\n"
+        "from roam.questionnaire.budget import check_within_budget\n"
+        f"with open({str(marker)!r}, 'a') as runs:\n"
+        "    runs.write('run\\n')\n"
+        f"assessment, report = check_within_budget(Path({str(REPO / 'sample_data')!r}) / "
+        "'XC_Calvaria_core.xlsx')\n"
+        "print(assessment.meta.country, report.valid)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "Calvaria True"
+    assert marker.read_text() == "run\n"  # the script ran once, in the parent only
+
+
+def test_a_reader_bug_is_reported_as_such_not_as_memory(monkeypatch):
+    import multiprocessing
+
+    from roam.questionnaire import budget
+
+    def broken(*args, **kwargs):
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(budget, "check_questionnaire", broken)
+    monkeypatch.setattr(budget, "_limit_memory", lambda memory_mb: None)
+    receive, send = multiprocessing.Pipe(duplex=False)
+    budget._read_in_child(send, b"", "a.xlsx", None, 64, {})
+    assert receive.recv() == ("failed", "KeyError")

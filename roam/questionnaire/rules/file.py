@@ -97,4 +97,11 @@ ISSUES = register_issues(
         "questionnaire needs; it was stopped and refused so the server stays available.",
         "Upload the questionnaire roam generated, filled in; remove pasted data or extra sheets.",
     ),
+    IssueKind(
+        "reader_failed",
+        "error",
+        "roam could not finish reading this workbook (internal error {detail}); nothing was "
+        "stored.",
+        "Send the file to the roam maintainers so the reader can be fixed.",
+    ),
 )
