@@ -9,6 +9,7 @@ ask another program for data (DDE).
 
 from __future__ import annotations
 
+import string
 import xml.parsers.expat
 from dataclasses import dataclass, field
 
@@ -52,7 +53,7 @@ def column_letters(column: int) -> str:
 def parse_ref(ref: str) -> tuple[int, int] | None:
     """'F14' -> (14, 6); None when it is not a plain reference within Excel's grid notation."""
     split = 0
-    while split < len(ref) and "A" <= ref[split] <= "Z":
+    while split < len(ref) and ref[split] in string.ascii_uppercase:
         split += 1
     letters, digits = ref[:split], ref[split:]
     if not 0 < len(letters) <= MAX_REF_LETTERS or not 0 < len(digits) <= MAX_REF_DIGITS:
