@@ -16,21 +16,28 @@ from playwright.sync_api import sync_playwright
 from tests.e2e.browser import CHROMIUM_ARGS, chromium_path, running_app, wait_idle
 
 HERE = Path(__file__).resolve().parent
-PAGES = ["overview", "upload", "scorecard", "compare", "coverage", "weights"]
+PAGES = ["overview", "upload", "scorecard", "compare", "coverage", "weights", "recommendations"]
 
 
-def main() -> None:
+def main(names: list[str]) -> None:
+    """Regenerate the screenshots of the pages named (all of them when none is)."""
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         with running_app(Path(tempfile.mkdtemp())) as url:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            for name in PAGES:
+            for name in names or PAGES:
                 page.goto(f"{url}/{'' if name == 'overview' else name}")
                 wait_idle(page)
                 if name == "upload":  # show the report a team sees for a file with mistakes
                     sample = HERE.parent / "sample_data" / "invalid" / "typical_mistakes.xlsx"
                     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(sample)
                     page.get_by_text("not usable yet").wait_for(timeout=60_000)
+                    wait_idle(page)
+                if name == "recommendations":  # the sample whose report has recommendations
+                    box = page.get_by_test_id("stSelectbox").first.get_by_role("combobox")
+                    box.click()
+                    box.fill("Galderon")
+                    box.press("Enter")
                     wait_idle(page)
                 page.wait_for_timeout(1500)
                 page.screenshot(path=HERE / f"{name}.png")
@@ -39,4 +46,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

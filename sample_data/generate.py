@@ -171,7 +171,9 @@ def generate() -> dict[Path, bytes]:
     for country in spec["countries"]:
         meta, responses, mab = build(framework, country, spec["year"], spec["seed"])
         name = f"{country['code']}_{country['name'].replace(' ', '_')}_{country['set']}.xlsx"
-        out[HERE / name] = write_questionnaire(framework, meta, responses, mab)
+        out[HERE / name] = write_questionnaire(
+            framework, meta, responses, mab, _recommendations(country)
+        )
     out.update(over_time(framework, spec))
     out.update(in_languages(framework, spec))
     return out
@@ -199,8 +201,21 @@ def over_time(framework: Framework, spec: dict) -> dict[Path, bytes]:
         one = {**country, "strength": assessment["strength"]}
         meta, responses, mab = build(framework, one, assessment["year"], spec["seed"])
         name = f"{country['code']}_{country['name']}_{country['set']}_{assessment['year']}.xlsx"
-        out[HERE / "over_time" / name] = write_questionnaire(framework, meta, responses, mab)
+        out[HERE / "over_time" / name] = write_questionnaire(
+            framework, meta, responses, mab, _recommendations(assessment)
+        )
     return out
+
+
+def _recommendations(spec: dict) -> list[dict] | None:
+    """The profile's recommendations as the template prefills them (dates as ISO text)."""
+    found = spec.get("recommendations")
+    if not found:
+        return None
+    return [
+        {**rec, "target_date": str(rec["target_date"]) if rec.get("target_date") else None}
+        for rec in found
+    ]
 
 
 def generate_invalid() -> dict[Path, bytes]:
