@@ -19,8 +19,17 @@ def publish(
         int | None,
         typer.Option("--draws", help="Monte Carlo draws (default: the framework's scoring.yaml)."),
     ] = None,
+    sdmx: Annotated[
+        bool,
+        typer.Option(
+            "--sdmx",
+            help="Also write the scores as SDMX (structure + SDMX-CSV) in OUTPUT/sdmx; "
+            "needs the opendata extra.",
+        ),
+    ] = False,
 ) -> None:
     """Write the published assessments as a Frictionless Data Package (nothing else is read)."""
+    from roam.opendata.sdmx import SdmxUnavailable
     from roam.service import StoreError, open_store
     from roam.service.opendata import publish as write_package
 
@@ -29,13 +38,17 @@ def publish(
     if output.exists() and not output.is_dir():
         raise fail(f"{output} is a file; give a folder for the package")
     try:
-        counts = write_package(open_store(), output, draws=draws)
+        counts = write_package(open_store(), output, draws=draws, sdmx=sdmx)
+    except SdmxUnavailable as exc:
+        raise fail(str(exc)) from None
     except StoreError as exc:
         raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
     summary = ", ".join(f"{n} {name}" for name, n in counts.items())
     typer.echo(f"Wrote {output / 'datapackage.json'} ({summary})")
+    if sdmx:
+        typer.echo(f"Wrote {output / 'sdmx'} (structure.xml, scores.csv)")
 
 
 @app.command()

@@ -99,19 +99,31 @@ def descriptor(tables: dict[str, Table]) -> dict[str, Any]:
     }
 
 
-def write_datapackage(tables: dict[str, Table], folder: Path) -> dict[str, int]:
-    """Write the package into ``folder``; returns rows per resource."""
+def write_datapackage(
+    tables: dict[str, Table], folder: Path, extra: dict[str, bytes] | None = None
+) -> dict[str, int]:
+    """Write the package into ``folder``, with ``extra`` files (relative path -> bytes, e.g.
+    the SDMX files) beside it; returns rows per resource."""
     folder = Path(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".roam-publish-", dir=folder.parent))
     try:
         for name, table in tables.items():
             (staging / f"{name}.csv").write_bytes(table_csv(table))
-        text = json.dumps(descriptor(tables), indent=2, ensure_ascii=False)
+        for relative, data in (extra or {}).items():
+            (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+            (staging / relative).write_bytes(data)
+        described = descriptor(tables)
+        if extra:
+            described["roam"]["other_formats"] = sorted(extra)
+        text = json.dumps(described, indent=2, ensure_ascii=False)
         (staging / "datapackage.json").write_text(text + "\n", encoding="utf-8")
         folder.mkdir(exist_ok=True)
         for item in staging.iterdir():
-            item.replace(folder / item.name)
+            target = folder / item.name
+            if target.is_dir() and item.is_dir():
+                shutil.rmtree(target)  # an earlier run's sdmx/ folder: replaced whole
+            item.replace(target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return {name: len(table.rows) for name, table in tables.items()}

@@ -52,11 +52,20 @@ def collect(store: Store, draws: int | None = None) -> dict[str, T.Table]:
     return tables
 
 
-def publish(store: Store, folder: Path, draws: int | None = None) -> dict[str, int]:
-    """Write the Frictionless Data Package of the published assessments into ``folder``."""
+def publish(
+    store: Store, folder: Path, draws: int | None = None, sdmx: bool = False
+) -> dict[str, int]:
+    """Write the Frictionless Data Package of the published assessments into ``folder``;
+    with ``sdmx``, the scores also as SDMX (structure and SDMX-CSV) in ``folder/sdmx``."""
     from roam.opendata.datapackage import write_datapackage
 
-    return write_datapackage(collect(store, draws), folder)
+    tables = collect(store, draws)
+    extra = None
+    if sdmx:
+        from roam.opendata.sdmx import build
+
+        extra = build(tables)  # before anything is written: a failure leaves no half package
+    return write_datapackage(tables, folder, extra)
 
 
 def find_published(store: Store, country: str, year: int) -> AssessmentInfo | None:
