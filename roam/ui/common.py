@@ -83,10 +83,15 @@ def table(frame: pd.DataFrame, **kwargs) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
 
 
+def static_table(frame: pd.DataFrame) -> None:
+    """A static table: long texts wrap instead of being cut, and no click sorts it."""
+    st.table(frame, hide_index=True)
+
+
 def score_table(frame: pd.DataFrame) -> None:
     """Scores of several countries as a static table: it cannot be sorted by score into a
     league table, and long names wrap. Rows stay in the order given (by country code)."""
-    st.table(frame, hide_index=True)
+    static_table(frame)
 
 
 def score_text(value: float | None) -> str:

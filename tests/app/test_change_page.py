@@ -30,13 +30,13 @@ def test_change_page_shows_verdicts_intervals_and_changed_indicators(app):
     captions = " ".join(c.value for c in app.caption)
     assert "90% intervals of the change from 300 paired draws" in captions
     assert "**improved**" in captions and "**declined**" in captions
-    themes = app.dataframe[0].value
+    themes = app.table[0].value
     assert set(themes["Verdict"]) >= {"improved", "declined", "no change beyond uncertainty"}
     app.toggle(key="change_only").set_value(True).run()
-    changed_only = app.dataframe[0].value
+    changed_only = app.table[0].value
     assert set(changed_only["Verdict"]) <= {"improved", "declined"}
     assert 0 < len(changed_only) < len(themes)
-    indicators = app.dataframe[1].value
+    indicators = app.table[1].value
     assert len(indicators) > 0 and indicators["Indicator"].str[0].isin(list("RAM")).all()
     header = [h.value for h in app.subheader]
     assert f"Indicators whose answers changed ({len(indicators)})" in header

@@ -87,10 +87,10 @@ def render() -> None:
     themes = table[table["level"] == "theme"]
     if only_changed:
         themes = themes[themes["verdict"].isin(["improved", "declined"])]
-    common.table(_table(themes))
+    common.static_table(_table(themes))
     st.subheader(f"Indicators whose answers changed ({len(result.indicators)})")
     changed = result.indicators
-    common.table(
+    common.static_table(
         pd.DataFrame(
             {
                 "Indicator": changed["indicator_id"],

@@ -108,7 +108,7 @@ def _history(secure, country: str, year: int, codes: list[str]) -> None:  # type
     code = st.selectbox("History of", codes, key="rec_history_id")
     rec = next(r for r in service.listing(secure, country, year) if r.code == code)
     vocab = register_vocabulary()
-    common.table(
+    common.static_table(
         pd.DataFrame(
             [
                 {
@@ -146,7 +146,7 @@ def render() -> None:
         st.error(str(exc))
         return
     if rows:
-        common.table(_register(rows))
+        common.static_table(_register(rows))  # recommendation texts wrap, never cut
     else:
         st.info(f"No recommendations are recorded for {country} yet.")
     info = next(a for a in secure.assessments(country) if a.year == year)

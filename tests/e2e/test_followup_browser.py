@@ -1,0 +1,154 @@
+"""The follow-up pages in a real Chromium, every control used once: Recommendations (add one,
+record progress, read its history), Change over time (the re-assessed sample) and Framework.
+
+The store holds the eight samples plus Isvaldia assessed in 2023 and 2025, whose 2023 report
+recommended what the 2025 scores then show."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from roam.seed import SAMPLES, seed_if_empty
+from roam.store import Store
+from roam.store.engine import dispose_all
+from tests.e2e.browser import CHROMIUM_ARGS, chromium_path, running_app, wait_idle
+from tests.e2e.test_pages_browser import TIMEOUT, choose, open_page, settle, widget
+
+playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+expect = playwright.expect
+
+
+@pytest.fixture(scope="module")
+def browser():
+    path = chromium_path()
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium is required in CI (./dev test installs it)")
+        pytest.skip("no chromium on this machine: apt-get install chromium")
+    with playwright.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    data = tmp_path_factory.mktemp("followup-data")
+    previous = os.environ.get("ROAM_DATA_DIR")
+    os.environ["ROAM_DATA_DIR"] = str(data)
+    try:
+        store = Store()
+        seed_if_empty(store)
+        store.ingest(sorted((SAMPLES / "over_time").glob("XI_*.xlsx")), user="team@xi.example")
+    finally:
+        dispose_all()
+        if previous is None:
+            os.environ.pop("ROAM_DATA_DIR")
+        else:
+            os.environ["ROAM_DATA_DIR"] = previous
+    with running_app(data) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser, app_url):
+    tab = browser.new_page(viewport={"width": 1400, "height": 1400})
+    errors: list[str] = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.goto(app_url)
+    wait_idle(tab, TIMEOUT)
+    tab.get_by_text("Assessments stored").wait_for(timeout=TIMEOUT)
+    yield tab
+    assert not tab.get_by_test_id("stException").count(), "a page raised an exception"
+    tab.close()
+    assert not errors, errors
+
+
+def field(page, scope, test_id: str, label: str):
+    """A control of ``scope`` (a form) by its label (the label locator is page-relative)."""
+    return scope.get_by_test_id(test_id).filter(
+        has=page.get_by_test_id("stWidgetLabel").get_by_text(label, exact=True)
+    )
+
+
+def type_date(page, control, year: str, month: str, day: str) -> None:
+    """Type a date as a person does: into the year, month and day fields in turn."""
+    for name, digits in (("year", year), ("month", month), ("day", day)):
+        segment = control.get_by_role("spinbutton", name=re.compile(f"^{name},"))
+        segment.click()
+        segment.press_sequentially(digits, delay=40)
+    page.keyboard.press("Tab")
+
+
+def pick_many(page, label: str, options: list[str]) -> None:
+    box = widget(page, "stMultiSelect", label).first
+    box.scroll_into_view_if_needed()
+    combo = box.get_by_role("combobox")
+    for option in options:
+        combo.click()
+        combo.press_sequentially(option, delay=20)
+        page.get_by_role("option", name=option).first.wait_for(timeout=30_000)
+        combo.press("Enter")
+    page.keyboard.press("Escape")
+
+
+def test_recommendations_every_control(page):
+    open_page(page, "Recommendations")
+    choose(page, "Country", "Isvaldia (XI) 2023")
+    grid = page.get_by_test_id("stTable").first
+    expect(grid).to_contain_text("XI-R1", timeout=TIMEOUT)
+    expect(grid).to_contain_text("A.C +12")  # the linked scores rose by 2025
+
+    form = page.get_by_test_id("stForm").first
+    field(page, form, "stTextInput", "ID").locator("input").fill("XI-R4")
+    field(page, form, "stTextArea", "Recommendation").locator("textarea").fill(
+        "Train judges on freedom of expression online."
+    )
+    pick_many(page, "Themes it responds to", ["R.B"])
+    pick_many(page, "Indicators it responds to", ["R.B.1.1"])
+    pick_many(page, "Addressed to", ["Government", "Civil society"])
+    choose(page, "Priority", "Medium")
+    type_date(page, field(page, form, "stDateInput", "Target date (optional)"), "2027", "06", "30")
+    form.get_by_role("button", name="Add recommendation").click()
+    settle(page)
+    expect(page.get_by_text("Added XI-R4 to XI 2023.")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_test_id("stTable").first).to_contain_text("2027-06-30")
+
+    update = page.get_by_test_id("stForm").nth(1)
+    choose(page, "Recommendation", "XI-R4")
+    choose(page, "Status", "In progress")
+    field(page, update, "stTextArea", "Evidence").locator("textarea").fill("First course held.")
+    type_date(page, field(page, update, "stDateInput", "Date"), "2026", "01", "15")
+    update.get_by_role("button", name="Record update").click()
+    settle(page)
+    expect(page.get_by_text("Recorded In progress for XI-R4.")).to_be_visible(timeout=TIMEOUT)
+
+    choose(page, "History of", "XI-R4")
+    history = page.get_by_test_id("stTable").last
+    expect(history).to_contain_text("2026-01-15")
+    expect(history).to_contain_text("First course held.")
+
+
+def test_change_over_time_every_control(page):
+    open_page(page, "Change over time")
+    choose(page, "Country", "Isvaldia (XI)")
+    choose(page, "From", "2023")
+    choose(page, "To", "2025")
+    expect(page.get_by_text("paired draws").first).to_be_visible(timeout=TIMEOUT)
+    themes = page.get_by_test_id("stTable").first
+    expect(themes).to_contain_text("A.C")
+    toggle = page.get_by_test_id("stCheckbox").filter(
+        has_text="Only themes that changed beyond uncertainty"
+    )
+    toggle.click()
+    settle(page)
+    expect(page.get_by_test_id("stTable").first).not_to_contain_text("unchanged")
+
+
+def test_framework_every_control(page):
+    open_page(page, "Framework")
+    choose(page, "Framework version", "2018")
+    expect(page.get_by_text("303").first).to_be_visible(timeout=TIMEOUT)
