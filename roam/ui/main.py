@@ -55,6 +55,6 @@ def run() -> None:
         )
         for name, title, icon in visible
     ]
-    page = st.navigation(pages)
+    page = st.navigation(pages, expanded=True)  # every page listed: none hides behind "View more"
     sidebar(user)
     page.run()
