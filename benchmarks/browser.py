@@ -8,7 +8,6 @@ countries, in Debian's Chromium driven by Playwright.
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import sys
 import tempfile
@@ -19,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import sync_playwright
 
-from tests.e2e.browser import CHROMIUM_ARGS, chromium_path, running_app
+from tests.e2e.browser import CHROMIUM_ARGS, chromium_path, running_app, store_at
 
 SWITCHES = ["Compare", "Scorecard", "Coverage", "Overview", "History", "Scorecard", "Compare"]
 TITLES = {
@@ -46,24 +45,14 @@ def _ninth_country(data: Path) -> None:
     import openpyxl
 
     from roam.seed import SAMPLES
-    from roam.store import Store
-    from roam.store.engine import dispose_all
 
     wb = openpyxl.load_workbook(SAMPLES / "XB_Borealis_full.xlsx")
     wb["Assessment"]["B2"] = "Iberra"
     wb["Assessment"]["B3"] = "XI"
     out = io.BytesIO()
     wb.save(out)
-    previous = os.environ.get("ROAM_DATA_DIR")
-    os.environ["ROAM_DATA_DIR"] = str(data)
-    try:
-        Store().ingest([("XI_Iberra_full.xlsx", out.getvalue())], user="benchmark")
-    finally:
-        dispose_all()
-        if previous is None:
-            os.environ.pop("ROAM_DATA_DIR")
-        else:
-            os.environ["ROAM_DATA_DIR"] = previous
+    with store_at(data) as store:
+        store.ingest([("XI_Iberra_full.xlsx", out.getvalue())], user="benchmark")
 
 
 def bench_browser() -> dict[str, object]:

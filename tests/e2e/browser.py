@@ -12,6 +12,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
@@ -32,6 +33,24 @@ def chromium_path() -> str | None:
         if Path(candidate).exists():
             return candidate
     return shutil.which("chromium")
+
+
+@contextlib.contextmanager
+def store_at(data_dir: Path) -> Iterator[Any]:
+    """The store in ``data_dir``, to prepare it before a server starts on it (closed after)."""
+    from roam.store import Store
+    from roam.store.engine import dispose_all
+
+    previous = os.environ.get("ROAM_DATA_DIR")
+    os.environ["ROAM_DATA_DIR"] = str(data_dir)
+    try:
+        yield Store()
+    finally:
+        dispose_all()
+        if previous is None:
+            os.environ.pop("ROAM_DATA_DIR")
+        else:
+            os.environ["ROAM_DATA_DIR"] = previous
 
 
 def free_port() -> int:

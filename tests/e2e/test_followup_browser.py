@@ -6,15 +6,12 @@ recommended what the 2025 scores then show."""
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
 
 from roam.seed import SAMPLES, seed_if_empty
-from roam.store import Store
-from roam.store.engine import dispose_all
-from tests.e2e.browser import CHROMIUM_ARGS, chromium_path, running_app, wait_idle
+from tests.e2e.browser import running_app, store_at, wait_idle
 from tests.e2e.test_pages_browser import TIMEOUT, choose, open_page, settle, widget
 
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -22,33 +19,11 @@ expect = playwright.expect
 
 
 @pytest.fixture(scope="module")
-def browser():
-    path = chromium_path()
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is required in CI (./dev test installs it)")
-        pytest.skip("no chromium on this machine: apt-get install chromium")
-    with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
     data = tmp_path_factory.mktemp("followup-data")
-    previous = os.environ.get("ROAM_DATA_DIR")
-    os.environ["ROAM_DATA_DIR"] = str(data)
-    try:
-        store = Store()
+    with store_at(data) as store:
         seed_if_empty(store)
         store.ingest(sorted((SAMPLES / "over_time").glob("XI_*.xlsx")), user="team@xi.example")
-    finally:
-        dispose_all()
-        if previous is None:
-            os.environ.pop("ROAM_DATA_DIR")
-        else:
-            os.environ["ROAM_DATA_DIR"] = previous
     with running_app(data) as url:
         yield url
 

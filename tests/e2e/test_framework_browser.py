@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-from tests.e2e.browser import CHROMIUM_ARGS, chromium_path, running_app, wait_idle
+from tests.e2e.browser import running_app, wait_idle
 
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
 
 @pytest.fixture(scope="module")
-def page_and_url(tmp_path_factory):
-    path = chromium_path()
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is required in CI (./dev test installs it)")
-        pytest.skip("no chromium on this machine: apt-get install chromium")
+def page_and_url(browser, tmp_path_factory):
     data = tmp_path_factory.mktemp("e2e-framework")
-    with running_app(data) as url, playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+    with running_app(data) as url:
         yield browser.new_page(viewport={"width": 1400, "height": 1000}), url
-        browser.close()
 
 
 def test_link_opens_the_indicator_with_its_badge_scale_and_source(page_and_url):

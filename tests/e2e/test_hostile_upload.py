@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.browser import REPO, running_app, wait_idle
-from tests.e2e.test_browser import browser as chromium  # noqa: F401  (the shared fixture)
 from tests.helpers import before_end_of_sheet_data, patch_parts
 from tests.questionnaire.test_hostile import SHEET_R, xfd_workbook
 
@@ -53,9 +52,8 @@ def healthy(url: str) -> bool:
     ],
 )
 def test_hostile_upload_is_refused_while_another_session_keeps_working(
-    request, app_url, tmp_path, name, shown
+    browser, app_url, tmp_path, name, shown
 ):
-    browser = request.getfixturevalue("chromium")  # test_browser's Chromium, shared
     path = hostile_files(tmp_path)[name]
     attacker = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     visitor = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()

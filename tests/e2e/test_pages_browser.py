@@ -7,32 +7,18 @@ run in file order: the upload test stores a ninth assessment that later pages sh
 from __future__ import annotations
 
 import io
-import os
 import re
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from tests.e2e.browser import CHROMIUM_ARGS, REPO, chromium_path, running_app, wait_idle
+from tests.e2e.browser import REPO, running_app, wait_idle
 
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 expect = playwright.expect
 TIMEOUT = 90_000
 HOSTILE = ":red[RANK 1] ![t](http://127.0.0.1:9/track.png) [link](http://evil.example)"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    path = chromium_path()
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is required in CI (./dev test installs it)")
-        pytest.skip("no chromium on this machine: apt-get install chromium")
-    with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture(scope="module")
