@@ -135,6 +135,32 @@ def _info(row: S.Assessment, rec: S.Recommendation) -> RecommendationInfo:
     )
 
 
+def _update(
+    s: Session,
+    rec_id: int,
+    user: str,
+    dated: dt.date,
+    *,
+    status: str | None = None,
+    evidence: str = "",
+    previous: dict[str, Any] | None = None,
+) -> None:
+    """One dated entry of a recommendation's history: a status update, or an edit (``previous``
+    holds the values it replaced). Entries are only ever added, never changed."""
+    s.add(
+        S.RecommendationUpdate(
+            recommendation_id=rec_id,
+            kind="status" if previous is None else "edit",
+            status=status,
+            dated=dated,
+            evidence=evidence,
+            previous=previous or {},
+            recorded_by=user,
+            recorded_at=dt.datetime.now(dt.UTC),
+        )
+    )
+
+
 def _find(s: Session, row: S.Assessment, code: str) -> S.Recommendation | None:
     return s.scalar(
         select(S.Recommendation).where(
@@ -151,18 +177,7 @@ def _add(
     s.add(new)
     s.flush()
     if rec.status:  # a status given with the recommendation is its first dated update
-        s.add(
-            S.RecommendationUpdate(
-                recommendation_id=new.id,
-                kind="status",
-                status=rec.status,
-                dated=today,
-                evidence=rec.evidence,
-                previous={},
-                recorded_by=user,
-                recorded_at=now,
-            )
-        )
+        _update(s, new.id, user, today, status=rec.status, evidence=rec.evidence)
     return new
 
 
@@ -182,18 +197,7 @@ def _edit(s: Session, rec: S.Recommendation, new: RecommendationInput, user: str
     if previous:
         for key in previous:
             setattr(rec, key, fields[key])
-        s.add(
-            S.RecommendationUpdate(
-                recommendation_id=rec.id,
-                kind="edit",
-                status=None,
-                dated=today,
-                evidence="",
-                previous=previous,
-                recorded_by=user,
-                recorded_at=dt.datetime.now(dt.UTC),
-            )
-        )
+        _update(s, rec.id, user, today, previous=previous)
     return bool(previous)
 
 
@@ -255,18 +259,7 @@ def add_status(
         rec = _find(s, row, code)
         if rec is None:
             raise NotFound(_missing(s, row, code))
-        s.add(
-            S.RecommendationUpdate(
-                recommendation_id=rec.id,
-                kind="status",
-                status=status,
-                dated=dated or dt.date.today(),
-                evidence=evidence,
-                previous={},
-                recorded_by=user,
-                recorded_at=dt.datetime.now(dt.UTC),
-            )
-        )
+        _update(s, rec.id, user, dated or dt.date.today(), status=status, evidence=evidence)
         s.flush()
         s.refresh(rec)
         return _info(row, rec)
@@ -304,18 +297,7 @@ def merge_in_session(
             continue
         counts["edited"] += _edit(s, rec, item, user, today)
         if item.status and item.status != _current_status(s, rec):
-            s.add(
-                S.RecommendationUpdate(
-                    recommendation_id=rec.id,
-                    kind="status",
-                    status=item.status,
-                    dated=today,
-                    evidence=item.evidence,
-                    previous={},
-                    recorded_by=user,
-                    recorded_at=dt.datetime.now(dt.UTC),
-                )
-            )
+            _update(s, rec.id, user, today, status=item.status, evidence=item.evidence)
             counts["status_updates"] += 1
     return counts
 
