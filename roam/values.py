@@ -30,3 +30,12 @@ def plain(value: Any) -> Any:
     if is_blank(value):
         return None
     return value.item() if hasattr(value, "item") else value
+
+
+def number_or_none(value: Any) -> float | None:
+    """A float, or None for blanks and for what is not a number (JSON and CSV want no NaN)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if number != number else number

@@ -34,5 +34,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.slow)
         callspec = getattr(item, "callspec", None)
         params = callspec.params.values() if callspec is not None else ()
-        if "pg_server" in getattr(item, "fixturenames", ()) or "postgresql" in params:
+        uses_postgres = any(isinstance(p, str) and p == "postgresql" for p in params)
+        if "pg_server" in getattr(item, "fixturenames", ()) or uses_postgres:
             item.add_marker(pytest.mark.postgres)

@@ -16,6 +16,7 @@ from typing import Any
 from roam.analysis import analyse
 from roam.framework import load_framework
 from roam.questionnaire import Assessment
+from roam.values import number_or_none
 
 SCORE_LEVELS = {"index": "index", "category": "categories", "theme": "themes"}  # -> table
 
@@ -181,16 +182,8 @@ def assessment_id(info: Any) -> str:
     return f"{info.country}-{info.year}-{info.framework}-{info.indicator_set}"
 
 
-def _num(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(number) else number
-
-
 def _int(value: Any) -> int | None:
-    number = _num(value)
+    number = number_or_none(value)
     return None if number is None else int(number)
 
 
@@ -225,7 +218,7 @@ def response_rows(info: Any, assessment: Assessment) -> list[dict[str, Any]]:
             "indicator_id": r["indicator_id"],
             "category": _text(r.get("category")),
             "answer": _text(r.get("answer")),
-            "value": _num(r.get("value")),
+            "value": number_or_none(r.get("value")),
             "unit": _text(r.get("unit")),
             "data_year": _int(r.get("data_year")),
             "status": _text(r.get("status")),
@@ -257,13 +250,13 @@ def score_rows(info: Any, assessment: Assessment, draws: int | None = None) -> l
                     "id": str(r["id"]),
                     "parent": _text(r.get("parent")),
                     "name": _text(r.get("name")),
-                    "score": _num(r["score"]),
-                    "low": _num(low),
-                    "high": _num(high),
+                    "score": number_or_none(r["score"]),
+                    "low": number_or_none(low),
+                    "high": number_or_none(high),
                     "band": _text(r.get("band")),
                     "status": _text(r.get("status")),
                     "reason": _text(r.get("reason")),
-                    "coverage": _num(r.get("indicator_coverage")),
+                    "coverage": number_or_none(r.get("indicator_coverage")),
                     "indicators_with_data": _int(r.get("n_indicators_present")),
                     "indicators_expected": _int(r.get("n_indicators_expected")),
                     "weights": run.weights.name,
@@ -290,8 +283,8 @@ def catalogue_rows(version: str) -> list[dict[str, Any]]:
             "scale": r["scale"],
             "unit": _text(r["unit"]),
             "direction": _text(r["direction"]),
-            "goalpost_low": _num(r["low"]),
-            "goalpost_high": _num(r["high"]),
+            "goalpost_low": number_or_none(r["low"]),
+            "goalpost_high": number_or_none(r["high"]),
             "scored": bool(r["scored"]),
         }
         for r in table.to_dict("records")

@@ -7,12 +7,12 @@ items a later framework no longer has are reported without a later value.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
 from roam.analysis import analyse
 from roam.questionnaire import Assessment
+from roam.values import number_or_none
 
 
 @dataclass(frozen=True)
@@ -24,22 +24,15 @@ class LinkedScores:
     themes: dict[str, float | None]
 
 
-def _num(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(number) else number
-
-
 def linked_scores(assessment: Assessment) -> LinkedScores:
     scores = analyse([assessment], draws=0).scores
     indicators = {
-        str(i): _num(p)
+        str(i): number_or_none(p)
         for i, p in zip(scores.indicators["indicator_id"], scores.indicators["points"], strict=True)
     }
     themes = {
-        str(i): _num(v) for i, v in zip(scores.themes["id"], scores.themes["score"], strict=True)
+        str(i): number_or_none(v)
+        for i, v in zip(scores.themes["id"], scores.themes["score"], strict=True)
     }
     return LinkedScores(int(assessment.meta.year or 0), indicators, themes)
 

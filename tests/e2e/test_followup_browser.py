@@ -11,7 +11,7 @@ import re
 import pytest
 
 from roam.seed import SAMPLES, seed_if_empty
-from tests.e2e.browser import running_app, store_at, wait_idle
+from tests.e2e.browser import running_app, store_at
 from tests.e2e.test_pages_browser import TIMEOUT, choose, open_page, settle, widget
 
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -26,20 +26,6 @@ def app_url(tmp_path_factory):
         store.ingest(sorted((SAMPLES / "over_time").glob("XI_*.xlsx")), user="team@xi.example")
     with running_app(data) as url:
         yield url
-
-
-@pytest.fixture
-def page(browser, app_url):
-    tab = browser.new_page(viewport={"width": 1400, "height": 1400})
-    errors: list[str] = []
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.goto(app_url)
-    wait_idle(tab, TIMEOUT)
-    tab.get_by_text("Assessments stored").wait_for(timeout=TIMEOUT)
-    yield tab
-    assert not tab.get_by_test_id("stException").count(), "a page raised an exception"
-    tab.close()
-    assert not errors, errors
 
 
 def field(page, scope, test_id: str, label: str):

@@ -27,20 +27,6 @@ def app_url(tmp_path_factory):
         yield url
 
 
-@pytest.fixture
-def page(browser, app_url):
-    tab = browser.new_page(viewport={"width": 1400, "height": 1100}, accept_downloads=True)
-    errors: list[str] = []
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.goto(app_url)
-    wait_idle(tab, TIMEOUT)
-    tab.get_by_text("Assessments stored").wait_for(timeout=TIMEOUT)
-    yield tab
-    assert not tab.get_by_test_id("stException").count(), "a page raised an exception"
-    tab.close()
-    assert not errors, errors
-
-
 def settle(page) -> None:
     """Let the rerun a click starts begin, then wait for it to end."""
     page.wait_for_timeout(400)
