@@ -17,7 +17,6 @@ from roam.opendata.tables import Table
 
 STRUCTURE_FILE = "sdmx/structure.xml"
 DATA_FILE = "sdmx/scores.csv"
-ROLES = {"D": "DIMENSION", "M": "MEASURE", "A": "ATTRIBUTE"}
 
 
 def node_code(node_id: str) -> str:
@@ -109,11 +108,11 @@ def build(tables: dict[str, Table]) -> dict[str, bytes]:
         components.append(
             Component(
                 id=c["id"],
-                required=c["role"] == "D",
-                role=getattr(Role, ROLES[c["role"]]),
+                required=c["role"] == "dimension",
+                role=Role[c["role"].upper()],
                 concept=concept,
                 local_codes=codelists[c["codelist"]] if "codelist" in c else None,
-                attachment_level="O" if c["role"] == "A" else None,
+                attachment_level="O" if c["role"] == "attribute" else None,  # per observation
             )
         )
     dsd = DataStructureDefinition(

@@ -12,8 +12,10 @@ PostgreSQL, so processes starting together migrate exactly once.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -26,6 +28,11 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from roam.errors import RoamError
 from roam.store.paths import database_url, normalise_url
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: SQLite's own busy handling only
+    fcntl = None  # type: ignore[assignment]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_S = 60
@@ -160,7 +167,35 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def ensure_schema(engine: Engine) -> None:
-    """Upgrade the database to the head revision when it is older (or empty)."""
+    """Upgrade the database to the head revision when it is older (or empty).
+
+    On a SQLite file, processes that open a brand-new database at the same moment take turns
+    (an exclusive lock on a file beside it): SQLite can refuse a reader outright, without
+    waiting, while another process is turning the new file into a WAL database."""
+    with _first_open_lock(engine):
+        _ensure_schema(engine)
+
+
+@contextlib.contextmanager
+def _first_open_lock(engine: Engine) -> Iterator[None]:
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:" or read_only_reason(engine) or fcntl is None:
+        yield
+        return
+    try:
+        handle = open(f"{database}.open-lock", "a+b")  # noqa: SIM115  (held for the block)
+    except OSError:  # a folder we may not write to: nothing to serialise against
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _ensure_schema(engine: Engine) -> None:
     try:
         current = current_revision(engine)
     except DBAPIError as exc:

@@ -308,8 +308,10 @@ def linked_workbook(sample: bytes) -> bytes:
             "xl/externalLinks/_rels/externalLink1.xml.rels": link_rels,
             "xl/workbook.xml": lambda x: x.replace(
                 b"</sheets>",
-                b'</sheets><externalReferences><externalReference r:id="rId99"/>'
-                b"</externalReferences>",
+                b"</sheets><externalReferences><externalReference xmlns:r="
+                b'"http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+                b'r:id="rId99"/></externalReferences>',  # prefix declared here: some writers
+                # (openpyxl with lxml) declare it on each sheet element, not the root
                 1,
             ),
             "xl/_rels/workbook.xml.rels": lambda x: x.replace(
