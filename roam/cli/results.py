@@ -32,11 +32,15 @@ def score(
     seed: SeedOption = None,
     profile: ProfileOption = None,
 ) -> None:
-    """Score assessments: index and categories with interval, coverage and band."""
+    """Score assessments: index and categories with interval, coverage and band.
+
+    With --json: {"run": the run record (as in a package's assessment.json), "results": one
+    record per country}, so the printed numbers carry the settings that made them."""
     analysis = _analyse(sources, weights, RunChoice(profile, draws, seed))
     records = analysis.records()
     if as_json:
-        typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
+        shown = {"run": analysis.run.model_dump(mode="json"), "results": records}
+        typer.echo(json.dumps(shown, indent=2, ensure_ascii=False))
         return
     run = analysis.run
     typer.echo(

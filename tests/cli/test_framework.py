@@ -128,7 +128,7 @@ def test_a_differently_shaped_framework_works_from_template_to_export(tmp_path, 
 
     result = runner.invoke(app, ["score", str(template), "--json", "--draws", "0"])
     assert result.exit_code == 0, result.output
-    record = json.loads(result.output)[0]
+    record = json.loads(result.output)["results"][0]
     assert record["framework"] == "2.0"
     # hand-worked: R = mean(100, 40) = 70; O = 50; A = 80; M = 0; X = mean(mean(100, 25), 50)
     expected = {"R": 70.0, "O": 50.0, "A": 80.0, "M": 0.0, "X": (62.5 + 50) / 2}

@@ -103,7 +103,9 @@ def test_every_sample_package_equals_roam_score_with_its_seed_and_draws(sample, 
         app, ["score", str(sample), "--json", "--seed", str(seed), "--draws", str(draws)]
     )
     assert result.exit_code == 0, result.output
-    record = json.loads(result.output)[0]
+    shown = json.loads(result.output)
+    assert shown["run"] == stated["run"]  # the same run, recorded the same way
+    record = shown["results"][0]
     nodes = {(s["level"], s["id"]): s for s in stated["scores"]}
     checked = 0
     for level, items in (("index", {"ROAM": record["index"]}), ("category", record["categories"])):

@@ -69,7 +69,7 @@ def test_all_best_scores_100_and_all_worst_0_through_files(tmp_path):
     worst = _uniform_workbook(tmp_path, "XZ", best=False)
     result = runner.invoke(app, ["score", str(best), str(worst), "--json", "--draws", "50"])
     assert result.exit_code == 0, result.output
-    records = {r["country"]: r for r in json.loads(result.output)}
+    records = {r["country"]: r for r in json.loads(result.output)["results"]}
     for code, expected in (("XY", 100.0), ("XZ", 0.0)):
         record = records[code]
         assert record["index"]["score"] == pytest.approx(expected)
@@ -86,7 +86,7 @@ def test_score_json_shape_on_samples():
     files = [str(p) for p in sorted((REPO / "sample_data").glob("X*.xlsx"))]
     result = runner.invoke(app, ["score", *files, "--json", "--draws", "100"])
     assert result.exit_code == 0, result.output
-    records = json.loads(result.output)
+    records = json.loads(result.output)["results"]
     assert [r["country"] for r in records] == ["XA", "XB", "XC", "XD", "XE", "XF", "XG", "XH"]
     for record in records:
         assert record["framework"] == "2018"
@@ -149,3 +149,25 @@ def test_score_unknown_profile_is_a_plain_error():
     result = runner.invoke(app, ["score", str(sample), "--profile", "quick"])
     assert result.exit_code == 1
     assert "no run profile 'quick' (profiles: default, app)" in result.output
+
+
+def test_score_json_carries_the_record_of_its_own_run():
+    """The `run` object is what analysis.run records for the same files and settings."""
+    from roam.analysis import analyse
+    from roam.questionnaire import read_questionnaire
+
+    sample = REPO / "sample_data" / "XA_Aurelia_full.xlsx"
+    result = runner.invoke(
+        app, ["score", str(sample), "--json", "--draws", "40", "--seed", "9", "--profile", "app"]
+    )
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.output)
+    run = analyse([read_questionnaire(sample)], profile="app", draws=40, seed=9).run
+    assert shown["run"] == run.model_dump(mode="json")
+    assert shown["run"]["uncertainty"]["seed"] == 9
+    assert shown["run"]["uncertainty"]["draws"] == 40
+    assert shown["run"]["profile"] == "app"
+    assert shown["run"]["inputs"][0]["file"] == sample.name
+    low, high = shown["results"][0]["index"]["low"], shown["results"][0]["index"]["high"]
+    again = analyse([read_questionnaire(sample)], profile="app", draws=40, seed=9).records()[0]
+    assert (low, high) == (again["index"]["low"], again["index"]["high"])

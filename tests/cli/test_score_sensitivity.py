@@ -17,7 +17,7 @@ def test_score_json_has_sensitivity_per_aggregate():
     sample = REPO / "sample_data" / "XA_Aurelia_full.xlsx"
     result = runner.invoke(app, ["score", str(sample), "--json", "--draws", "100"])
     assert result.exit_code == 0, result.output
-    record = json.loads(result.stdout)[0]
+    record = json.loads(result.stdout)["results"][0]
     nodes = [record["index"], *record["categories"].values(), *record["themes"].values()]
     inputs = {"weights.indicator", "weights.question", "weights.theme", "weights.category"}
     for node in nodes:
