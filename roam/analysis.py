@@ -62,11 +62,13 @@ def analyse(
     profile: str | None = None,
     draws: int | None = None,
     seed: int | None = None,
+    sensitivity: bool | None = None,
 ) -> Analysis:
     """Score assessments together (one framework), with a Monte Carlo interval when draws > 0.
 
-    Draws and seed come from the framework's scoring.yaml: its default, or the named `profile`;
-    `draws` and `seed` override both. The returned run record states what was used.
+    Draws, seed and the sensitivity switch come from the framework's scoring.yaml: its default,
+    or the named `profile`; `draws`, `seed` and `sensitivity` override both. The returned run
+    record states what was used.
     """
     if not assessments:
         raise ValueError("no assessments to score")
@@ -86,10 +88,12 @@ def analyse(
     frame = scoring_frame(framework, assessments)
     sets = {a.country: a.meta.indicator_set for a in assessments}
     base = load_settings(dict(settings) if isinstance(settings, dict) else settings, framework)
-    cfg = base.for_run(profile, draws, seed)
+    cfg = base.for_run(profile, draws, seed, sensitivity)
     scores = score(framework, frame, weights=weights, settings=cfg, indicator_sets=sets)
     run_draws = cfg.uncertainty.draws
     unc = uncertainty(framework, scores=scores) if run_draws > 0 else None
-    sens = run_sensitivity(scores, seed=cfg.uncertainty.seed) if run_draws > 0 else None
+    sens = None
+    if run_draws > 0 and cfg.uncertainty.sensitivity:
+        sens = run_sensitivity(scores, seed=cfg.uncertainty.seed)
     run = build_run(framework, cfg, scores.weights, profile or DEFAULT_PROFILE, assessments)
     return Analysis(framework, list(assessments), scores, unc, run, sens)

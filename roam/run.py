@@ -112,7 +112,8 @@ class RunRecord(ScoringSettings):
             f"{self.draws} Monte Carlo draws (profile '{self.profile}', seed {self.seed}); each "
             f"weight multiplied by U(1-f, 1+f) with f = {noise}; aggregation method drawn from "
             f"{', '.join(self.uncertainty.methods)}; interval = {self.percentiles[0]:g}th to "
-            f"{self.percentiles[1]:g}th percentile ({self.interval_label})."
+            f"{self.percentiles[1]:g}th percentile ({self.interval_label}). Sensitivity "
+            f"analysis {'run' if self.uncertainty.sensitivity else 'not run'}."
         )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +9,7 @@ import click
 import typer
 from typer.core import TyperGroup
 
+from roam.choice import RunChoice
 from roam.errors import RoamError
 from roam.framework import DEFAULT_VERSION  # noqa: F401  (re-exported for command modules)
 
@@ -101,24 +101,12 @@ def _load_sources(sources: list[str]) -> list:
     return assessments
 
 
-@dataclass(frozen=True)
-class RunChoice:
-    """Draws, seed and profile as given on the command line (None: from scoring.yaml)."""
-
-    profile: str | None = None
-    draws: int | None = None
-    seed: int | None = None
-
-
 def _analyse(sources: list[str], weights: Path | None, run: RunChoice):
-    from roam.analysis import analyse
     from roam.scoring import ScoringConfigError, ScoringInputError
 
     assessments = _load_sources(sources)
     try:
-        return analyse(
-            assessments, weights=weights, profile=run.profile, draws=run.draws, seed=run.seed
-        )
+        return run.analyse(assessments, weights)
     except (ScoringConfigError, ScoringInputError, ValueError) as exc:
         raise fail(str(exc)) from None
 
@@ -141,7 +129,9 @@ SeedOption = Annotated[
 ]
 ProfileOption = Annotated[
     str | None,
-    typer.Option("--profile", help="A run profile of scoring.yaml (draws and seed), e.g. app."),
+    typer.Option(
+        "--profile", help="A run profile of scoring.yaml (draws, seed, sensitivity), e.g. app."
+    ),
 ]
 
 
@@ -175,13 +165,9 @@ def _one_source(source: str):
 
 
 def _analyse_one(source: str, weights: Path | None, run: RunChoice):
-    from roam.analysis import analyse
-
     assessment, original, name = _one_source(source)
     try:
-        analysis = analyse(
-            [assessment], weights=weights, profile=run.profile, draws=run.draws, seed=run.seed
-        )
+        analysis = run.analyse([assessment], weights)
     except ValueError as exc:
         raise fail(str(exc)) from None
     return assessment, original, name, analysis

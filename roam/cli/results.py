@@ -11,6 +11,7 @@ import typer
 from roam.cli.common import (
     DrawsOption,
     JsonOption,
+    LangOption,
     ProfileOption,
     RunChoice,
     SeedOption,
@@ -19,6 +20,7 @@ from roam.cli.common import (
     _analyse_one,
     _fmt,
     app,
+    use_language,
     write_output,
 )
 
@@ -74,51 +76,66 @@ def compare(
     draws: DrawsOption = None,
     seed: SeedOption = None,
     profile: ProfileOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Write a cross-national comparison workbook (an analytical comparison, not a ranking)."""
     from roam.export.comparison import write_comparison
+    from roam.i18n import language
 
+    code = use_language(lang)
     analysis = _analyse(sources, weights, RunChoice(profile, draws, seed))
-    write_output(output, write_comparison(analysis))
+    with language(code):
+        data = write_comparison(analysis)
+    write_output(output, data)
     typer.echo(f"Wrote {output}: {len(analysis.assessments)} assessments compared")
 
 
-@app.command()
-def export(
-    source: Annotated[str, typer.Argument(help="A questionnaire file or a stored country.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the .xlsx.")],
-    weights: WeightsOption = None,
-    draws: DrawsOption = None,
-    seed: SeedOption = None,
-    profile: ProfileOption = None,
-) -> None:
-    """Write the results workbook an evaluator reads (scores, gaps, MAB, method, uncertainty)."""
-    from roam.export.workbook import write_results
+def _country_command(kind: str, what: str, summary: str):
+    """`roam export` and `roam package`: one file for one country, built by
+    roam.export.files.write_country_file as the service builds it for the app."""
 
-    assessment, _, _, analysis = _analyse_one(source, weights, RunChoice(profile, draws, seed))
-    reviews = _review_records(source, assessment)
-    write_output(output, write_results(analysis, assessment.country, reviews))
-    typer.echo(f"Wrote {output}: results for {assessment.meta.country} ({assessment.country})")
+    def command(
+        source: Annotated[str, typer.Argument(help="A questionnaire file or a stored country.")],
+        output: Annotated[
+            Path, typer.Option("--output", "-o", help="Where to write the file (.xlsx, .zip).")
+        ],
+        weights: WeightsOption = None,
+        draws: DrawsOption = None,
+        seed: SeedOption = None,
+        profile: ProfileOption = None,
+        lang: LangOption = None,
+    ) -> None:
+        from roam.export.files import write_country_file
+
+        code = use_language(lang)
+        assessment, original, name, analysis = _analyse_one(
+            source, weights, RunChoice(profile, draws, seed)
+        )
+        reviews = _review_records(source, assessment)
+        data = write_country_file(
+            kind, analysis, assessment.country, (name, original), reviews, lang=code
+        )
+        write_output(output, data)
+        typer.echo(f"Wrote {output}: {what} for {assessment.meta.country} ({assessment.country})")
+
+    command.__doc__ = summary
+    return command
 
 
-@app.command()
-def package(
-    source: Annotated[str, typer.Argument(help="A questionnaire file or a stored country.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the .zip.")],
-    weights: WeightsOption = None,
-    draws: DrawsOption = None,
-    seed: SeedOption = None,
-    profile: ProfileOption = None,
-) -> None:
-    """Write the submission package for UNESCO (IPDC), with a manifest of SHA-256 checksums."""
-    from roam.export.package import write_package
-
-    assessment, original, name, analysis = _analyse_one(
-        source, weights, RunChoice(profile, draws, seed)
+app.command("export")(
+    _country_command(
+        "results",
+        "results",
+        "Write the results workbook an evaluator reads (scores, gaps, MAB, method, uncertainty).",
     )
-    reviews = _review_records(source, assessment)
-    write_output(output, write_package(analysis, assessment.country, original, name, reviews))
-    typer.echo(f"Wrote {output}: submission package for {assessment.meta.country}")
+)
+app.command("package")(
+    _country_command(
+        "package",
+        "submission package",
+        "Write the submission package for UNESCO (IPDC), with a manifest of SHA-256 checksums.",
+    )
+)
 
 
 def _review_records(source: str, assessment) -> list[dict] | None:

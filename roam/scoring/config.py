@@ -133,6 +133,9 @@ class UncertaintySettings(_Strict):
     percentiles: tuple[float, float] = (5.0, 95.0)
     # Missing-data policies a draw may pick from (with the methods); empty: the nominal policy only.
     missing_policies: list[Literal["exclude", "zero"]] = Field(default_factory=list)
+    # Run the sensitivity analysis (which uncertain input drives each interval) with the draws;
+    # it costs more than the interval itself, so a profile can switch it off.
+    sensitivity: bool = True
     # Sensitivity analysis: base samples N of the pick-freeze design (N x (levels + 2) weight
     # points, each scored under every method and policy).
     sensitivity_samples: int = Field(default=256, ge=8, le=20_000)
@@ -147,10 +150,12 @@ class UncertaintySettings(_Strict):
 
 
 class RunProfile(_Strict):
-    """A named choice of draws and seed for one purpose (e.g. a faster one for the app)."""
+    """A named choice of draws, seed and sensitivity analysis for one purpose (e.g. a faster
+    one for the app); what a profile leaves out comes from the `uncertainty` block."""
 
     draws: int | None = Field(default=None, ge=0, le=100_000)
     seed: int | None = Field(default=None, ge=0)
+    sensitivity: bool | None = None
 
 
 class ChangeSettings(_Strict):
@@ -208,13 +213,18 @@ class ScoringSettings(_Strict):
         return bands
 
     def for_run(
-        self, profile: str | None = None, draws: int | None = None, seed: int | None = None
+        self,
+        profile: str | None = None,
+        draws: int | None = None,
+        seed: int | None = None,
+        sensitivity: bool | None = None,
     ) -> ScoringSettings:
-        """These settings with one run's draws and seed: the named profile's, then explicit ones.
+        """These settings with one run's draws, seed and sensitivity switch: the named profile's,
+        then explicit ones.
 
         Profiles are cleared from the result: it describes one run, as its record states it.
         """
-        chosen: dict[str, int] = {}
+        chosen: dict[str, int | bool] = {}
         if profile not in (None, DEFAULT_PROFILE):
             if profile not in self.profiles:
                 known = ", ".join([DEFAULT_PROFILE, *sorted(self.profiles)])
@@ -226,6 +236,8 @@ class ScoringSettings(_Strict):
             chosen["draws"] = draws
         if seed is not None:
             chosen["seed"] = seed
+        if sensitivity is not None:
+            chosen["sensitivity"] = sensitivity
         unc = validate(
             UncertaintySettings, {**self.uncertainty.model_dump(), **chosen}, "run settings"
         )

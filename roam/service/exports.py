@@ -1,16 +1,23 @@
 """Use cases that write files from stored assessments: the results workbook, the submission
 package and the comparison workbook. The export right is decided on the exact version exported
 (its own status), before any file is built.
+
+Draws, seed and the sensitivity switch come from a run profile of scoring.yaml (`profile`,
+default: its `uncertainty` block); `draws` and `seed` override the profile. Whatever was used is
+in the file's run record, so an export states what made its numbers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
+from roam.choice import RunChoice
 from roam.service.guard import Guard
 from roam.store import VersionInfo
 
 Request = tuple  # (country, year | None) or (country, year | None, version | None, set | None)
+CountryFile = Literal["results", "package"]
 
 
 def check_export(
@@ -31,50 +38,44 @@ def _load(guard: Guard, v: VersionInfo):
     )
 
 
-def _analyse(assessments: list, draws: int | None, weights=None):
-    from roam.analysis import analyse
+def country_file(
+    guard: Guard,
+    kind: CountryFile,
+    country: str,
+    year: int | None = None,
+    version: int | None = None,
+    draws: int | None = None,
+    *,
+    seed: int | None = None,
+    profile: str | None = None,
+    indicator_set: str | None = None,
+    lang: str | None = None,
+) -> bytes:
+    """The results workbook ("results") or the submission package ("package") of one version:
+    one access decision, one analysis, the file in `lang` (numbers do not depend on it)."""
+    from roam.export.files import write_country_file
 
-    return analyse(assessments, draws=draws, weights=weights)
-
-
-def _exported(guard: Guard, country: str, year, version, draws: int | None, indicator_set):
-    """The checked version, its assessment and the analysis of it: one decision per export."""
     v = check_export(guard, country, year, version, indicator_set=indicator_set)
     assessment = _load(guard, v)
-    return v, assessment, _analyse([assessment], draws)
-
-
-def results_workbook(
-    guard: Guard,
-    country: str,
-    year: int | None = None,
-    version: int | None = None,
-    draws: int | None = None,
-    *,
-    indicator_set: str | None = None,
-) -> bytes:
-    from roam.export.workbook import write_results
-
-    v, assessment, analysis = _exported(guard, country, year, version, draws, indicator_set)
-    return write_results(analysis, assessment.country, _reviews(guard, v))
-
-
-def submission_package(
-    guard: Guard,
-    country: str,
-    year: int | None = None,
-    version: int | None = None,
-    draws: int | None = None,
-    *,
-    indicator_set: str | None = None,
-) -> bytes:
-    from roam.export.package import write_package
-
-    v, assessment, analysis = _exported(guard, country, year, version, draws, indicator_set)
-    name, original = guard.store.original(
-        v.country, v.year, v.version, framework=v.framework, indicator_set=v.indicator_set
+    analysis = RunChoice(profile, draws, seed).analyse([assessment])
+    original = None
+    if kind == "package":
+        original = guard.store.original(
+            v.country, v.year, v.version, framework=v.framework, indicator_set=v.indicator_set
+        )
+    return write_country_file(
+        kind, analysis, assessment.country, original, _reviews(guard, v), lang=lang
     )
-    return write_package(analysis, assessment.country, original, name, _reviews(guard, v))
+
+
+def results_workbook(guard: Guard, country: str, *args, **options) -> bytes:
+    """The results workbook an evaluator reads; arguments as :func:`country_file`."""
+    return country_file(guard, "results", country, *args, **options)
+
+
+def submission_package(guard: Guard, country: str, *args, **options) -> bytes:
+    """The submission package for UNESCO (IPDC); arguments as :func:`country_file`."""
+    return country_file(guard, "package", country, *args, **options)
 
 
 def _reviews(guard: Guard, v: VersionInfo) -> list[dict]:
@@ -85,13 +86,22 @@ def _reviews(guard: Guard, v: VersionInfo) -> list[dict]:
 
 
 def comparison_workbook(
-    guard: Guard, requests: Sequence[Request], draws: int | None = None
+    guard: Guard,
+    requests: Sequence[Request],
+    draws: int | None = None,
+    *,
+    seed: int | None = None,
+    profile: str | None = None,
+    lang: str | None = None,
 ) -> bytes:
     """One workbook comparing several countries; every one of them must be exportable."""
     from roam.export.comparison import write_comparison
+    from roam.i18n import language
 
     chosen = []
     for request in requests:
         country, year, version, indicator_set = (*request, None, None)[:4]
         chosen.append(check_export(guard, country, year, version, indicator_set=indicator_set))
-    return write_comparison(_analyse([_load(guard, v) for v in chosen], draws))
+    analysis = RunChoice(profile, draws, seed).analyse([_load(guard, v) for v in chosen])
+    with language(lang):
+        return write_comparison(analysis)

@@ -86,15 +86,15 @@ class SecureStore(Guard):
     def archive_version(self, country: str, version: int, *, year=None, note: str = ""):
         return A.archive_version(self, country, version, year=year, note=note)
 
-    # -- exports
-    def results_workbook(self, country: str, year=None, version=None, draws: int | None = None):
-        return E.results_workbook(self, country, year, version, draws)
+    # -- exports (options as roam.service.exports.country_file: draws, seed, profile, lang...)
+    def results_workbook(self, country: str, *args, **options) -> bytes:
+        return E.results_workbook(self, country, *args, **options)
 
-    def submission_package(self, country: str, year=None, version=None, draws: int | None = None):
-        return E.submission_package(self, country, year, version, draws)
+    def submission_package(self, country: str, *args, **options) -> bytes:
+        return E.submission_package(self, country, *args, **options)
 
-    def comparison_workbook(self, countries: list[tuple], draws: int | None = None) -> bytes:
-        return E.comparison_workbook(self, countries, draws)
+    def comparison_workbook(self, countries: list[tuple], *args, **options) -> bytes:
+        return E.comparison_workbook(self, countries, *args, **options)
 
     # -- weight sets
     def save_weight_set(self, name: str, weights: dict[str, float], framework: str) -> Path:

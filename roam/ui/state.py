@@ -11,7 +11,8 @@ from typing import Any
 import streamlit as st
 
 from roam.access import SecureStore
-from roam.analysis import Analysis, analyse
+from roam.analysis import Analysis
+from roam.choice import RunChoice
 from roam.questionnaire.budget import check_within_budget
 from roam.service import connect
 from roam.ui.auth import current_user
@@ -53,14 +54,19 @@ def load_version(
 
 @st.cache_resource(max_entries=32, show_spinner="Scoring...")
 def analysis_for(
-    keys: tuple[tuple, ...], weights: tuple[tuple[str, float], ...] = (), profile: str = APP_PROFILE
+    keys: tuple[tuple, ...],
+    weights: tuple[tuple[str, float], ...] = (),
+    profile: str = APP_PROFILE,
+    sensitivity: bool | None = None,
 ) -> Analysis:
     """Scores for stored versions; `weights` (id, weight) pairs override the default set.
 
-    Draws and seed come from the scoring.yaml `profile`; the run record says which."""
+    Draws, seed and whether the sensitivity analysis runs come from the scoring.yaml `profile`
+    (`sensitivity` asks for it regardless); the run record says which."""
     items = [load_version(*key) for key in keys]
     custom = {"description": "weights chosen in the app", "weights": dict(weights)}
-    return analyse(items, weights=custom if weights else None, profile=profile)
+    choice = RunChoice(profile, sensitivity=sensitivity)
+    return choice.analyse(items, weights=custom if weights else None)
 
 
 @st.cache_data(max_entries=16, show_spinner="Checking the workbook...")

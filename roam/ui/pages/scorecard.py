@@ -31,7 +31,9 @@ def render() -> None:
         format_func=lambda n: f"version {n}" + (" (latest)" if n == max(versions) else ""),
     )
     key = state.version_key(country, year, version)
-    analysis = state.analysis_for((key,))
+    # the app's run profile leaves the sensitivity analysis out (it takes time); asked for here
+    explain = st.toggle("Say what drives each interval (slower)", key="scorecard_sensitivity")
+    analysis = state.analysis_for((key,), sensitivity=True if explain else None)
     record = analysis.records()[0]
     fw = analysis.framework
     assessment = analysis.assessment(country)
