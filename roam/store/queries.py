@@ -12,6 +12,7 @@ A version's own status (what the access policy decides on, see roam/access_polic
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import func, select
@@ -30,6 +31,22 @@ from roam.store.records import (
 )
 from roam.store.selection import choose, matching
 from roam.store.status import ACCEPTED
+
+NAMING = ("country", "year", "framework", "indicator_set")  # what names an assessment
+
+
+def assessment_fields(row: S.Assessment, fields: tuple[str, ...] = NAMING) -> dict[str, Any]:
+    """The fields of an assessment row that records built from it repeat (country code and name,
+    year, framework, indicator set, status), by the records' own field names."""
+    values = {
+        "country": row.country.iso_code,
+        "name": row.country.name,
+        "year": row.year,
+        "framework": row.framework,
+        "indicator_set": row.indicator_set,
+        "status": row.status,
+    }
+    return {field: values[field] for field in fields}
 
 
 def assessment_infos(s: Session, country: str | None = None) -> list[AssessmentInfo]:
@@ -64,12 +81,7 @@ def assessment_infos(s: Session, country: str | None = None) -> list[AssessmentI
             at = at.replace(tzinfo=dt.UTC)
         out.append(
             AssessmentInfo(
-                country=r.country.iso_code,
-                name=r.country.name,
-                year=r.year,
-                framework=r.framework,
-                indicator_set=r.indicator_set,
-                status=r.status,
+                **assessment_fields(r, ("country", "name", *NAMING[1:], "status")),
                 versions=count,
                 latest_version=latest,
                 latest_uploaded_at=at,
@@ -139,14 +151,18 @@ def one_assessment(
             )
     chosen = choose(rows, year, framework, indicator_set)
     assert chosen is not None  # rows is not empty
-    if for_update:
-        chosen = s.scalars(
-            select(S.Assessment)
-            .where(S.Assessment.id == chosen.id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        ).one()
-    return chosen
+    return locked_assessment(s, chosen.id) if for_update else chosen
+
+
+def locked_assessment(s: Session, assessment_id: int) -> S.Assessment:
+    """The assessment row read again under a row lock (PostgreSQL; SQLite holds the DB lock),
+    so that changes to one assessment are serialised."""
+    return s.scalars(
+        select(S.Assessment)
+        .where(S.Assessment.id == assessment_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
 
 
 def latest_number(s: Session, assessment_id: int) -> int | None:
@@ -204,10 +220,7 @@ def version_infos(s: Session, row: S.Assessment) -> list[VersionInfo]:
             status = held.get(v.number, "draft")
         out.append(
             VersionInfo(
-                country=row.country.iso_code,
-                year=row.year,
-                framework=row.framework,
-                indicator_set=row.indicator_set,
+                **assessment_fields(row),
                 version=v.number,
                 status=status,
                 latest=v.number == latest,
@@ -227,15 +240,13 @@ def version_infos(s: Session, row: S.Assessment) -> list[VersionInfo]:
 
 def transition_info(row: S.Assessment, t: S.Transition) -> TransitionInfo:
     return TransitionInfo(
-        country=row.country.iso_code,
-        year=row.year,
+        **assessment_fields(row, ("country", "year", "indicator_set")),
         from_status=t.from_status,
         to_status=t.to_status,
         version=t.version_number,
         changed_by=t.changed_by,
         changed_at=t.changed_at,
         note=t.note,
-        indicator_set=row.indicator_set,
     )
 
 

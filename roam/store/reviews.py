@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from roam.review.model import MINIMUM_STATUS, Comment, Participant, RoundData
 from roam.store import schema as S
 from roam.store.engine import StoreError
+from roam.store.queries import assessment_fields
 from roam.store.queries import one_assessment as _one_assessment
 from roam.store.queries import version_row as _version
 from roam.store.records import NotFound
@@ -185,10 +186,7 @@ def _data(s: Session, row: S.ReviewRound, *, full: bool = True) -> RoundData:
 def _round_data(row, assessment, people, ratings, comments, total: int) -> RoundData:
     return RoundData(
         id=row.id,
-        country=assessment.country.iso_code,
-        name=assessment.country.name,
-        year=assessment.year,
-        framework=assessment.framework,
+        **assessment_fields(assessment, ("country", "name", "year", "framework")),
         assessment_status=assessment.status,
         number=row.number,
         version=row.version_number,

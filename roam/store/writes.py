@@ -15,7 +15,13 @@ from roam.questionnaire.model import RESPONSE_COLUMNS, Assessment
 from roam.store import schema as S
 from roam.store.compare import plain
 from roam.store.engine import StoreError
-from roam.store.queries import latest_number, one_assessment, transition_info, version_infos
+from roam.store.queries import (
+    latest_number,
+    locked_assessment,
+    one_assessment,
+    transition_info,
+    version_infos,
+)
 from roam.store.records import (
     IngestResult,
     NotFound,
@@ -63,12 +69,7 @@ def add_version(
         ),
     )
     # Serialise uploads to this assessment (PostgreSQL row lock; SQLite holds the DB lock).
-    row = s.scalars(
-        select(S.Assessment)
-        .where(S.Assessment.id == row.id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).one()
+    row = locked_assessment(s, row.id)
     label = f"{meta.iso_code} {meta.year}"
     if row.status in UPLOAD_REFUSED:
         reason = UPLOAD_REFUSED[row.status].format(country=meta.iso_code, year=meta.year)
