@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, Literal
 
 import pandas as pd
-import xlsxwriter
 
 from roam.presentation import SCORE_SCALE
 from roam.values import is_blank
+from roam.xlsxwrite import new_workbook
 
 Kind = Literal["text", "score", "pct", "int", "num"]
-FIXED_DATE = datetime(2018, 11, 22)
 
 
 @dataclass(frozen=True)
@@ -36,17 +34,7 @@ class Book:
         band_colours: dict[str, str] | None = None,
     ) -> None:
         self.buffer = io.BytesIO()
-        self.wb = xlsxwriter.Workbook(
-            self.buffer,
-            {
-                "in_memory": True,
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-                "strings_to_numbers": False,
-                "nan_inf_to_errors": False,
-            },
-        )
-        self.wb.set_properties({"title": title, "author": "roam", "created": FIXED_DATE})
+        self.wb = new_workbook(self.buffer, title, nan_inf_to_errors=False)
         base = {"valign": "top", "font_size": 10}
         add = self.wb.add_format
         self.f = {

@@ -15,7 +15,6 @@ import tempfile
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +39,6 @@ from roam.framework.models import (
     ScalesFile,
 )
 
-FIXED_DATE = datetime(2018, 11, 22)  # fixed document date keeps exports reproducible
 LIST_SEPARATOR = "; "
 
 # sheet -> [(key, header)]; the importer finds columns by header, so their order may change
@@ -141,25 +139,13 @@ NO = {"no", "n", "false", "0", ""}
 
 def export_catalogue(fw: Framework) -> bytes:
     """One workbook with every category, theme, question, indicator, scale and published count."""
-    import xlsxwriter
+    from roam.xlsxwrite import new_workbook
 
     buffer = io.BytesIO()
-    wb = xlsxwriter.Workbook(
+    wb = new_workbook(
         buffer,
-        {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-        },
-    )
-    wb.set_properties(
-        {
-            "title": f"roam catalogue, framework {fw.version}",
-            "author": "roam",
-            "created": FIXED_DATE,
-            "comments": "Indicator wording adapted from UNESCO (2019), CC BY-SA 3.0 IGO.",
-        }
+        f"roam catalogue, framework {fw.version}",
+        "Indicator wording adapted from UNESCO (2019), CC BY-SA 3.0 IGO.",
     )
     header = wb.add_format({"bold": True, "bg_color": "#dde4ee", "border": 1, "text_wrap": True})
     text = wb.add_format({"text_wrap": True, "valign": "top"})

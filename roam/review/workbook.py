@@ -13,7 +13,6 @@ import hashlib
 import io
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from roam.errors import ValidationReport
@@ -23,9 +22,18 @@ from roam.questionnaire.vocab import vocabulary
 from roam.review import issues
 from roam.review.model import KIND_NAMES, Participant, RoundData
 from roam.review.rules import ReviewRules
+from roam.xlsxwrite import (
+    BASE,
+    HEADER,
+    LOCKED,
+    TITLE,
+    add_formats,
+    key_value_sheet,
+    list_sheet,
+    new_workbook,
+)
 
 ABOUT, RATINGS, META, LISTS = "About", "Ratings", "_review", "_lists"
-FIXED_DATE = datetime(2018, 11, 22)
 COLUMNS = [  # (key, header, width)
     ("finding", "Finding ID", 11),
     ("kind", "Kind", 13),
@@ -59,33 +67,21 @@ def sheet_name(data: RoundData, person: Participant | None) -> str:
 
 def write_rating_sheet(data: RoundData, person: Participant | None, rules: ReviewRules) -> bytes:
     """The rating workbook of ``person`` (None: a blank sheet for a walk-in)."""
-    import xlsxwriter
-
     buffer = io.BytesIO()
-    wb = xlsxwriter.Workbook(
-        buffer,
+    wb = new_workbook(buffer, f"Rating sheet: {data.label}")
+    fmt = add_formats(
+        wb,
         {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
+            "title": TITLE,
+            "text": BASE,
+            "header": HEADER,
+            "locked": LOCKED,
+            "input": {**BASE, "locked": False, "bg_color": "#fffbe6", "border": 1},
         },
     )
-    wb.set_properties(
-        {"title": f"Rating sheet: {data.label}", "author": "roam", "created": FIXED_DATE}
-    )
-    base = {"valign": "top", "text_wrap": True, "font_size": 10}
-    fmt = {
-        "title": wb.add_format({"bold": True, "font_size": 14}),
-        "text": wb.add_format(base),
-        "header": wb.add_format({**base, "bold": True, "bg_color": "#dde4ee", "border": 1}),
-        "locked": wb.add_format({**base, "locked": True, "bg_color": "#f3f3f3"}),
-        "input": wb.add_format({**base, "locked": False, "bg_color": "#fffbe6", "border": 1}),
-    }
     lists = _write_lists(wb, rules)
     _write_about(wb, data, person, rules, fmt, lists)
     _write_ratings(wb, data, person, fmt, lists)
-    meta = wb.add_worksheet(META)
     values = {
         "country": data.country,
         "year": str(data.year),
@@ -94,17 +90,13 @@ def write_rating_sheet(data: RoundData, person: Participant | None, rules: Revie
         "participant": "" if person is None else person.key,
         "findings": findings_checksum(data.findings),
     }
-    for row, (key, value) in enumerate(values.items()):
-        meta.write_string(row, 0, key)
-        meta.write_string(row, 1, value)
-    meta.hide()
+    key_value_sheet(wb, META, values.items())
     wb.get_worksheet_by_name(RATINGS).activate()
     wb.close()
     return buffer.getvalue()
 
 
 def _write_lists(wb, rules: ReviewRules) -> dict[str, str]:
-    ws = wb.add_worksheet(LISTS)
     vocab = vocabulary()
     columns = [
         ("rating", rules.labels),
@@ -112,15 +104,7 @@ def _write_lists(wb, rules: ReviewRules) -> dict[str, str]:
         ("gender", list(vocab.genders)),
         ("yes_no", ["Yes", "No"]),
     ]
-    refs = {}
-    for col, (name, values) in enumerate(columns):
-        ws.write_string(0, col, name)
-        for row, value in enumerate(values, start=1):
-            ws.write_string(row, col, value)
-        letter = chr(ord("A") + col)
-        refs[name] = f"={LISTS}!${letter}$2:${letter}${len(values) + 1}"
-    ws.hide()
-    return refs
+    return list_sheet(wb, LISTS, columns)
 
 
 def _write_about(wb, data, person, rules, fmt, lists) -> None:
