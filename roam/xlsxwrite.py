@@ -69,3 +69,20 @@ def key_value_sheet(wb, name: str, values: Iterable[tuple[str, str]]):
         ws.write_string(row, 1, value)
     ws.hide()
     return ws
+
+
+def protect_inputs(ws, **allowed: bool) -> None:
+    """Lock the sheet except its input cells (no password: a guard against slips, not a lock),
+    keeping what people need to work: select, resize, filter, sort (and `allowed` extras)."""
+    ws.protect(
+        "",
+        {
+            "select_locked_cells": True,
+            "select_unlocked_cells": True,
+            "format_columns": True,
+            "format_rows": True,
+            "autofilter": True,
+            "sort": True,
+            **allowed,
+        },
+    )

@@ -21,6 +21,7 @@ from roam.export.tables import (
 )
 from roam.export.validation import write_validation_sheet
 from roam.export.xlsx import Book, Col
+from roam.i18n import N_, _
 from roam.mab import mab_balance
 from roam.presentation import NOT_A_RANKING, NOT_OFFICIAL
 
@@ -41,6 +42,13 @@ def score_cols(analysis: Analysis) -> list[Col]:
     ]
 
 
+# (level, sheet, id header, name header, name width): one sheet of scores per level
+LEVEL_SHEETS = (
+    ("theme", N_("Themes"), N_("Theme"), N_("Name"), 40),
+    ("question", N_("Questions"), N_("Question"), N_("Question text"), 60),
+)
+
+
 def write_results(
     analysis: Analysis, country: str, reviews: list[dict[str, Any]] | None = None
 ) -> bytes:
@@ -50,34 +58,19 @@ def write_results(
     name = display_name(meta.iso_code, meta.country)
     book = new_workbook(analysis, f"{analysis.framework.short_name} results: {name}")
     _summary(book, analysis, country)
-    themes = level_table(analysis, "theme", country)
-    ws = book.sheet("Themes")
-    book.table(
-        ws,
-        themes,
-        [
-            Col("category", "Category", 9),
-            Col("id", "Theme", 8),
-            Col("name", "Name", 40),
-            *score_cols(analysis),
-        ],
-        colour_by_category="category",
-        band_column="band",
-    )
-    questions = level_table(analysis, "question", country)
-    ws = book.sheet("Questions")
-    book.table(
-        ws,
-        questions,
-        [
-            Col("category", "Category", 9),
-            Col("id", "Question", 9),
-            Col("name", "Question text", 60),
-            *score_cols(analysis),
-        ],
-        colour_by_category="category",
-        band_column="band",
-    )
+    for level, sheet, id_header, name_header, width in LEVEL_SHEETS:
+        book.table(
+            book.sheet(_(sheet)),
+            level_table(analysis, level, country),
+            [
+                Col("category", _("Category"), 9),
+                Col("id", _(id_header), 9),
+                Col("name", _(name_header), width),
+                *score_cols(analysis),
+            ],
+            colour_by_category="category",
+            band_column="band",
+        )
     indicators = indicator_table(analysis, country)
     scored = scored_rows(analysis, indicators)
     ws = book.sheet("Indicators")

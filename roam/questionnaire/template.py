@@ -29,6 +29,7 @@ from roam.xlsxwrite import (
     key_value_sheet,
     list_sheet,
     new_workbook,
+    protect_inputs,
 )
 
 MAB_BLANK_ROWS = 40
@@ -468,18 +469,7 @@ def _write_category(
     _printable(ws)
     ws.freeze_panes(L.HEADER_ROW + 1, 1)
     ws.autofilter(L.HEADER_ROW, 0, max(last, L.HEADER_ROW + 1), len(L.COLUMNS) - 1)
-    ws.protect(
-        "",
-        {
-            "select_locked_cells": True,
-            "select_unlocked_cells": True,
-            "format_columns": True,
-            "format_rows": True,
-            "autofilter": True,
-            "sort": True,
-            "insert_columns": True,
-        },
-    )
+    protect_inputs(ws, insert_columns=True)
 
 
 def _fill_row(ws, row: int, col: dict[str, int], answer: dict, labels: dict, fmt: dict) -> None:

@@ -31,6 +31,7 @@ from roam.xlsxwrite import (
     key_value_sheet,
     list_sheet,
     new_workbook,
+    protect_inputs,
 )
 
 ABOUT, RATINGS, META, LISTS = "About", "Ratings", "_review", "_lists"
@@ -181,17 +182,7 @@ def _write_ratings(wb, data, person, fmt, lists) -> None:
     )
     ws.freeze_panes(1, 1)
     ws.autofilter(0, 0, max(last, 1), len(COLUMNS) - 1)
-    ws.protect(
-        "",
-        {
-            "select_locked_cells": True,
-            "select_unlocked_cells": True,
-            "format_columns": True,
-            "format_rows": True,
-            "autofilter": True,
-            "sort": True,
-        },
-    )
+    protect_inputs(ws)
 
 
 # --------------------------------------------------------------------------------- reading
