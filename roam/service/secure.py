@@ -61,27 +61,9 @@ class SecureStore(Guard):
     def ingest(self, sources: Iterable, *, note: str = "", status: str = "draft"):
         return A.ingest(self, sources, note=note, status=status)
 
-    def set_status(
-        self,
-        country: str,
-        year: int,
-        target: str,
-        *,
-        version: int | None = None,
-        note: str = "",
-        indicator_set: str | None = None,
-        framework: str | None = None,
-    ):
-        return A.set_status(
-            self,
-            country,
-            year,
-            target,
-            version=version,
-            note=note,
-            indicator_set=indicator_set,
-            framework=framework,
-        )
+    def set_status(self, country: str, year: int, target: str, **options):
+        """Options as roam.service.assessments.set_status (version, note, indicator_set, ...)."""
+        return A.set_status(self, country, year, target, **options)
 
     def archive_version(self, country: str, version: int, *, year=None, note: str = ""):
         return A.archive_version(self, country, version, year=year, note=note)
