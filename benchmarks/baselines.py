@@ -293,7 +293,7 @@ def floor_uncertainty(
     batch: int = 250,
 ) -> list[np.ndarray]:
     """Weights x U(1 - f, 1 + f) per level and arithmetic/geometric per draw; the 5/50/95th
-    percentiles of theme, category and index scores and of category and index ranks.
+    percentiles of theme, category and index scores (no ranks: roam computes no positions).
     x0: countries x scored indicators points; masks[k]: countries x nodes of level k with a
     value (k = 0: the indicators). Indicator level: one small matrix product per question (the
     points are the same in every draw); above: one einsum per parent (broadcast products over
@@ -347,16 +347,6 @@ def floor_uncertainty(
         for rows, score in keep[k]:
             sims[:, :, rows] = score.transpose(0, 2, 1)
         out.append(np.percentile(sims, [5, 50, 95], axis=2))
-        if k >= 2:  # competition ranks among countries per draw and node, then their percentiles
-            missing = np.isnan(sims).transpose(0, 2, 1)
-            key = np.where(np.isnan(sims), 500.0, -sims).transpose(0, 2, 1)  # after every score
-            flat = key.reshape(-1, key.shape[2])
-            offset = 1000.0 * np.arange(len(flat))[:, None]
-            ordered = (np.sort(flat, axis=1) + offset).ravel()
-            where = np.searchsorted(ordered, flat + offset)
-            rank = (where - np.arange(len(flat))[:, None] * flat.shape[1] + 1.0).reshape(key.shape)
-            rank[missing] = np.nan  # no score, no rank
-            out.append(np.percentile(rank, [5, 50, 95], axis=1))
     return out
 
 
@@ -395,17 +385,16 @@ def check_same(scores: Scores, frame: pd.DataFrame, m: Model) -> None:
 
 
 def check_same_uncertainty(scores: Scores, m: Model, draws: int = 50, seed: int = 0) -> None:
-    """The floor's intervals and rank intervals are roam's, draw for draw (same random stream)."""
+    """The floor's intervals are roam's, draw for draw (same random stream)."""
     from roam.scoring import uncertainty
 
     x0 = scores.arrays.value
     masks = [scores.arrays.has_value] + [r.has_value for r in scores.levels]
     floor = floor_uncertainty(x0, masks, m, draws, 0.25, seed)
     table = uncertainty(scores.framework, scores=scores, draws=draws, seed=seed).table
-    pairs = [("theme", 0, "low"), ("category", 1, "high"), ("index", 3, "median")]
-    pairs += [("index", 4, "rank_worst")]
+    pairs = [("theme", 0, "low"), ("category", 1, "high"), ("index", 2, "median")]
     for level, k, column in pairs:
-        q = {"low": 0, "median": 1, "high": 2, "rank_worst": 2}[column]
+        q = {"low": 0, "median": 1, "high": 2}[column]
         got = floor[k][q].T.ravel()
         want = table.loc[table["level"] == level, column].to_numpy(dtype=float)
         if not np.allclose(got, want, equal_nan=True, atol=1e-9):

@@ -71,7 +71,7 @@ def bench_uncertainty(
     n: int = 193, draws: int = 1000, framework: Framework | None = None, seed: int = 0
 ) -> dict[str, Any]:
     """Monte Carlo over weights (noise 0.25 per level) and arithmetic/geometric for n countries:
-    roam against the numpy floor (same draws, percentiles and rank percentiles), and against
+    roam against the numpy floor (same draws and percentiles), and against
     plain Python and pandas groupby (a few draws, scaled to `draws`). Nominal run excluded."""
     fw = framework or load_framework("2018")
     data = synthetic_responses(fw, n, seed)

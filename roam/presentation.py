@@ -1,16 +1,12 @@
 """The notes every view shows beside scores, so a workbook, a report and the app say the same.
 
 Category names, roles and colours are framework data (`fw.category(c)`, `fw.colour(c)`); status
-labels are questionnaire data (`vocabulary().status_label`); band colours live in scoring.yaml.
+labels are questionnaire data (`vocabulary().status_label`); band colours live in scoring.yaml;
+the colour scale of scores is framework data (`fw.score_scale`).
 """
 
 from __future__ import annotations
 
-# Scores 0 -> 50 -> 100 on heatmaps and in workbooks: one sequential blue scale (ColorBrewer
-# Blues), readable with every common colour-vision deficiency and in greyscale; the number is
-# always written in the cell as well.
-SCORE_SCALE = (("0", "#f7fbff"), ("50", "#9ecae1"), ("100", "#2171b5"))
-SCORE_TEXT_DARK_ABOVE = 80  # cells above this score get white text
 NOT_A_RANKING = (
     "This is an analytical comparison made with roam, not an official UNESCO ranking. UNESCO's "
     "Internet Universality indicators are for national self-assessment and are not intended to "

@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 
 from roam.framework import Framework
-from roam.presentation import SCORE_SCALE, SCORE_TEXT_DARK_ABOVE
+from roam.framework.vocabulary import ScoreScale
 
 
 def category_domain(codes: list[str], colours: dict[str, str]) -> alt.Scale:
@@ -96,11 +96,21 @@ def comparison_chart(frame: pd.DataFrame, colours: dict[str, str]) -> alt.FacetC
     )
 
 
-def heatmap(frame: pd.DataFrame, x_order: list[str], title: str = "Score") -> alt.LayerChart:
+def heatmap(
+    frame: pd.DataFrame,
+    x_order: list[str],
+    title: str = "Score",
+    colours: ScoreScale | None = None,
+) -> alt.LayerChart:
     """Countries x themes (or categories) with the value written in every cell.
 
     frame: columns country, column (short id on the axis), name (full name, on hover and in
-    the legend), value. The colour scale is the shared colour-blind-safe SCORE_SCALE."""
+    the legend), value. The colour scale is the framework's colour-blind-safe `score_scale`
+    (`colours`; default: the default framework's)."""
+    if colours is None:
+        from roam.framework import DEFAULT_VERSION, load_framework
+
+        colours = load_framework(DEFAULT_VERSION).score_scale
     data = frame.copy()
     data["text"] = [("" if pd.isna(v) else f"{v:.0f}") for v in data["value"]]
     data["value_shown"] = [("no score" if pd.isna(v) else f"{v:.1f}") for v in data["value"]]
@@ -108,10 +118,7 @@ def heatmap(frame: pd.DataFrame, x_order: list[str], title: str = "Score") -> al
         x=alt.X("column:N", sort=x_order, title=None, axis=alt.Axis(labelAngle=-45)),
         y=alt.Y("country:N", title=None),
     )
-    scale = alt.Scale(
-        domain=[float(stop) for stop, _ in SCORE_SCALE],
-        range=[colour for _, colour in SCORE_SCALE],
-    )
+    scale = alt.Scale(domain=colours.domain, range=colours.colours)
     rect = base.mark_rect(stroke="#ffffff").encode(
         color=alt.Color("value:Q", scale=scale, title=title),
         tooltip=[
@@ -123,7 +130,7 @@ def heatmap(frame: pd.DataFrame, x_order: list[str], title: str = "Score") -> al
     text = base.mark_text(fontSize=10).encode(
         text="text:N",
         color=alt.condition(
-            alt.datum.value > SCORE_TEXT_DARK_ABOVE, alt.value("#ffffff"), alt.value("#222222")
+            alt.datum.value > colours.light_text_above, alt.value("#ffffff"), alt.value("#222222")
         ),
     )
     return (rect + text).properties(height=alt.Step(26))

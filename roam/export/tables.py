@@ -96,7 +96,8 @@ def method_path(analysis: Analysis) -> str:
 def new_workbook(analysis: Analysis, title: str) -> Book:
     """A workbook coloured with the framework's category colours and the settings' bands."""
     bands = {b.name: b.colour for b in analysis.run.bands if b.colour}
-    return Book(title, analysis.framework.colours, bands)
+    fw = analysis.framework
+    return Book(title, fw.colours, bands, fw.score_scale)
 
 
 def scored_rows(analysis: Analysis, rows: pd.DataFrame) -> pd.DataFrame:

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from roam.presentation import SCORE_SCALE
+from roam.framework.vocabulary import ScoreScale
 from roam.values import is_blank
 from roam.xlsxwrite import new_workbook
 
@@ -32,7 +32,9 @@ class Book:
         title: str,
         category_colours: dict[str, str] | None = None,
         band_colours: dict[str, str] | None = None,
+        score_scale: ScoreScale | None = None,
     ) -> None:
+        self.score_scale = score_scale
         self.buffer = io.BytesIO()
         self.wb = new_workbook(self.buffer, title, nan_inf_to_errors=False)
         base = {"valign": "top", "font_size": 10}
@@ -111,7 +113,8 @@ class Book:
         if records:
             ws.autofilter(first_row, 0, last, len(columns) - 1)
         for c, col in enumerate(columns):
-            if col.kind == "score" and records:
+            if col.kind == "score" and records and self.score_scale is not None:
+                (low, mid, high) = self.score_scale.stops
                 ws.conditional_format(
                     first_row + 1,
                     c,
@@ -120,14 +123,14 @@ class Book:
                     {
                         "type": "3_color_scale",
                         "min_type": "num",
-                        "min_value": 0,
-                        "min_color": SCORE_SCALE[0][1],
+                        "min_value": low.at,
+                        "min_color": low.colour,
                         "mid_type": "num",
-                        "mid_value": 50,
-                        "mid_color": SCORE_SCALE[1][1],
+                        "mid_value": mid.at,
+                        "mid_color": mid.colour,
                         "max_type": "num",
-                        "max_value": 100,
-                        "max_color": SCORE_SCALE[2][1],
+                        "max_value": high.at,
+                        "max_color": high.colour,
                     },
                 )
         return last + 1

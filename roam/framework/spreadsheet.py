@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from roam.errors import RoamError
@@ -937,6 +938,7 @@ def import_catalogue(
         )
     manifest, scales, categories = read_catalogue(data, name)
     extra = _rules_files(base, rules_from)
+    manifest = _with_score_scale(manifest, base, rules_from)
     base.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".import-{name}-", dir=base))
     try:
@@ -956,9 +958,27 @@ def usable_name(name: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name))
 
 
+def _rules_folders(base: Path, version: str) -> list[Path]:
+    roots = (base, indicators_root(), Path(__file__).resolve().parents[2] / "indicators")
+    return [root / version for root in roots]
+
+
+def _with_score_scale(manifest: Manifest, base: Path, version: str) -> Manifest:
+    """The manifest with the colour scale of scores of framework `version` (presentation data
+    the spreadsheet does not carry), when that framework declares one."""
+    for folder in _rules_folders(base, version):
+        if (folder / "framework.yaml").is_file():
+            raw = yaml.safe_load((folder / "framework.yaml").read_text(encoding="utf-8"))
+            scale = (raw.get("vocabulary") or {}).get("score_scale")
+            if scale is None:
+                return manifest
+            vocabulary = manifest.vocabulary.model_dump() | {"score_scale": scale}
+            return Manifest.model_validate(manifest.model_dump() | {"vocabulary": vocabulary})
+    return manifest
+
+
 def _rules_files(base: Path, version: str) -> dict[str, str]:
-    for root in (base, indicators_root(), Path(__file__).resolve().parents[2] / "indicators"):
-        folder = root / version
+    for folder in _rules_folders(base, version):
         if (folder / "scoring.yaml").is_file():
             return {
                 name: (folder / name).read_text(encoding="utf-8")

@@ -31,6 +31,35 @@ class CategoryStyle(_Strict):
     colour: Colour = Field(pattern=r"^#[0-9A-Fa-f]{6}$")
 
 
+class ScaleStop(_Strict):
+    at: float = Field(ge=0, le=100, description="The score this colour stands for.")
+    colour: Colour = Field(pattern=r"^#[0-9A-Fa-f]{6}$")
+
+
+class ScoreScale(_Strict):
+    """The colour scale of scores on heatmaps and in workbooks: low, middle and high stops."""
+
+    stops: tuple[ScaleStop, ScaleStop, ScaleStop]
+    light_text_above: float = Field(
+        ge=0, le=100, description="Cells with a higher score are dark: their number is white."
+    )
+
+    @model_validator(mode="after")
+    def _ascending(self) -> ScoreScale:
+        ats = [stop.at for stop in self.stops]
+        if not ats[0] < ats[1] < ats[2]:
+            raise ValueError(f"score_scale stops must rise (got {ats})")
+        return self
+
+    @property
+    def domain(self) -> list[float]:
+        return [stop.at for stop in self.stops]
+
+    @property
+    def colours(self) -> list[Colour]:
+        return [stop.colour for stop in self.stops]
+
+
 class IndexSpec(_Strict):
     id: str = Field(pattern=r"^[A-Za-z0-9-]+$")
     name: str = Field(min_length=1)
@@ -42,6 +71,8 @@ class FrameworkVocabulary(_Strict):
     short_name: str = Field(min_length=1, description="The framework's name in titles.")
     index: IndexSpec
     categories: dict[str, CategoryStyle] = Field(min_length=1)
+    # None: the scale of the default framework (a catalogue imported from a spreadsheet)
+    score_scale: ScoreScale | None = None
 
     @model_validator(mode="after")
     def _one_index(self) -> FrameworkVocabulary:
@@ -118,6 +149,16 @@ class VocabularyAccess:
     @property
     def colours(self) -> dict[str, Colour]:
         return {c: self.colour(c) for c in self.manifest.categories}
+
+    @property
+    def score_scale(self) -> ScoreScale:
+        """The colour scale of scores (heatmaps, workbooks); a framework that declares none
+        uses the default framework's."""
+        if self.vocabulary.score_scale is not None:
+            return self.vocabulary.score_scale
+        from roam.framework import DEFAULT_VERSION, load_framework
+
+        return load_framework(DEFAULT_VERSION).vocabulary.score_scale
 
     def category_label(self, code: str) -> str:
         """ "R Rights": code and short name; an unknown code is shown as it is."""

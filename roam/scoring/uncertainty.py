@@ -1,4 +1,5 @@
-"""Monte Carlo uncertainty: how much scores and rank positions move under other defensible choices.
+"""Monte Carlo uncertainty: how much scores move under other defensible choices (no rank
+positions are computed: UNESCO's indicators are not meant to rank countries).
 
 Each draw multiplies every weight by U(1 - f, 1 + f) (f per level, from the settings) and picks an
 aggregation method (and, when the settings list several, a missing-data policy); coverage does not
@@ -22,7 +23,7 @@ BATCH_ELEMENTS = 8_000_000  # questions x draws x countries per batch: about 64 
 
 @dataclass(frozen=True)
 class Uncertainty:
-    """Per country and node: nominal score, median and percentile interval; ranks likewise."""
+    """Per country and node: nominal score, median and percentile interval."""
 
     table: pd.DataFrame
     draws: int
@@ -170,16 +171,6 @@ def run_uncertainty(
             "band_low": band_names(scores.settings, low.ravel()),
             "band_high": band_names(scores.settings, high.ravel()),
         }
-        if name != "theme":  # rank positions are reported for categories and the index only
-            nominal_rank = ranks(nominal.T).T
-            sim_ranks = ranks(sims)  # nodes x draws x countries
-            r_med, r_low, r_high = percentile(sim_ranks, [50, low_q, high_q], axis=1)
-            frame.update(
-                rank=nominal_rank.ravel(),
-                rank_median=r_med.T.ravel(),
-                rank_best=r_low.T.ravel(),
-                rank_worst=r_high.T.ravel(),
-            )
         frames.append(pd.DataFrame(frame))
     table = pd.concat(frames, ignore_index=True)
     methods_used = tuple(dict.fromkeys(v.method for v in pool))
@@ -191,21 +182,3 @@ def _nan_percentile(values: np.ndarray, q: list[float], axis: int) -> np.ndarray
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN: a node never scored
         return np.nanpercentile(values, q, axis=axis)
-
-
-def ranks(scores: np.ndarray) -> np.ndarray:
-    """Competition ranks (1 = highest, ties share the best rank) along the last axis; NaN stays NaN.
-
-    Rows are sorted once and each score's rank is found by binary search on the flattened array,
-    with every row shifted by a constant larger than the score range so rows never mix.
-    """
-    shape = scores.shape
-    flat = scores.reshape(-1, shape[-1])
-    rows, width = flat.shape
-    offset = 1000.0 * np.arange(rows)[:, None]
-    key = np.where(np.isnan(flat), 500.0, -flat) + offset  # NaN sorts after every score
-    ordered = np.sort(key, axis=1).ravel()
-    position = np.searchsorted(ordered, key.ravel(), side="left").reshape(rows, width)
-    rank = (position - np.arange(rows)[:, None] * width + 1).astype(float)
-    rank[np.isnan(flat)] = np.nan
-    return rank.reshape(shape)

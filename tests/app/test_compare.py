@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from roam.presentation import SCORE_SCALE
+from roam.framework import load_framework
 from tests.app.conftest import go
 
 SCORE_WORDS = ("score", "index", "interval", "band", "coverage")
@@ -62,7 +62,7 @@ def test_heatmap_palette_is_the_shared_safe_scale_with_names_on_hover(app):
     spec = json.loads(app.get("vega_lite_chart")[1].proto.spec)
     scales = json.dumps(spec)
     assert "redyellowgreen" not in scales
-    assert all(colour in scales for _, colour in SCORE_SCALE)
+    assert all(colour in scales for colour in load_framework("2018").score_scale.colours)
     assert '"title": "Name"' in scales  # the full theme name on hover
     legend = " ".join(c.value for c in app.caption)
     assert "R.A " in legend and "X.E " in legend  # every theme spelt out below the heatmap

@@ -98,7 +98,8 @@ def _fill(template, values: dict[str, object]) -> None:
 def test_a_differently_shaped_framework_works_from_template_to_export(tmp_path, monkeypatch):
     root = tmp_path / "indicators"
     root.mkdir()
-    shutil.copy(REPO / "indicators" / "questionnaire.yaml", root / "questionnaire.yaml")
+    for name in ("questionnaire.yaml", "recommendations.yaml"):
+        shutil.copy(REPO / "indicators" / name, root / name)
     monkeypatch.setenv("ROAM_INDICATORS_DIR", str(root))
     sheet = tmp_path / "iu2.xlsx"
     sheet.write_bytes(to_bytes(new_framework_workbook()))

@@ -200,3 +200,24 @@ def test_the_literal_check_catches_what_it_should(fw, tmp_path, monkeypatch):
         "compares with category C",
     ):
         assert kind in found, kind
+
+
+def test_the_score_scale_is_framework_data_read_through_its_accessor():
+    """Heatmaps and workbook colour scales take the scale from framework.yaml, not from code."""
+    import yaml
+
+    from roam.export.charts import heatmap
+    from roam.framework import indicators_root, load_framework
+
+    raw = yaml.safe_load((indicators_root() / "2018" / "framework.yaml").read_text())
+    declared = raw["vocabulary"]["score_scale"]
+    scale = load_framework("2018").score_scale
+    assert scale.colours == [stop["colour"] for stop in declared["stops"]]
+    assert scale.domain == [stop["at"] for stop in declared["stops"]]
+    assert scale.light_text_above == declared["light_text_above"]
+    import pandas as pd
+
+    frame = pd.DataFrame([{"country": "XA", "column": "R.A", "name": "Rights A", "value": 90.0}])
+    spec = heatmap(frame, ["R.A"]).to_dict()
+    text = str(spec)
+    assert all(colour in text for colour in scale.colours)
