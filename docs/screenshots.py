@@ -17,12 +17,38 @@ from tests.e2e.browser import CHROMIUM_ARGS, chromium_path, running_app, wait_id
 
 HERE = Path(__file__).resolve().parent
 PAGES = ["overview", "upload", "scorecard", "compare", "coverage", "weights", "recommendations"]
+REPORTS = ["report_ar"]  # the draft report of a sample in Arabic (right to left)
+
+
+def report_shot(browser, name: str) -> None:
+    """The top of a sample's draft report in the language the name ends with."""
+    from roam.analysis import analyse
+    from roam.export.report import render_report
+    from roam.i18n import language
+    from roam.questionnaire import read_questionnaire
+
+    lang = name.rsplit("_", 1)[1]
+    assessment = read_questionnaire(HERE.parent / "sample_data" / "XA_Aurelia_full.xlsx")
+    with language(lang):
+        html = render_report(analyse([assessment], draws=300), assessment.country)
+    path = Path(tempfile.mkdtemp()) / f"{name}.html"
+    path.write_text(html, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1100, "height": 1000})
+    page.goto(path.as_uri())
+    page.screenshot(path=HERE / f"{name}.png")
+    print(f"wrote docs/{name}.png")
 
 
 def main(names: list[str]) -> None:
     """Regenerate the screenshots of the pages named (all of them when none is)."""
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        for name in [n for n in names or REPORTS if n in REPORTS]:
+            report_shot(browser, name)
+        names = [n for n in names if n not in REPORTS]
+        if not names and sys.argv[1:]:
+            browser.close()
+            return
         with running_app(Path(tempfile.mkdtemp())) as url:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             for name in names or PAGES:

@@ -7,13 +7,15 @@ the colour scale of scores is framework data (`fw.score_scale`).
 
 from __future__ import annotations
 
-NOT_A_RANKING = (
+from roam.i18n import N_
+
+NOT_A_RANKING = N_(
     "This is an analytical comparison made with roam, not an official UNESCO ranking. UNESCO's "
     "Internet Universality indicators are for national self-assessment and are not intended to "
     "rank countries. Every score is shown with its data coverage and an uncertainty interval; "
     "differences within overlapping intervals are not meaningful."
 )
-NOT_OFFICIAL = (
+NOT_OFFICIAL = N_(
     "These scores are an analytical aid computed by roam from the national questionnaire; they "
     "are not an official UNESCO score or ranking. UNESCO's Internet Universality indicators are "
     "for national self-assessment. Each score comes with its data coverage and an uncertainty "

@@ -145,7 +145,8 @@ def reproduce(source: bytes | Path | str) -> Reproduction:
         draws=run.draws,
         seed=run.seed,
     )
-    rebuilt = build_submission(analysis, assessment.country).model_dump(mode="json")
+    lang = stated.get("language", "en")
+    rebuilt = build_submission(analysis, assessment.country, lang).model_dump(mode="json")
     result = Reproduction(assessment.country, run)
     for key in ("framework", "assessment", "indicators", "scores"):
         _compare(stated.get(key), rebuilt[key], key, result)
@@ -154,8 +155,10 @@ def reproduce(source: bytes | Path | str) -> Reproduction:
     _compare(stated_run, rebuilt_run, "run", result)
     if files.results is not None:
         from roam.export.workbook import write_results
+        from roam.i18n import language
 
-        rebuilt_book = write_results(analysis, assessment.country)
+        with language(lang):  # the workbook was written in the package's language
+            rebuilt_book = write_results(analysis, assessment.country)
         _compare_workbooks(files.results, rebuilt_book, files.results_name or "results", result)
     return result
 

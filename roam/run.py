@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from roam import __version__
 from roam.framework import Framework
+from roam.i18n import _
 from roam.scoring.config import ScoringSettings, WeightSet
 from roam.scoring.weights import Weights, resolve_weights
 
@@ -80,15 +81,15 @@ class RunRecord(ScoringSettings):
     def interval_label(self) -> str:
         """ "90% interval" for the 5th to 95th percentiles: the name follows the settings."""
         low, high = self.percentiles
-        return f"{high - low:g}% interval"
+        return _("{share}% interval").format(share=f"{high - low:g}")
 
     @property
     def low_label(self) -> str:
-        return f"Low ({self.percentiles[0]:g}%)"
+        return _("Low ({share}%)").format(share=f"{self.percentiles[0]:g}")
 
     @property
     def high_label(self) -> str:
-        return f"High ({self.percentiles[1]:g}%)"
+        return _("High ({share}%)").format(share=f"{self.percentiles[1]:g}")
 
     def settings(self) -> ScoringSettings:
         """The scoring settings of this run, to score again with exactly these choices."""
@@ -106,15 +107,25 @@ class RunRecord(ScoringSettings):
     def summary(self) -> str:
         """One plain sentence on the interval settings, for captions and notes."""
         if self.draws == 0:
-            return "No uncertainty interval was computed (0 draws)."
+            return _("No uncertainty interval was computed (0 draws).")
         noise = ", ".join(f"{k} {v:g}" for k, v in self.uncertainty.noise.model_dump().items())
-        return (
-            f"{self.draws} Monte Carlo draws (profile '{self.profile}', seed {self.seed}); each "
-            f"weight multiplied by U(1-f, 1+f) with f = {noise}; aggregation method drawn from "
-            f"{', '.join(self.uncertainty.methods)}; interval = {self.percentiles[0]:g}th to "
-            f"{self.percentiles[1]:g}th percentile ({self.interval_label}). Sensitivity "
-            f"analysis {'run' if self.uncertainty.sensitivity else 'not run'}."
+        sentence = _(
+            "{draws} Monte Carlo draws (profile '{profile}', seed {seed}); each weight multiplied "
+            "by U(1-f, 1+f) with f = {noise}; aggregation method drawn from {methods}; interval "
+            "= {low}th to {high}th percentile ({interval})."
+        ).format(
+            draws=self.draws,
+            profile=self.profile,
+            seed=self.seed,
+            noise=noise,
+            methods=", ".join(self.uncertainty.methods),
+            low=f"{self.percentiles[0]:g}",
+            high=f"{self.percentiles[1]:g}",
+            interval=self.interval_label,
         )
+        if self.uncertainty.sensitivity:
+            return sentence + " " + _("Sensitivity analysis run.")
+        return sentence + " " + _("Sensitivity analysis not run.")
 
 
 def build_run(

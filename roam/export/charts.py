@@ -8,8 +8,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from roam.export.tables import category_label
 from roam.framework import Framework
 from roam.framework.vocabulary import ScoreScale
+from roam.i18n import _
 
 
 def category_domain(codes: list[str], colours: dict[str, str]) -> alt.Scale:
@@ -30,7 +32,7 @@ def profile_chart(frame: pd.DataFrame, colours: dict[str, str], title: str = "")
         y=alt.Y("label:N", sort=list(data["label"]), title=None, axis=alt.Axis(labelLimit=0)),
     )  # labelLimit 0: full theme names, never cut with an ellipsis
     bars = base.mark_bar(opacity=0.85).encode(
-        x=alt.X("score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0-100)"),
+        x=alt.X("score:Q", scale=alt.Scale(domain=[0, 100]), title=_("Score (0-100)")),
         color=alt.Color(
             "category:N", scale=category_domain(list(data["category"]), colours), legend=None
         ),
@@ -50,7 +52,7 @@ def category_frame(records_categories: dict[str, dict], framework: Framework) ->
     rows = [
         {
             "id": code,
-            "label": framework.category_label(code),
+            "label": category_label(framework, code),
             "category": code,
             "score": node["score"],
             "low": node["low"],
@@ -122,8 +124,8 @@ def heatmap(
     rect = base.mark_rect(stroke="#ffffff").encode(
         color=alt.Color("value:Q", scale=scale, title=title),
         tooltip=[
-            alt.Tooltip("country:N", title="Country"),
-            alt.Tooltip("name:N", title="Name"),
+            alt.Tooltip("country:N", title=_("Country")),
+            alt.Tooltip("name:N", title=_("Name")),
             alt.Tooltip("value_shown:N", title=title),
         ],
     )

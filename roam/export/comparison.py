@@ -10,50 +10,60 @@ import pandas as pd
 from roam.analysis import Analysis
 from roam.countries import display_name
 from roam.export.overlap import indistinguishable
-from roam.export.tables import coverage_matrix, level_table, new_workbook
+from roam.export.tables import (
+    catalogue_text,
+    category_label,
+    coverage_matrix,
+    index_name,
+    level_table,
+    new_workbook,
+)
 from roam.export.workbook import interval_cols, method_sheet
 from roam.export.xlsx import Book, Col
+from roam.i18n import _
 from roam.presentation import NOT_A_RANKING
 
 
 def write_comparison(analysis: Analysis) -> bytes:
     fw = analysis.framework
-    book = new_workbook(analysis, f"{fw.short_name} comparison (analytical, not a ranking)")
+    book = new_workbook(
+        analysis, _("{name} comparison (analytical, not a ranking)").format(name=fw.short_name)
+    )
     _about(book, analysis)
     cats = level_table(analysis, "category").sort_values(["country", "id"])
     index = level_table(analysis, "index").sort_values("country")
     names = {a.country: display_name(a.country, a.meta.country) for a in analysis.assessments}
     for frame in (cats, index):
         frame["country_name"] = [names[c] for c in frame["country"]]
-    ws = book.sheet("Categories")
+    ws = book.sheet(_("Categories"))
     book.table(
         ws,
-        pd.concat([index.assign(name=fw.index_name), cats]),
+        pd.concat([index.assign(name=index_name(fw)), cats]),
         [
-            Col("country", "Code", 7),
-            Col("country_name", "Country", 18),
-            Col("id", "Category", 9),
-            Col("name", "Name", 30),
-            Col("score", "Score", 9, "score"),
+            Col("country", _("Code"), 7),
+            Col("country_name", _("Country"), 18),
+            Col("id", _("Category"), 9),
+            Col("name", _("Name"), 30),
+            Col("score", _("Score"), 9, "score"),
             *interval_cols(analysis),
-            Col("band", "Band", 13),
-            Col("band_low", "Band at low", 13),
-            Col("band_high", "Band at high", 13),
-            Col("coverage", "Coverage", 10, "pct"),
-            Col("reason", "Note", 36),
+            Col("band", _("Band"), 13),
+            Col("band_low", _("Band at low"), 13),
+            Col("band_high", _("Band at high"), 13),
+            Col("coverage", _("Coverage"), 10, "pct"),
+            Col("reason", _("Note"), 36),
         ],
         colour_by_category="id",
         band_column="band",
     )
     order = [c for c in fw.scored_categories if c in set(cats["id"])]
-    labels = {c: fw.category_label(c) for c in order}
+    labels = {c: category_label(fw, c) for c in order}
     _matrix(
         book,
-        "Profiles",
+        _("Profiles"),
         cats.pivot(index="country", columns="id", values="score")[order],
         names,
         "score",
-        "Category scores per country (0-100); blank = insufficient data.",
+        _("Category scores per country (0-100); blank = insufficient data."),
         column_labels=labels,
     )
     themes = level_table(analysis, "theme")
@@ -61,20 +71,20 @@ def write_comparison(analysis: Analysis) -> bytes:
     heat = themes.pivot(index="country", columns="id", values="score")[theme_order]
     _matrix(
         book,
-        "Theme heatmap",
+        _("Theme heatmap"),
         heat,
         names,
         "score",
-        "Theme scores per country (0-100), shaded from light (0) to dark blue (100).",
-        header_names={t: name for t, (_, name) in analysis.framework.themes.items()},
+        _("Theme scores per country (0-100), shaded from light (0) to dark blue (100)."),
+        header_names={t: catalogue_text(fw, t) for t in analysis.framework.themes},
     )
     _matrix(
         book,
-        "Coverage",
+        _("Coverage"),
         coverage_matrix(analysis)[order],
         names,
         "pct",
-        "Share of applicable indicators with data, per category.",
+        _("Share of applicable indicators with data, per category."),
         column_labels=labels,
     )
     _overlaps(book, analysis, names)
@@ -83,9 +93,11 @@ def write_comparison(analysis: Analysis) -> bytes:
 
 
 def _about(book: Book, analysis: Analysis) -> None:
-    ws = book.sheet("About")
-    ws.write_string(0, 0, "Analytical comparison - not an official UNESCO ranking", book.f["title"])
-    ws.merge_range(2, 0, 2, 7, NOT_A_RANKING, book.f["note"])
+    ws = book.sheet(_("About"))
+    ws.write_string(
+        0, 0, _("Analytical comparison - not an official UNESCO ranking"), book.f["title"]
+    )
+    ws.merge_range(2, 0, 2, 7, _(NOT_A_RANKING), book.f["note"])
     ws.set_row(2, 60)
     rows = [
         {
@@ -93,7 +105,7 @@ def _about(book: Book, analysis: Analysis) -> None:
             "name": display_name(a.country, a.meta.country),
             "year": a.meta.year,
             "set": a.meta.indicator_set,
-            "fictional": "Yes" if a.meta.fictional else "No",
+            "fictional": _("Yes") if a.meta.fictional else _("No"),
             "institution": a.meta.lead_institution,
         }
         for a in sorted(analysis.assessments, key=lambda a: a.country)
@@ -102,12 +114,12 @@ def _about(book: Book, analysis: Analysis) -> None:
         ws,
         pd.DataFrame(rows),
         [
-            Col("country", "Code", 7),
-            Col("name", "Country", 22),
-            Col("year", "Year", 7, "int"),
-            Col("set", "Indicator set", 12),
-            Col("fictional", "Fictional data", 13),
-            Col("institution", "Lead institution", 40),
+            Col("country", _("Code"), 7),
+            Col("name", _("Country"), 22),
+            Col("year", _("Year"), 7, "int"),
+            Col("set", _("Indicator set"), 12),
+            Col("fictional", _("Fictional data"), 13),
+            Col("institution", _("Lead institution"), 40),
         ],
         first_row=4,
     )
@@ -128,7 +140,7 @@ def _matrix(
     ws.write_string(0, 0, note, book.f["note_line"])
     frame = matrix.sort_index().reset_index()
     frame.insert(1, "country_name", [names[c] for c in frame["country"]])
-    columns = [Col("country", "Code", 7), Col("country_name", "Country", 18)]
+    columns = [Col("country", _("Code"), 7), Col("country_name", _("Country"), 18)]
     for col in matrix.columns:
         label = col if not header_names else f"{col} {header_names.get(col, '')}".strip()
         if column_labels and col in column_labels:
@@ -155,12 +167,14 @@ def _matrix(
 
 def _overlaps(book: Book, analysis: Analysis, names: dict[str, str]) -> None:
     """Intervals and which countries cannot be told apart; never a position or a rank."""
-    ws = book.sheet("Uncertainty")
+    ws = book.sheet(_("Uncertainty"))
     ws.write_string(
         0,
         0,
-        "90% intervals under other reasonable weights and methods. Countries whose intervals "
-        "overlap cannot be told apart on that score.",
+        _(
+            "{interval}s under other reasonable weights and methods. Countries whose intervals "
+            "overlap cannot be told apart on that score."
+        ).format(interval=analysis.run.interval_label),
         book.f["note_line"],
     )
     table = indistinguishable(analysis)
@@ -169,11 +183,11 @@ def _overlaps(book: Book, analysis: Analysis, names: dict[str, str]) -> None:
         ws,
         table,
         [
-            Col("Score", "Score", 32),
-            Col("Country", "Code", 7),
-            Col("country_name", "Country", 18),
-            Col("90% interval", "90% interval", 14),
-            Col("Cannot be told apart from", "Cannot be told apart from", 40),
+            Col("Score", _("Score"), 32),
+            Col("Country", _("Code"), 7),
+            Col("country_name", _("Country"), 18),
+            Col("90% interval", analysis.run.interval_label, 14),
+            Col("Cannot be told apart from", _("Cannot be told apart from"), 40),
         ],
         first_row=1,
     )

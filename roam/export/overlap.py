@@ -10,7 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 from roam.analysis import Analysis
-from roam.export.tables import level_table
+from roam.export.tables import category_label, index_name, level_table
+from roam.i18n import _
 
 
 def overlapping(intervals: dict[str, tuple[float, float]]) -> dict[str, list[str]]:
@@ -41,18 +42,19 @@ def indistinguishable(analysis: Analysis) -> pd.DataFrame:
                 )
                 for r in scored.itertuples()
             }
-            name = fw.index_name if level == "index" else fw.category_label(item)
+            name = index_name(fw) if level == "index" else category_label(fw, item)
             for code, others in overlapping(intervals).items():
                 lo, hi = intervals[code]
+                shown = _("{low} to {high}").format(low=f"{lo:.0f}", high=f"{hi:.0f}")
                 rows.append(
                     {
                         "Score": name,
                         "Country": code,
-                        "90% interval": f"{lo:.0f} to {hi:.0f}",
-                        "Cannot be told apart from": ", ".join(others) if others else "none",
+                        "90% interval": shown,
+                        "Cannot be told apart from": ", ".join(others) if others else _("none"),
                     }
                 )
-    order = [fw.index_name] + [fw.category_label(c) for c in fw.scored_categories]
+    order = [index_name(fw)] + [category_label(fw, c) for c in fw.scored_categories]
     frame = pd.DataFrame(
         rows, columns=["Score", "Country", "90% interval", "Cannot be told apart from"]
     )

@@ -16,7 +16,8 @@ from roam.export.recommendations import recommendations_csv
 from roam.export.report import render_report
 from roam.export.submission import build_submission, submission_schema
 from roam.export.tables import method_path
-from roam.export.workbook import write_results
+from roam.export.workbook import POINTS_RULE, write_results
+from roam.i18n import SOURCE_LANGUAGE, _, current_language, language
 from roam.mab import mab_balance
 from roam.questionnaire.links import strip_external_links
 from roam.text import markdown_text, one_line
@@ -32,49 +33,70 @@ def csv_safe(value: object) -> str:
 
 
 def methodology_note(analysis: Analysis, country: str) -> str:
-    """The method in words, read from the run record (so it states exactly what ran)."""
+    """The method in words, read from the run record (so it states exactly what ran), in the
+    current language."""
     run = analysis.run
     meta = analysis.assessment(country).meta
+    thresholds = ", ".join(f"{k} {v:.0%}" for k, v in run.coverage_threshold.model_dump().items())
     lines = [
-        f"# Methodology note: {markdown_text(display_name(meta.iso_code, meta.country))} "
-        f"({markdown_text(meta.iso_code)}), {meta.year}",
+        "# "
+        + _("Methodology note: {country} ({code}), {year}").format(
+            country=markdown_text(display_name(meta.iso_code, meta.country)),
+            code=markdown_text(meta.iso_code),
+            year=meta.year,
+        ),
         "",
-        f"Framework: {run.framework.name}, version {run.framework.version}, catalogue checksum "
-        f"{run.framework.checksum}.",
-        f"Indicator set: {markdown_text(meta.indicator_set)}. Produced with roam "
-        f"{run.roam_version}.",
+        _("Framework: {name}, version {version}, catalogue checksum {checksum}.").format(
+            name=run.framework.name, version=run.framework.version, checksum=run.framework.checksum
+        ),
+        _("Indicator set: {indicator_set}. Produced with roam {version}.").format(
+            indicator_set=markdown_text(meta.indicator_set), version=run.roam_version
+        ),
         "",
-        "## From answers to scores",
-        "- Choice answers take the points of their level: Yes / Partly / No = 100 / 50 / 0;",
-        "  evidence rubric levels 0 to 4 = 0, 25, 50, 75, 100.",
-        "- Numbers are normalised between the indicator's goalposts, in its direction, and",
-        "  truncated to 0-100; perception shares count as they are. Contextual indicators are",
-        "  reported, never scored.",
-        "- Not applicable indicators leave the calculation. Not available and unanswered",
-        f"  indicators: policy '{run.missing_policy}' (reported as coverage).",
-        f"- Aggregation: {run.aggregation} weighted mean, {method_path(analysis)}.",
-        f"- Weights: set '{markdown_text(run.weights.name)}', relative within each group (table "
-        "in the results",
-        "  workbook, sheet Method, and in data/assessment.json under run.weights).",
-        f"- Coverage rule '{run.coverage_rule}', thresholds: "
-        + ", ".join(f"{k} {v:.0%}" for k, v in run.coverage_threshold.model_dump().items())
-        + "; below them an aggregate is 'insufficient data'.",
-        f"- Uncertainty: {run.summary()}",
-        "- Bands: " + "; ".join(f"{b.name} ({b.description})" for b in run.bands) + ".",
+        "## " + _("From answers to scores"),
+        "- " + _(POINTS_RULE),
+        "- "
+        + _(
+            "Not applicable indicators leave the calculation. Not available and unanswered "
+            "indicators: policy '{policy}' (reported as coverage)."
+        ).format(policy=run.missing_policy),
+        "- "
+        + _("Aggregation: {method} weighted mean, {path}.").format(
+            method=run.aggregation, path=method_path(analysis)
+        ),
+        "- "
+        + _(
+            "Weights: set '{name}', relative within each group (table in the results workbook, "
+            "sheet Method, and in data/assessment.json under run.weights)."
+        ).format(name=markdown_text(run.weights.name)),
+        "- "
+        + _(
+            "Coverage rule '{rule}', thresholds: {thresholds}; below them an aggregate is "
+            "'insufficient data'."
+        ).format(rule=run.coverage_rule, thresholds=thresholds),
+        "- " + _("Uncertainty: {summary}").format(summary=run.summary()),
+        "- "
+        + _("Bands: {bands}.").format(
+            bands="; ".join(f"{b.name} ({b.description})" for b in run.bands)
+        ),
         "",
-        "## Reproduce these numbers",
-        "Every setting above is recorded in data/assessment.json (object `run`). Run",
-        "`roam reproduce <this package>.zip` to recompute every number from the questionnaire",
-        f"and that record, or `roam score --seed {run.seed} --draws {run.draws}` on the",
-        "questionnaire (with the recorded weights).",
+        "## " + _("Reproduce these numbers"),
+        _(
+            "Every setting above is recorded in data/assessment.json (object `run`). Run "
+            "`roam reproduce <this package>.zip` to recompute every number from the "
+            "questionnaire and that record, or `roam score --seed {seed} --draws {draws}` on the "
+            "questionnaire (with the recorded weights)."
+        ).format(seed=run.seed, draws=run.draws),
         "",
-        "## Status of these numbers",
-        "They are an analytical aid for the national assessment, not an official UNESCO score",
-        "or ranking. UNESCO's indicators are for self-assessment and are not meant to rank",
-        "countries.",
+        "## " + _("Status of these numbers"),
+        _(
+            "They are an analytical aid for the national assessment, not an official UNESCO "
+            "score or ranking. UNESCO's indicators are for self-assessment and are not meant to "
+            "rank countries."
+        ),
         "",
-        "## Files in this package",
-        "See manifest.json (SHA-256 of every file); verify with `sha256sum -c SHA256SUMS`.",
+        "## " + _("Files in this package"),
+        _("See manifest.json (SHA-256 of every file); verify with `sha256sum -c SHA256SUMS`."),
     ]
     return "\n".join(lines) + "\n"
 
@@ -83,13 +105,13 @@ def mab_csv(analysis: Analysis, country: str) -> str:
     mab = analysis.assessment(country).mab
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["Name", "Organisation", "Stakeholder group", "Gender", "Role"])
+    writer.writerow([_("Name"), _("Organisation"), _("Stakeholder group"), _("Gender"), _("Role")])
     for member in mab.to_dict("records"):
         writer.writerow(
             [csv_safe(member.get(k)) for k in ("name", "organisation", "group", "gender", "role")]
         )
     writer.writerow([])
-    writer.writerow(["Balance check", csv_safe(mab_balance(mab).summary())])
+    writer.writerow([_("Balance check"), csv_safe(mab_balance(mab).summary())])
     return out.getvalue()
 
 
@@ -114,7 +136,9 @@ def write_package(
     outside the package folder or add a line to ``SHA256SUMS``."""
     meta = analysis.assessment(country).meta
     stem = package_stem(meta.iso_code, meta.year)
-    submission = build_submission(analysis, country).model_dump(mode="json")
+    lang = current_language()
+    with language(SOURCE_LANGUAGE):  # data stays in the catalogue's language; files are in `lang`
+        submission = build_submission(analysis, country, lang).model_dump(mode="json")
     files: dict[str, bytes] = {
         # the copy loses links to other files and programs; the store keeps the original bytes
         f"questionnaire/{stem}_questionnaire.xlsx": strip_external_links(original),
@@ -142,6 +166,7 @@ def write_package(
         "year": meta.year,
         "framework": meta.framework,
         "generated_by": f"roam {__version__}",
+        "language": lang,
         "files": [
             {"path": path, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
             for path, data in files.items()

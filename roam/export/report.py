@@ -13,14 +13,35 @@ from roam.countries import display_name
 from roam.export.charts import category_frame, profile_chart, to_svg
 from roam.export.recommendations import by_category as recommendations_by_category
 from roam.export.recommendations import rows as recommendation_rows
-from roam.export.tables import gaps_table, indicator_table, level_table
+from roam.export.tables import (
+    catalogue_text,
+    category_name,
+    gaps_table,
+    index_name,
+    indicator_table,
+    level_table,
+)
 from roam.export.validation import report_section
+from roam.i18n import SOURCE_LANGUAGE, _, current_language, direction
 from roam.mab import mab_balance
 from roam.presentation import NOT_OFFICIAL
 from roam.questionnaire.vocab import vocabulary
 from roam.values import is_blank, plain
 
 TEMPLATES = Path(__file__).parent / "report"
+# Fonts by writing direction: Arabic needs a face with Arabic glyphs. DejaVu Sans has them and is
+# on every Debian desktop (fonts-dejavu-core, declared in ./dev for CI); Noto and Arial are used
+# where they are installed.
+FONTS = {
+    "ltr": {
+        "body": 'Georgia, "Times New Roman", serif',
+        "heading": '"Helvetica Neue", Arial, sans-serif',
+    },
+    "rtl": {
+        "body": '"Noto Naskh Arabic", "DejaVu Sans", "Arial", sans-serif',
+        "heading": '"Noto Sans Arabic", "DejaVu Sans", "Arial", sans-serif',
+    },
+}
 
 
 def _env() -> jinja2.Environment:
@@ -71,7 +92,7 @@ def render_report(
             profile_chart(
                 theme_frame[["id", "label", "category", "score", "low", "high"]],
                 fw.colours,
-                f"{code} themes",
+                _("{code} themes").format(code=code),
             )
         )
         theme_items = []
@@ -84,14 +105,15 @@ def render_report(
             ):
                 inds = [r for r in scored if r["question"] == q.id]
                 if inds:
-                    questions.append({"id": q.id, "text": q.text, "indicators": inds})
+                    text = catalogue_text(fw, q.id, q.text)
+                    questions.append({"id": q.id, "text": text, "indicators": inds})
             theme_items.append(
                 {"id": t["id"], "name": t["name"], "score": t["score"], "questions": questions}
             )
         chapters.append(
             {
                 "code": code,
-                "name": fw.category(code).name,
+                "name": category_name(fw, code),
                 "node": node,
                 "svg": svg,
                 "themes": theme_items,
@@ -110,21 +132,10 @@ def render_report(
         }
     )
     run = analysis.run
-    gap_rule = "left out" if run.missing_policy == "exclude" else "scored 0"
-    method = (
-        f"Answers were converted to points (0-100) using the answer scales of framework "
-        f"{run.framework.version}, aggregated with {run.aggregation} means over questions, "
-        f"themes and categories with '{run.weights.name}' weights. Not-applicable indicators "
-        f"were left out; data gaps were {gap_rule} and are reported as coverage. Aggregates "
-        f"below the coverage thresholds ("
-        + ", ".join(f"{k} {v:.0%}" for k, v in run.coverage_threshold.model_dump().items())
-        + f", rule '{run.coverage_rule}') are marked 'insufficient data'. Intervals come from a "
-        f"Monte Carlo analysis over weights and aggregation methods: {run.summary()} "
-        f"Made with roam {run.roam_version}."
-    )
-    index_label = f"{fw.index_name} ({', '.join(fw.index_categories)})"
+    method = method_text(analysis)
+    index_label = f"{index_name(fw)} ({', '.join(fw.index_categories)})"
     summary_rows = [{"code": "", "label": index_label, "node": record["index"]}] + [
-        {"code": code, "label": fw.category(code).name, "node": node}
+        {"code": code, "label": category_name(fw, code), "node": node}
         for code, node in record["categories"].items()
     ]
     counts = {
@@ -134,21 +145,29 @@ def render_report(
         "gaps": sum(1 for r in scored if r["status"] in vocabulary().gap_statuses),
         "not_applicable": sum(1 for r in scored if r["status"] == "not_applicable"),
     }
+    lang = current_language()
     template = _env().get_template("report.html.j2")
     return template.render(
+        _=_,
+        lang=lang,
+        direction=direction(lang),
+        fonts=FONTS[direction(lang)],
+        translation_notice=_translation_notice(fw, lang),
+        theme_name=lambda theme, english: catalogue_text(fw, theme, english),
+        group_label=lambda group: vocabulary().label("stakeholder_groups", group, lang),
         meta=meta,
         country_name=display_name(meta.iso_code, meta.country),
         framework=fw,
         roam_version=run.roam_version,
         today=dt.date.today().isoformat(),
-        not_official=NOT_OFFICIAL,
+        not_official=_(NOT_OFFICIAL),
         summary_rows=summary_rows,
         colours=fw.colours,
         profile_svg=to_svg(
             profile_chart(
                 category_frame(record["categories"], fw),
                 fw.colours,
-                f"Category scores with {run.interval_label}s",
+                _("Category scores with {interval}s").format(interval=run.interval_label),
             )
         ),
         strengths=record["strengths"],
@@ -171,6 +190,45 @@ def render_report(
         pct=_pct,
         shown=_shown,
     )
+
+
+def method_text(analysis: Analysis) -> str:
+    """The report's paragraph on scoring, from the run record, in the current language."""
+    run = analysis.run
+    text = (
+        _(
+            "Answers were converted to points (0-100) using the answer scales of framework "
+            "{version}, aggregated with {method} means over questions, themes and categories "
+            "with '{weights}' weights. Not-applicable indicators were left out; data gaps were "
+            "left out and are reported as coverage."
+        )
+        if run.missing_policy == "exclude"
+        else _(
+            "Answers were converted to points (0-100) using the answer scales of framework "
+            "{version}, aggregated with {method} means over questions, themes and categories "
+            "with '{weights}' weights. Not-applicable indicators were left out; data gaps were "
+            "scored 0 and are reported as coverage."
+        )
+    ).format(version=run.framework.version, method=run.aggregation, weights=run.weights.name)
+    thresholds = ", ".join(f"{k} {v:.0%}" for k, v in run.coverage_threshold.model_dump().items())
+    text += " " + _(
+        "Aggregates below the coverage thresholds ({thresholds}, rule '{rule}') are marked "
+        "'insufficient data'. Intervals come from a Monte Carlo analysis over weights and "
+        "aggregation methods: {summary} Made with roam {version}."
+    ).format(
+        thresholds=thresholds,
+        rule=run.coverage_rule,
+        summary=run.summary(),
+        version=run.roam_version,
+    )
+    return text
+
+
+def _translation_notice(fw, lang: str) -> str:
+    """The catalogue translation's own notice (roam's unofficial translation), if any."""
+    if lang == SOURCE_LANGUAGE or lang not in fw.translations:
+        return ""
+    return fw.translation(lang).notice
 
 
 def _plain(row: dict) -> dict:

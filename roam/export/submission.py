@@ -78,9 +78,12 @@ class Submission(_Strict):
     indicators: list[IndicatorRecord]
     scores: list[ScoreNode]
     run: RunRecord
+    # The language of the package's workbook, report and methodology (numbers do not depend on
+    # it; texts here stay in the catalogue's language). Packages made before languages: "en".
+    language: str = "en"
 
 
-def build_submission(analysis: Analysis, country: str) -> Submission:
+def build_submission(analysis: Analysis, country: str, lang: str = "en") -> Submission:
     from roam.presentation import NOT_OFFICIAL
 
     assessment = analysis.assessment(country)
@@ -136,6 +139,7 @@ def build_submission(analysis: Analysis, country: str) -> Submission:
         indicators=indicators,
         scores=scores,
         run=analysis.run,
+        language=lang,
     )
 
 

@@ -9,7 +9,41 @@ import pandas as pd
 
 from roam.analysis import Analysis
 from roam.export.xlsx import Book
+from roam.framework import Framework
+from roam.i18n import SOURCE_LANGUAGE, _, current_language
 from roam.questionnaire.vocab import vocabulary
+
+
+def catalogue_text(fw: Framework, key: str, english: str | None = None) -> str:
+    """A catalogue text (theme, question, indicator, category name...) in the current language,
+    from the framework's i18n files; English where the framework has no such translation."""
+    lang = current_language()
+    fallback = english if english is not None else fw.source_texts.get(key, key)
+    if lang == SOURCE_LANGUAGE or lang not in fw.translations:
+        return fallback
+    return fw.translation(lang).texts.get(key, fallback)
+
+
+def index_name(fw: Framework) -> str:
+    return catalogue_text(fw, "vocab.index", fw.index_name)
+
+
+def category_name(fw: Framework, code: str) -> str:
+    return catalogue_text(fw, f"vocab.{code}", fw.category(code).name)
+
+
+def category_label(fw: Framework, code: str) -> str:
+    """ "R Rights" in the current language; an unknown code is shown as it is."""
+    if code not in fw.vocabulary.categories:
+        return code
+    return f"{code} {category_name(fw, code)}"
+
+
+def unit_text(fw: Framework, unit: str | None) -> str | None:
+    lang = current_language()
+    if unit is None or lang == SOURCE_LANGUAGE or lang not in fw.translations:
+        return unit
+    return fw.unit(unit, lang)
 
 
 def level_table(analysis: Analysis, level: str, country: str | None = None) -> pd.DataFrame:
@@ -38,13 +72,18 @@ def level_table(analysis: Analysis, level: str, country: str | None = None) -> p
     fw = analysis.framework
     if level == "theme":
         table["category"] = [fw.themes[t][0] for t in table["id"]]
+        table["name"] = [
+            catalogue_text(fw, t, n) for t, n in zip(table["id"], table["name"], strict=True)
+        ]
     elif level == "question":
         table["category"] = [q.split(".")[0] for q in table["id"]]
         table["theme"] = [fw.questions[q][0] for q in table["id"]]
-        table["name"] = [fw.questions[q][1] for q in table["id"]]
+        table["name"] = [catalogue_text(fw, q, fw.questions[q][1]) for q in table["id"]]
     elif level == "category":
         table["category"] = table["id"]
-        table["name"] = [fw.category(c).name for c in table["id"]]
+        table["name"] = [category_name(fw, c) for c in table["id"]]
+    elif level == "index":
+        table["name"] = index_name(fw)
     table["coverage"] = table["indicator_coverage"]
     return table.reset_index(drop=True)
 
@@ -60,13 +99,20 @@ def indicator_table(analysis: Analysis, country: str) -> pd.DataFrame:
         ["indicator_id", "order", "theme", "question", "group", "text", "core", "kind", "scale"]
     ].reset_index(drop=True)
     rows = rows.merge(catalogue, on="indicator_id", how="left").sort_values("order")
-    rows["scale_name"] = [fw.scales[s].name for s in rows["scale"]]
-    rows["status_label"] = [vocabulary().status_label(s) for s in rows["status"]]
+    rows["text"] = [
+        catalogue_text(fw, i, t) for i, t in zip(rows["indicator_id"], rows["text"], strict=True)
+    ]
+    rows["unit"] = [unit_text(fw, u) if isinstance(u, str) else u for u in rows["unit"]]
+    rows["scale_name"] = [
+        catalogue_text(fw, f"scale.{s}.name", fw.scales[s].name) for s in rows["scale"]
+    ]
+    lang = current_language()
+    rows["status_label"] = [vocabulary().label("statuses", s, lang) for s in rows["status"]]
     rows["answer_shown"] = [
         a if isinstance(a, str) else (None if pd.isna(v) else v)
         for a, v in zip(rows["answer"], rows["value"], strict=True)
     ]
-    rows["core_label"] = ["Yes" if c else "" for c in rows["core"]]
+    rows["core_label"] = [_("Yes") if c else "" for c in rows["core"]]
     return rows.reset_index(drop=True)
 
 

@@ -11,8 +11,11 @@ from roam.analysis import Analysis
 from roam.countries import display_name
 from roam.export.recommendations import write_sheet as write_recommendations
 from roam.export.tables import (
+    catalogue_text,
+    category_label,
     context_rows,
     gaps_table,
+    index_name,
     indicator_table,
     level_table,
     method_path,
@@ -21,7 +24,7 @@ from roam.export.tables import (
 )
 from roam.export.validation import write_validation_sheet
 from roam.export.xlsx import Book, Col
-from roam.i18n import N_, _
+from roam.i18n import N_, _, current_language
 from roam.mab import mab_balance
 from roam.presentation import NOT_A_RANKING, NOT_OFFICIAL
 
@@ -34,14 +37,20 @@ def interval_cols(analysis: Analysis) -> list[Col]:
 
 def score_cols(analysis: Analysis) -> list[Col]:
     return [
-        Col("score", "Score", 9, "score"),
+        Col("score", _("Score"), 9, "score"),
         *interval_cols(analysis),
-        Col("band", "Band", 13),
-        Col("coverage", "Coverage", 10, "pct"),
-        Col("reason", "Note", 40),
+        Col("band", _("Band"), 13),
+        Col("coverage", _("Coverage"), 10, "pct"),
+        Col("reason", _("Note"), 40),
     ]
 
 
+POINTS_RULE = N_(
+    "Choice answers take the points of their level (Yes/Partly/No = 100/50/0; rubric levels 0, "
+    "25, 50, 75, 100). Numbers are normalised between the indicator's goalposts in its direction "
+    "and truncated to 0-100; perception shares count as they are. Contextual indicators are "
+    "shown, never scored."
+)
 # (level, sheet, id header, name header, name width): one sheet of scores per level
 LEVEL_SHEETS = (
     ("theme", N_("Themes"), N_("Theme"), N_("Name"), 40),
@@ -56,7 +65,12 @@ def write_results(
     assessment = analysis.assessment(country)
     meta = assessment.meta
     name = display_name(meta.iso_code, meta.country)
-    book = new_workbook(analysis, f"{analysis.framework.short_name} results: {name}")
+    book = new_workbook(
+        analysis,
+        _("{framework} results: {country}").format(
+            framework=analysis.framework.short_name, country=name
+        ),
+    )
     _summary(book, analysis, country)
     for level, sheet, id_header, name_header, width in LEVEL_SHEETS:
         book.table(
@@ -73,40 +87,43 @@ def write_results(
         )
     indicators = indicator_table(analysis, country)
     scored = scored_rows(analysis, indicators)
-    ws = book.sheet("Indicators")
+    ws = book.sheet(_("Indicators"))
     book.table(ws, scored, _indicator_columns(), colour_by_category="category")
-    ws = book.sheet("Data gaps")
+    ws = book.sheet(_("Data gaps"))
     gaps = gaps_table(analysis, country)
     end = book.table(
         ws,
         gaps,
         [
-            Col("category", "Category", 9),
-            Col("indicator_id", "Indicator"),
-            Col("core_label", "Core", 6),
-            Col("text", "Indicator text", 60),
-            Col("status_label", "Status", 14),
-            Col("source", "Source", 30),
+            Col("category", _("Category"), 9),
+            Col("indicator_id", _("Indicator")),
+            Col("core_label", _("Core"), 6),
+            Col("text", _("Indicator text"), 60),
+            Col("status_label", _("Status"), 14),
+            Col("source", _("Source"), 30),
         ],
         colour_by_category="category",
     )
     ws.write_string(
-        end + 1, 0, f"{len(gaps)} data gaps ({int(gaps['core'].sum())} core).", book.f["note"]
+        end + 1,
+        0,
+        _("{gaps} data gaps ({core} core).").format(gaps=len(gaps), core=int(gaps["core"].sum())),
+        book.f["note"],
     )
     context = context_rows(analysis, indicators)
-    ws = book.sheet("Contextual")
+    ws = book.sheet(_("Contextual"))
     book.table(
         ws,
         context,
         [
-            Col("indicator_id", "Indicator", 9),
-            Col("group", "Group", 16),
-            Col("text", "Indicator text", 50),
-            Col("answer_shown", "Value", 14, "num"),
-            Col("unit", "Unit", 18),
-            Col("data_year", "Data year", 9, "int"),
-            Col("status_label", "Status", 14),
-            Col("source", "Source", 30),
+            Col("indicator_id", _("Indicator"), 9),
+            Col("group", _("Group"), 16),
+            Col("text", _("Indicator text"), 50),
+            Col("answer_shown", _("Value"), 14, "num"),
+            Col("unit", _("Unit"), 18),
+            Col("data_year", _("Data year"), 9, "int"),
+            Col("status_label", _("Status"), 14),
+            Col("source", _("Source"), 30),
         ],
     )
     _mab(book, assessment.mab)
@@ -122,50 +139,68 @@ def write_results(
 
 def _indicator_columns() -> list[Col]:
     return [
-        Col("category", "Category", 9),
-        Col("indicator_id", "Indicator", 10),
-        Col("question", "Question", 8),
-        Col("core_label", "Core", 6),
-        Col("text", "Indicator text", 50),
-        Col("scale_name", "Scale", 16),
-        Col("answer_shown", "Answer", 18, "num"),
-        Col("unit", "Unit", 12),
-        Col("points", "Points", 8, "score"),
-        Col("status_label", "Status", 14),
-        Col("data_year", "Data year", 9, "int"),
-        Col("source", "Source", 30),
-        Col("evidence", "Evidence", 50),
+        Col("category", _("Category"), 9),
+        Col("indicator_id", _("Indicator"), 10),
+        Col("question", _("Question"), 8),
+        Col("core_label", _("Core"), 6),
+        Col("text", _("Indicator text"), 50),
+        Col("scale_name", _("Scale"), 16),
+        Col("answer_shown", _("Answer"), 18, "num"),
+        Col("unit", _("Unit"), 12),
+        Col("points", _("Points"), 8, "score"),
+        Col("status_label", _("Status"), 14),
+        Col("data_year", _("Data year"), 9, "int"),
+        Col("source", _("Source"), 30),
+        Col("evidence", _("Evidence"), 50),
     ]
 
 
 def _summary(book: Book, analysis: Analysis, country: str) -> None:
     meta = analysis.assessment(country).meta
     record = next(r for r in analysis.records() if r["country"] == country)
-    ws = book.sheet("Summary")
+    ws = book.sheet(_("Summary"))
     fw = analysis.framework
     name = display_name(meta.iso_code, meta.country)
-    ws.write_string(0, 0, f"{fw.short_name} assessment results: {name}", book.f["title"])
+    ws.write_string(
+        0,
+        0,
+        _("{framework} assessment results: {country}").format(
+            framework=fw.short_name, country=name
+        ),
+        book.f["title"],
+    )
     row = book.lines(
         ws,
         [
             (
-                "Country",
-                f"{name} ({meta.iso_code})" + (" - fictional data" if meta.fictional else ""),
+                _("Country"),
+                f"{name} ({meta.iso_code})" + (_(" - fictional data") if meta.fictional else ""),
             ),
-            ("Assessment year", meta.year),
-            ("Framework", f"{analysis.framework.manifest.title} (version {meta.framework})"),
-            ("Indicator set", meta.indicator_set),
-            ("Lead institution", meta.lead_institution),
-            ("Weights", analysis.scores.weights.name),
-            ("Made with", f"roam {analysis.run.roam_version} on {dt.date.today().isoformat()}"),
+            (_("Assessment year"), meta.year),
+            (
+                _("Framework"),
+                _("{title} (version {version})").format(
+                    title=analysis.framework.manifest.title, version=meta.framework
+                ),
+            ),
+            (_("Indicator set"), meta.indicator_set),
+            (_("Lead institution"), meta.lead_institution),
+            (_("Weights"), analysis.scores.weights.name),
+            (
+                _("Made with"),
+                _("roam {version} on {date}").format(
+                    version=analysis.run.roam_version, date=dt.date.today().isoformat()
+                ),
+            ),
+            (_("Language"), current_language()),
         ],
         first_row=2,
         span=6,
     )
-    ws.merge_range(row + 1, 0, row + 1, 7, NOT_OFFICIAL, book.f["note"])
+    ws.merge_range(row + 1, 0, row + 1, 7, _(NOT_OFFICIAL), book.f["note"])
     ws.set_row(row + 1, 45)
-    rows = [{"label": fw.index_name, "category": "", **record["index"]}] + [
-        {"label": fw.category_label(code), "category": code, **node}
+    rows = [{"label": index_name(fw), "category": "", **record["index"]}] + [
+        {"label": category_label(fw, code), "category": code, **node}
         for code, node in record["categories"].items()
     ]
     frame = pd.DataFrame(rows)
@@ -173,7 +208,7 @@ def _summary(book: Book, analysis: Analysis, country: str) -> None:
     book.table(
         ws,
         frame,
-        [Col("label", "Level", 34), *score_cols(analysis)],
+        [Col("label", _("Level"), 34), *score_cols(analysis)],
         first_row=row + 3,
         colour_by_category="category",
         band_column="band",
@@ -183,25 +218,26 @@ def _summary(book: Book, analysis: Analysis, country: str) -> None:
 
 
 def _mab(book: Book, mab: pd.DataFrame) -> None:
-    ws = book.sheet("MAB")
+    ws = book.sheet("MAB")  # the questionnaire's own sheet name, in every language
     balance = mab_balance(mab)
     end = book.table(
         ws,
         mab,
         [
-            Col("name", "Name", 26),
-            Col("organisation", "Organisation", 34),
-            Col("group", "Stakeholder group", 24),
-            Col("gender", "Gender", 14),
-            Col("role", "Role", 20),
+            Col("name", _("Name"), 26),
+            Col("organisation", _("Organisation"), 34),
+            Col("group", _("Stakeholder group"), 24),
+            Col("gender", _("Gender"), 14),
+            Col("role", _("Role"), 20),
         ],
     )
     row = end + 1
-    ws.write_string(row, 0, "Balance check", book.f["label"])
+    ws.write_string(row, 0, _("Balance check"), book.f["label"])
     ws.write_string(row, 1, balance.summary(), book.f["text"])
     for offset, (group, n) in enumerate(balance.by_group.items(), start=1):
         ws.write_string(row + offset, 0, group, book.f["text"])
-        ws.write_string(row + offset, 1, "missing" if n == 0 else f"{n} member(s)", book.f["text"])
+        shown = _("missing") if n == 0 else _("{n} member(s)").format(n=n)
+        ws.write_string(row + offset, 1, shown, book.f["text"])
     row += len(balance.by_group) + 2
     for offset, (gender, share) in enumerate(balance.gender_shares.items()):
         ws.write_string(row + offset, 0, gender, book.f["text"])
@@ -212,62 +248,75 @@ def method_sheet(book: Book, analysis: Analysis) -> None:
     """How the numbers were made, every line read from the run record."""
     run = analysis.run
     fw = run.framework
-    ws = book.sheet("Method")
-    ws.write_string(0, 0, "How these numbers were made", book.f["title"])
+    ws = book.sheet(_("Method"))
+    ws.write_string(0, 0, _("How these numbers were made"), book.f["title"])
     rows = [
-        ("Framework", f"{fw.version} ({fw.name}); catalogue checksum {fw.checksum}"),
-        ("Source", analysis.framework.manifest.source),
-        ("Catalogue wording", _provenance_line(analysis.framework)),
         (
-            "Points",
-            "Choice answers take the points of their level (Yes/Partly/No = 100/50/0; "
-            "rubric levels 0, 25, 50, 75, 100). Numbers are normalised between the indicator's "
-            "goalposts in its direction and truncated to 0-100; perception shares count as they "
-            "are. "
-            "Contextual indicators are shown, never scored.",
+            _("Framework"),
+            _("{version} ({name}); catalogue checksum {checksum}").format(
+                version=fw.version, name=fw.name, checksum=fw.checksum
+            ),
         ),
-        ("Not applicable", "Leaves the calculation (neither numerator nor denominator)."),
+        (_("Source"), analysis.framework.manifest.source),
+        (_("Catalogue wording"), _provenance_line(analysis.framework)),
+        (_("Points"), _(POINTS_RULE)),
+        (_("Not applicable"), _("Leaves the calculation (neither numerator nor denominator).")),
         (
-            "Missing data policy",
-            f"{run.missing_policy}: not available and unanswered indicators "
-            + (
-                "are left out and reported as coverage."
+            _("Missing data policy"),
+            (
+                _(
+                    "{policy}: not available and unanswered indicators are left out and "
+                    "reported as coverage."
+                )
                 if run.missing_policy == "exclude"
-                else "score 0 and are reported as imputed."
+                else _(
+                    "{policy}: not available and unanswered indicators score 0 and are "
+                    "reported as imputed."
+                )
+            ).format(policy=run.missing_policy),
+        ),
+        (
+            _("Aggregation"),
+            _(
+                "{method} weighted mean at every level: {path}. Geometric rule for zeros: mean "
+                "of log(points + {shift}) minus {shift}."
+            ).format(
+                method=run.aggregation, path=method_path(analysis), shift=f"{run.geometric_shift:g}"
             ),
         ),
         (
-            "Aggregation",
-            f"{run.aggregation} weighted mean at every level: {method_path(analysis)}. "
-            f"Geometric rule for zeros: mean of log(points + {run.geometric_shift:g}) "
-            f"minus {run.geometric_shift:g}.",
+            _("Coverage thresholds"),
+            _(
+                "rule '{rule}': {thresholds} of applicable components (and indicators beneath) "
+                "must have data, else the result is 'insufficient data'."
+            ).format(
+                rule=run.coverage_rule,
+                thresholds=", ".join(
+                    f"{lvl} {share:.0%}"
+                    for lvl, share in run.coverage_threshold.model_dump().items()
+                ),
+            ),
         ),
         (
-            "Coverage thresholds",
-            f"rule '{run.coverage_rule}': "
-            + ", ".join(
-                f"{lvl} {share:.0%}" for lvl, share in run.coverage_threshold.model_dump().items()
-            )
-            + " of applicable components (and indicators beneath) must have data, else the result "
-            "is 'insufficient data'.",
+            _("Weights"),
+            _("set '{name}' (relative within each group; listed below).").format(
+                name=run.weights.name
+            ),
         ),
+        (_("Uncertainty"), run.summary()),
+        (_("Run profile"), run.profile),
+        (_("Draws"), run.draws),
+        (_("Seed"), run.seed),
         (
-            "Weights",
-            f"set '{run.weights.name}' (relative within each group; listed below).",
-        ),
-        ("Uncertainty", run.summary()),
-        ("Run profile", run.profile),
-        ("Draws", run.draws),
-        ("Seed", run.seed),
-        (
-            "Input",
+            _("Input"),
             "; ".join(
-                f"{i.file or i.country}: SHA-256 {i.sha256 or 'not recorded'}" for i in run.inputs
+                f"{i.file or i.country}: SHA-256 {i.sha256 or _('not recorded')}"
+                for i in run.inputs
             ),
         ),
-        ("Made with", f"roam {run.roam_version}"),
-        ("Bands", "; ".join(f"{b.name}: {b.description}" for b in run.bands)),
-        ("Not a ranking", NOT_A_RANKING),
+        (_("Made with"), f"roam {run.roam_version}"),
+        (_("Bands"), "; ".join(f"{b.name}: {b.description}" for b in run.bands)),
+        (_("Not a ranking"), _(NOT_A_RANKING)),
     ]
     end = book.lines(ws, rows, first_row=2, width=110)
     weights = pd.DataFrame([row.model_dump() for row in run.weights.table])
@@ -275,11 +324,11 @@ def method_sheet(book: Book, analysis: Analysis) -> None:
         ws,
         weights,
         [
-            Col("level", "Level", 10),
-            Col("id", "Item", 12),
-            Col("parent", "Within", 12),
-            Col("weight", "Weight", 10, "num"),
-            Col("share", "Share of group", 14, "pct"),
+            Col("level", _("Level"), 10),
+            Col("id", _("Item"), 12),
+            Col("parent", _("Within"), 12),
+            Col("weight", _("Weight"), 10, "num"),
+            Col("share", _("Share of group"), 14, "pct"),
         ],
         first_row=end + 2,
     )
@@ -288,17 +337,17 @@ def method_sheet(book: Book, analysis: Analysis) -> None:
 
 def _provenance_line(fw) -> str:
     t = fw.counts()["totals"]
-    return (
-        f"{t['confirmed_questions']} of {t['questions']} questions and {t['confirmed_indicators']} "
-        f"of {t['indicators']} indicators are confirmed from published sources; the rest is "
+    return _(
+        "{confirmed_questions} of {questions} questions and {confirmed_indicators} of "
+        "{indicators} indicators are confirmed from published sources; the rest is "
         "reconstructed by roam and should be checked against UNESCO's text."
-    )
+    ).format(**t)
 
 
 def _uncertainty(book: Book, analysis: Analysis, country: str) -> None:
-    ws = book.sheet("Uncertainty")
+    ws = book.sheet(_("Uncertainty"))
     if analysis.uncertainty is None:
-        ws.write_string(0, 0, "No uncertainty analysis was run.", book.f["note"])
+        ws.write_string(0, 0, _("No uncertainty analysis was run."), book.f["note"])
         return
     table = analysis.uncertainty.table
     table = table[table["country"] == country].copy()
@@ -307,15 +356,15 @@ def _uncertainty(book: Book, analysis: Analysis, country: str) -> None:
         ws,
         table,
         [
-            Col("level", "Level", 10),
-            Col("id", "Item", 8),
-            Col("name", "Name", 40),
-            Col("score", "Nominal", 9, "score"),
-            Col("median", "Median", 9, "score"),
+            Col("level", _("Level"), 10),
+            Col("id", _("Item"), 8),
+            Col("name", _("Name"), 40),
+            Col("score", _("Nominal"), 9, "score"),
+            Col("median", _("Median"), 9, "score"),
             *interval_cols(analysis),
-            Col("band", "Band", 13),
-            Col("band_low", "Band at low", 13),
-            Col("band_high", "Band at high", 13),
+            Col("band", _("Band"), 13),
+            Col("band_low", _("Band at low"), 13),
+            Col("band_high", _("Band at high"), 13),
         ],
         band_column="band",
     )
@@ -325,9 +374,9 @@ def _node_names(analysis: Analysis, ids) -> list[str]:
     """Plain names of index, categories and themes for the per-node sheets."""
     fw = analysis.framework
     names = {
-        fw.index_id: fw.index_name,
-        **{c: fw.category_label(c) for c in fw.scored_categories},
-        **{t: name for t, (_, name) in fw.themes.items()},
+        fw.index_id: index_name(fw),
+        **{c: category_label(fw, c) for c in fw.scored_categories},
+        **{t: catalogue_text(fw, t) for t in fw.themes},
     }
     return [names.get(i, i) for i in ids]
 
@@ -336,10 +385,10 @@ def _sensitivity(book: Book, analysis: Analysis, country: str) -> None:
     """First-order indices: the share of each interval's variance each uncertain input explains."""
     from roam.scoring.sensitivity import INPUT_LABELS
 
-    ws = book.sheet("Sensitivity")
+    ws = book.sheet(_("Sensitivity"))
     sens = analysis.sensitivity
     if sens is None:
-        ws.write_string(0, 0, "No sensitivity analysis was run.", book.f["note"])
+        ws.write_string(0, 0, _("No sensitivity analysis was run."), book.f["note"])
         return
     table = sens.wide(country)
     table["name"] = _node_names(analysis, table["id"])
@@ -348,20 +397,22 @@ def _sensitivity(book: Book, analysis: Analysis, country: str) -> None:
         ws,
         table,
         [
-            Col("level", "Level", 10),
-            Col("id", "Item", 8),
-            Col("name", "Name", 36),
+            Col("level", _("Level"), 10),
+            Col("id", _("Item"), 8),
+            Col("name", _("Name"), 36),
             *inputs,
-            Col("interactions", "Interactions", 12, "pct"),
-            Col("driver", "Main driver", 22),
+            Col("interactions", _("Interactions"), 12, "pct"),
+            Col("driver", _("Main driver"), 22),
         ],
     )
     ws.write_string(
         end + 1,
         0,
-        f"First-order Sobol indices: the share of each score's variance across the uncertainty "
-        f"draws that one input explains on its own ({sens.samples} base samples, seed "
-        f"{sens.seed}); the rest comes from interactions. Items whose score does not move are "
-        "left out.",
+        _(
+            "First-order Sobol indices: the share of each score's variance across the "
+            "uncertainty draws that one input explains on its own ({samples} base samples, seed "
+            "{seed}); the rest comes from interactions. Items whose score does not move are "
+            "left out."
+        ).format(samples=sens.samples, seed=sens.seed),
         book.f["note"],
     )
