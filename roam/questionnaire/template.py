@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from roam import xlsxwrite as X
 from roam.framework import Framework
 from roam.framework.catalogue import ChoiceScale, NumericScale
 from roam.i18n import _, direction, language
@@ -20,17 +21,6 @@ from roam.questionnaire.model import MAB_FIELDS, AssessmentMeta
 from roam.questionnaire.recommendations import write_sheet as write_recommendations
 from roam.questionnaire.vocab import vocabulary, vocabulary_translations
 from roam.values import is_blank
-from roam.xlsxwrite import (
-    BASE,
-    HEADER,
-    LOCKED,
-    TITLE,
-    add_formats,
-    key_value_sheet,
-    list_sheet,
-    new_workbook,
-    protect_inputs,
-)
 
 MAB_BLANK_ROWS = 40
 
@@ -55,7 +45,7 @@ def write_questionnaire(
 
 def _write(framework, meta, responses, mab, lang: str, recommendations=None) -> bytes:
     buffer = io.BytesIO()
-    wb = new_workbook(
+    wb = X.new_workbook(
         buffer,
         _("{name} questionnaire, framework {version}").format(
             name=framework.short_name, version=framework.version
@@ -154,19 +144,19 @@ def _sheet_order(name: str) -> int:
 
 
 def _formats(wb) -> dict:
-    return add_formats(
+    return X.add_formats(
         wb,
         {
-            "title": TITLE,
+            "title": X.TITLE,
             "heading": {"bold": True, "font_size": 11, "bottom": 1},
-            "text": BASE,
-            "header": {**HEADER, "locked": True},
-            "locked": LOCKED,
-            "input": {**BASE, "locked": False},
-            "input_num": {**BASE, "locked": False, "num_format": "General"},
-            "unused": {**BASE, "locked": False, "bg_color": "#e9e9e9"},
-            "note": {**BASE, "italic": True, "font_color": "#444444"},
-            "reconstructed": {**BASE, "locked": True, "bg_color": "#fde9c8"},
+            "text": X.BASE,
+            "header": {**X.HEADER, "locked": True},
+            "locked": X.LOCKED,
+            "input": {**X.BASE, "locked": False},
+            "input_num": {**X.BASE, "locked": False, "num_format": "General"},
+            "unused": {**X.BASE, "locked": False, "bg_color": "#e9e9e9"},
+            "note": {**X.BASE, "italic": True, "font_color": "#444444"},
+            "reconstructed": {**X.BASE, "locked": True, "bg_color": "#fde9c8"},
         },
     )
 
@@ -184,7 +174,7 @@ def _write_lists(wb, framework: Framework, fmt: dict, lang: str) -> dict[str, st
     columns.append(("gender", vocab.labels("genders", lang)))
     columns.append(("indicator_set", ["core", "full"]))
     columns.append(("yes_no", [_("Yes"), _("No")]))
-    return list_sheet(wb, L.LISTS, columns, L.column_letter)
+    return X.list_sheet(wb, L.LISTS, columns, L.column_letter)
 
 
 def wording_marker(framework: Framework, entry) -> str:
@@ -469,7 +459,7 @@ def _write_category(
     _printable(ws)
     ws.freeze_panes(L.HEADER_ROW + 1, 1)
     ws.autofilter(L.HEADER_ROW, 0, max(last, L.HEADER_ROW + 1), len(L.COLUMNS) - 1)
-    protect_inputs(ws, insert_columns=True)
+    X.protect_inputs(ws, insert_columns=True)
 
 
 def _fill_row(ws, row: int, col: dict[str, int], answer: dict, labels: dict, fmt: dict) -> None:
@@ -531,4 +521,4 @@ def _write_meta(wb, framework: Framework, meta: AssessmentMeta, lang: str) -> No
     pairs = [(key, values[key]) for key in L.META_KEYS]
     if lang != "en":  # English templates stay byte-identical to those written before languages
         pairs.append((L.LANGUAGE_KEY, lang))
-    key_value_sheet(wb, L.META, pairs)
+    X.key_value_sheet(wb, L.META, pairs)

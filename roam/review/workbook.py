@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from roam import xlsxwrite as X
 from roam.errors import ValidationReport
 from roam.questionnaire.read import clean, open_workbook, read_key_values, read_rows
 from roam.questionnaire.sniff import open_package
@@ -22,17 +23,6 @@ from roam.questionnaire.vocab import vocabulary
 from roam.review import issues
 from roam.review.model import KIND_NAMES, Participant, RoundData
 from roam.review.rules import ReviewRules
-from roam.xlsxwrite import (
-    BASE,
-    HEADER,
-    LOCKED,
-    TITLE,
-    add_formats,
-    key_value_sheet,
-    list_sheet,
-    new_workbook,
-    protect_inputs,
-)
 
 ABOUT, RATINGS, META, LISTS = "About", "Ratings", "_review", "_lists"
 COLUMNS = [  # (key, header, width)
@@ -69,15 +59,15 @@ def sheet_name(data: RoundData, person: Participant | None) -> str:
 def write_rating_sheet(data: RoundData, person: Participant | None, rules: ReviewRules) -> bytes:
     """The rating workbook of ``person`` (None: a blank sheet for a walk-in)."""
     buffer = io.BytesIO()
-    wb = new_workbook(buffer, f"Rating sheet: {data.label}")
-    fmt = add_formats(
+    wb = X.new_workbook(buffer, f"Rating sheet: {data.label}")
+    fmt = X.add_formats(
         wb,
         {
-            "title": TITLE,
-            "text": BASE,
-            "header": HEADER,
-            "locked": LOCKED,
-            "input": {**BASE, "locked": False, "bg_color": "#fffbe6", "border": 1},
+            "title": X.TITLE,
+            "text": X.BASE,
+            "header": X.HEADER,
+            "locked": X.LOCKED,
+            "input": {**X.BASE, "locked": False, "bg_color": "#fffbe6", "border": 1},
         },
     )
     lists = _write_lists(wb, rules)
@@ -91,7 +81,7 @@ def write_rating_sheet(data: RoundData, person: Participant | None, rules: Revie
         "participant": "" if person is None else person.key,
         "findings": findings_checksum(data.findings),
     }
-    key_value_sheet(wb, META, values.items())
+    X.key_value_sheet(wb, META, values.items())
     wb.get_worksheet_by_name(RATINGS).activate()
     wb.close()
     return buffer.getvalue()
@@ -105,7 +95,7 @@ def _write_lists(wb, rules: ReviewRules) -> dict[str, str]:
         ("gender", list(vocab.genders)),
         ("yes_no", ["Yes", "No"]),
     ]
-    return list_sheet(wb, LISTS, columns)
+    return X.list_sheet(wb, LISTS, columns)
 
 
 def _write_about(wb, data, person, rules, fmt, lists) -> None:
@@ -182,7 +172,7 @@ def _write_ratings(wb, data, person, fmt, lists) -> None:
     )
     ws.freeze_panes(1, 1)
     ws.autofilter(0, 0, max(last, 1), len(COLUMNS) - 1)
-    protect_inputs(ws)
+    X.protect_inputs(ws)
 
 
 # --------------------------------------------------------------------------------- reading
