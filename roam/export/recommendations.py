@@ -12,20 +12,21 @@ import pandas as pd
 
 from roam.export.xlsx import Book, Col
 from roam.framework import Framework
+from roam.i18n import N_, _
 from roam.recommendations.model import categories_of
 from roam.recommendations.vocabulary import register_vocabulary
 
 COLUMNS = [
-    ("id", "ID"),
-    ("text", "Recommendation"),
-    ("categories", "Categories"),
-    ("responds_to", "Themes and indicators"),
-    ("addressed_to", "Addressed to"),
-    ("priority", "Priority"),
-    ("target_date", "Target date"),
-    ("status", "Status"),
-    ("status_date", "Status date"),
-    ("evidence", "Evidence"),
+    ("id", N_("ID")),
+    ("text", N_("Recommendation")),
+    ("categories", N_("Categories")),
+    ("responds_to", N_("Themes and indicators")),
+    ("addressed_to", N_("Addressed to")),
+    ("priority", N_("Priority")),
+    ("target_date", N_("Target date")),
+    ("status", N_("Status")),
+    ("status_date", N_("Status date")),
+    ("evidence", N_("Evidence")),
 ]
 
 
@@ -62,12 +63,12 @@ def by_category(
 
 def write_sheet(book: Book, recommendations: list[dict[str, Any]], framework: Framework) -> None:
     """The Recommendations sheet of the results workbook (text cells stay text)."""
-    ws = book.sheet("Recommendations")
+    ws = book.sheet(_("Recommendations"))
     widths = {"text": 60, "evidence": 40, "responds_to": 24, "addressed_to": 26}
     book.table(
         ws,
-        pd.DataFrame(rows(recommendations, framework), columns=[k for k, _ in COLUMNS]),
-        [Col(key, header, widths.get(key, 12)) for key, header in COLUMNS],
+        pd.DataFrame(rows(recommendations, framework), columns=[k for k, _h in COLUMNS]),
+        [Col(key, _(header), widths.get(key, 12)) for key, header in COLUMNS],
     )
 
 
@@ -76,7 +77,7 @@ def recommendations_csv(recommendations: list[dict[str, Any]], framework: Framew
 
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([header for _, header in COLUMNS])
+    writer.writerow([_(header) for _k, header in COLUMNS])
     for row in rows(recommendations, framework):
-        writer.writerow([csv_safe(row[key]) for key, _ in COLUMNS])
+        writer.writerow([csv_safe(row[key]) for key, _h in COLUMNS])
     return out.getvalue()

@@ -155,6 +155,9 @@ def render_report(
         translation_notice=_translation_notice(fw, lang),
         theme_name=lambda theme, english: catalogue_text(fw, theme, english),
         group_label=lambda group: vocabulary().label("stakeholder_groups", group, lang),
+        group_list=lambda groups: ", ".join(
+            vocabulary().label("stakeholder_groups", g, lang) for g in groups
+        ),
         meta=meta,
         country_name=display_name(meta.iso_code, meta.country),
         framework=fw,

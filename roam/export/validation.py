@@ -14,36 +14,52 @@ from typing import Any
 import pandas as pd
 
 from roam.export.xlsx import Book, Col
+from roam.i18n import N_, _
 from roam.review.rules import review_rules
 
-KIND_NAMES = {"mab": "MAB review", "workshop": "Validation workshop"}
+KIND_NAMES = {"mab": N_("MAB review"), "workshop": N_("Validation workshop")}
 
 
 def write_validation_sheet(book: Book, records: list[dict[str, Any]], framework: str) -> None:
     """One sheet, one block per round: balance first, then findings, then the comment log."""
     rules = review_rules(framework)
-    ws = book.sheet("Validation")
+    ws = book.sheet(_("Validation"))
     row = 0
     if not records:
-        book.lines(ws, [("Validation", "No review round was held on this assessment.")])
+        book.lines(ws, [(_("Validation"), _("No review round was held on this assessment."))])
         return
     for rec in records:
         b = rec["balance"]
         row = book.lines(
             ws,
             [
-                (f"Round {rec['round']}", KIND_NAMES.get(rec["kind"], rec["kind"])),
-                ("State", f"{rec['state']} (version {rec['version']})"),
-                ("Opened / closed", f"{rec['opened_at'][:10]} / {(rec['closed_at'] or '-')[:10]}"),
                 (
-                    "Rule",
-                    f"validated when at least {rec['rules']['validated_share']:.0%} agree and no "
-                    f"stakeholder group is mostly opposed (more than "
-                    f"{rec['rules']['group_opposed_share']:.0%}); at least "
-                    f"{rec['rules']['min_raters']} raters from {rec['rules']['min_groups']} groups",
+                    _("Round {n}").format(n=rec["round"]),
+                    _(KIND_NAMES.get(rec["kind"], rec["kind"])),
                 ),
-                ("Raters", str(b["raters"])),
-                ("Did not take part", ", ".join(b["missing_groups"]) or "every group took part"),
+                (_("State"), _("{state} (version {version})").format(**rec)),
+                (
+                    _("Opened / closed"),
+                    f"{rec['opened_at'][:10]} / {(rec['closed_at'] or '-')[:10]}",
+                ),
+                (
+                    _("Rule"),
+                    _(
+                        "validated when at least {agree} agree and no stakeholder group is "
+                        "mostly opposed (more than {opposed}); at least {raters} raters from "
+                        "{groups} groups"
+                    ).format(
+                        agree=f"{rec['rules']['validated_share']:.0%}",
+                        opposed=f"{rec['rules']['group_opposed_share']:.0%}",
+                        raters=rec["rules"]["min_raters"],
+                        groups=rec["rules"]["min_groups"],
+                    ),
+                ),
+                (_("Raters"), str(b["raters"])),
+                (
+                    _("Did not take part"),
+                    ", ".join(b["missing_groups"]) or _("every group took part"),
+                ),
             ],
             first_row=row,
             span=6,
@@ -55,9 +71,9 @@ def write_validation_sheet(book: Book, records: list[dict[str, Any]], framework:
             ws,
             balance,
             [
-                Col("group", "Stakeholder group", 30),
-                Col("raters", "Raters", 10, "int"),
-                Col("mab", "MAB members", 12, "int"),
+                Col("group", _("Stakeholder group"), 30),
+                Col("raters", _("Raters"), 10, "int"),
+                Col("mab", _("MAB members"), 12, "int"),
             ],
             first_row=row + 1,
         )
@@ -81,14 +97,14 @@ def write_validation_sheet(book: Book, records: list[dict[str, Any]], framework:
             ws,
             findings,
             [
-                Col("id", "Finding", 30),
-                Col("title", "Title", 40),
-                Col("verdict", "Verdict", 16),
-                Col("agree", "% agreeing", 10, "pct"),
-                Col("raters", "Ratings", 8, "int"),
+                Col("id", _("Finding"), 30),
+                Col("title", _("Title"), 40),
+                Col("verdict", _("Verdict"), 16),
+                Col("agree", _("% agreeing"), 10, "pct"),
+                Col("raters", _("Ratings"), 8, "int"),
                 *[Col(f"n_{label}", label, 9, "int") for label in rules.labels],
-                *[Col(f"g_{g}", f"Agree: {g}", 12, "pct") for g in groups],
-                Col("reason", "Why", 50),
+                *[Col(f"g_{g}", _("Agree: {group}").format(group=g), 12, "pct") for g in groups],
+                Col("reason", _("Why"), 50),
             ],
             first_row=row + 1,
         )
@@ -98,12 +114,12 @@ def write_validation_sheet(book: Book, records: list[dict[str, Any]], framework:
                 ws,
                 comments,
                 [
-                    Col("id", "Comment", 30),
-                    Col("group", "Stakeholder group", 20),
-                    Col("participant", "Participant", 20),
-                    Col("comment", "Comment", 50),
-                    Col("outcome", "Response", 12),
-                    Col("reason", "Reasons", 50),
+                    Col("id", _("Comment"), 30),
+                    Col("group", _("Stakeholder group"), 20),
+                    Col("participant", _("Participant"), 20),
+                    Col("comment", _("Comment"), 50),
+                    Col("outcome", _("Response"), 12),
+                    Col("reason", _("Reasons"), 50),
                 ],
                 first_row=row + 1,
             )
@@ -159,8 +175,11 @@ def report_section(records: list[dict[str, Any]], framework: str) -> list[dict[s
             counts[f["verdict"]] = counts.get(f["verdict"], 0) + 1
         out.append(
             {
-                "title": f"Round {rec['round']}: {KIND_NAMES.get(rec['kind'], rec['kind'])} "
-                f"({rec['state']})",
+                "title": _("Round {n}: {kind} ({state})").format(
+                    n=rec["round"],
+                    kind=_(KIND_NAMES.get(rec["kind"], rec["kind"])),
+                    state=rec["state"],
+                ),
                 "balance": rec["balance"],
                 "verdicts": [
                     (rules.verdict_label(k), counts[k]) for k in rules.verdicts if k in counts
@@ -176,8 +195,9 @@ def report_section(records: list[dict[str, Any]], framework: str) -> list[dict[s
                     if f["verdict"] in ("contested", "needs_revision")
                 ],
                 "comments": rec["comments"],
-                "rule": f"at least {rec['rules']['validated_share']:.0%} agree and no "
-                f"stakeholder group mostly opposed",
+                "rule": _("at least {agree} agree and no stakeholder group mostly opposed").format(
+                    agree=f"{rec['rules']['validated_share']:.0%}"
+                ),
             }
         )
     return out
