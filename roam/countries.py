@@ -137,13 +137,15 @@ def display_name(code: str, typed: str | None = None) -> str:
     """The name outputs show for a country: ISO 3166's name for a real code, whatever was typed
     in the questionnaire. For the user-assigned codes of fictional data (XA-XZ) there is no ISO
     name, so the typed name is shown, as one line of plain text (callers still escape it for
-    their format). Falls back to the code itself."""
+    their format). Falls back to the code itself. ISO names are in the current language."""
     from roam.text import one_line
 
     upper = (code or "").strip().upper()
     if USER_ASSIGNED.match(upper):
         return one_line(typed, 60) or f"Fictional country {upper}"
+    from roam.i18n import country_name
+
     try:
-        return resolve_country(upper).name
+        return country_name(resolve_country(upper).name)  # in the current language
     except UnknownCountry:
         return upper or "unknown country"

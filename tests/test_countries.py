@@ -37,3 +37,17 @@ def test_display_name_comes_from_the_code_not_the_typing():
 def test_unknown_name_is_refused():
     with pytest.raises(UnknownCountry):
         resolve_country("Narnia")
+
+
+def test_display_name_is_in_the_current_language():
+    """Exports in a language name real countries in it (pycountry's catalogues); fictional
+    training countries keep the name typed in the questionnaire."""
+    from roam.countries import display_name
+    from roam.i18n import language
+
+    with language("fr"):
+        assert display_name("SN") == "Sénégal"
+        assert display_name("XA", "Aurelia") == "Aurelia"
+    with language("es"):
+        assert display_name("CI") == "Costa de Marfíl"
+    assert display_name("SN") == "Senegal"
