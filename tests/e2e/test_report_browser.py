@@ -13,7 +13,6 @@ from roam.analysis import analyse
 from roam.export.report import render_report
 from roam.i18n import language
 from roam.questionnaire import read_questionnaire
-from tests.e2e.test_browser import browser as chromium  # noqa: F401  (the shared fixture)
 
 REPO = Path(__file__).resolve().parents[2]
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -37,10 +36,9 @@ def arabic_report(folder: Path) -> Path:
     return path
 
 
-def test_arabic_report_renders_right_to_left_with_arabic_glyphs(request, tmp_path):
+def test_arabic_report_renders_right_to_left_with_arabic_glyphs(browser, tmp_path):
     available = arabic_fonts()
     assert available, "no font with Arabic glyphs: apt-get install fonts-dejavu-core"
-    browser = request.getfixturevalue("chromium")
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     page.goto(arabic_report(tmp_path).as_uri())
     assert page.evaluate("document.documentElement.dir") == "rtl"
