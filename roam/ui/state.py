@@ -12,6 +12,7 @@ import streamlit as st
 
 from roam.access import SecureStore
 from roam.analysis import Analysis, analyse
+from roam.i18n import _
 from roam.questionnaire.budget import check_within_budget
 from roam.service import connect
 from roam.ui.auth import current_user
@@ -51,19 +52,26 @@ def load_version(
     return secure().load(country, year, version, indicator_set=indicator_set)
 
 
-@st.cache_resource(max_entries=32, show_spinner="Scoring...")
 def analysis_for(
     keys: tuple[tuple, ...], weights: tuple[tuple[str, float], ...] = (), profile: str = APP_PROFILE
 ) -> Analysis:
     """Scores for stored versions; `weights` (id, weight) pairs override the default set.
 
     Draws and seed come from the scoring.yaml `profile`; the run record says which."""
+    with st.spinner(_("Scoring...")):
+        return _analysis(keys, weights, profile)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _analysis(
+    keys: tuple[tuple, ...], weights: tuple[tuple[str, float], ...], profile: str
+) -> Analysis:
     items = [load_version(*key) for key in keys]
     custom = {"description": "weights chosen in the app", "weights": dict(weights)}
     return analyse(items, weights=custom if weights else None, profile=profile)
 
 
-@st.cache_data(max_entries=16, show_spinner="Checking the workbook...")
+@st.cache_data(max_entries=16, show_spinner=False)  # the page shows a spinner in its language
 def check_upload(data: bytes, name: str) -> tuple[Any, Any]:
     return check_within_budget(data, filename=name)  # a hostile file stops a child, not the app
 
