@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
 from roam.analysis import Analysis
 from roam.countries import display_name
-from roam.i18n import _, country_name, current_language
+from roam.i18n import _, country_name, current_language, language
 from roam.presentation import NOT_A_RANKING
 from roam.run import RunRecord
 from roam.ui import state
@@ -21,6 +24,18 @@ def country_label(code: str, typed: str | None = None) -> str:
     Returned as plain text: escape it with `plain` before it goes into any Markdown. ISO names
     are in the app's language (pycountry's catalogues)."""
     return country_name(display_name(code, typed))
+
+
+def in_language(func: Callable[[Any], str]) -> Callable[[Any], str]:
+    """A widget's format_func that keeps the language of the run that drew the widget:
+    Streamlit may call it again later, outside that run (AppTest does, from its own thread)."""
+    lang = current_language()
+
+    def call(value: Any) -> str:
+        with language(lang):
+            return func(value)
+
+    return call
 
 
 def text(fw, key: str) -> str:

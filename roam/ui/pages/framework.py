@@ -59,7 +59,9 @@ def render() -> None:
     category, theme, question, indicator = _pickers(fw)
     left, middle, right = st.columns([1, 1, 2])
     core_only = left.toggle(_("Core indicators only"), key="fw_core")
-    wording = middle.selectbox(_("Wording"), PROVENANCE_CHOICES, format_func=_, key="fw_provenance")
+    wording = middle.selectbox(
+        _("Wording"), PROVENANCE_CHOICES, format_func=common.in_language(_), key="fw_provenance"
+    )
     search = right.text_input(_("Search"), key="fw_search", placeholder=_("words or an ID"))
     entries = _filtered(fw, category, theme, question, core_only, wording, search)
     st.caption(
@@ -125,7 +127,10 @@ def _choice(label: str, options: list[str], key: str, names: dict[str, str], col
     if st.session_state.get(key) not in options:
         st.session_state[key] = ALL
     return column.selectbox(
-        label, options, key=key, format_func=lambda o: names.get(o, o) if o != ALL else _(ALL)
+        label,
+        options,
+        key=key,
+        format_func=common.in_language(lambda o: names.get(o, o) if o != ALL else _(ALL)),
     )
 
 

@@ -140,7 +140,7 @@ def _status(store, country: str, year: int, versions: list) -> None:
         _("Move to"),
         allowed,
         key=f"status_target_{country}_{year}_{info.status}",  # a fresh default after each move
-        format_func=lambda t: _target_label(info.status, t),
+        format_func=common.in_language(lambda t: _target_label(info.status, t)),
     )
     note = st.text_input(_("Note"), key=f"status_note_{country}_{year}_{info.status}")
     backward = not is_forward(info.status, target)

@@ -56,7 +56,7 @@ def _add_form(secure, country: str, year: int, framework_version: str) -> None: 
         themes = st.multiselect(
             _("Themes it responds to"),
             list(fw.themes),
-            format_func=lambda t: f"{t} {common.text(fw, t)}",
+            format_func=common.in_language(lambda t: f"{t} {common.text(fw, t)}"),
             key="rec_add_themes",
         )
         indicators = st.multiselect(
@@ -65,13 +65,13 @@ def _add_form(secure, country: str, year: int, framework_version: str) -> None: 
         groups = st.multiselect(
             _("Addressed to"),
             vocabulary().stakeholder_groups,
-            format_func=_group,
+            format_func=common.in_language(_group),
             key="rec_add_groups",
         )
         priority = st.selectbox(
             _("Priority"),
             vocab.priority_codes,
-            format_func=lambda p: _(vocab.priority_label(p)),
+            format_func=common.in_language(lambda p: _(vocab.priority_label(p))),
             key="rec_add_priority",
         )
         target = st.date_input(_("Target date (optional)"), value=None, key="rec_add_target")
@@ -103,7 +103,7 @@ def _update_form(secure, country: str, year: int, codes: list[str]) -> None:  # 
         status = st.selectbox(
             _("Status"),
             vocab.status_codes,
-            format_func=lambda s: _(vocab.status_label(s)),
+            format_func=common.in_language(lambda s: _(vocab.status_label(s))),
             key="rec_upd_status",
         )
         evidence = st.text_area(_("Evidence"), key="rec_upd_evidence")

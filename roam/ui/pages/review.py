@@ -89,7 +89,7 @@ def _open_form(store, user) -> None:
         kind = st.radio(
             _("Kind"),
             list(KIND_NAMES),
-            format_func=lambda k: _(KIND_NAMES[k]),
+            format_func=common.in_language(lambda k: _(KIND_NAMES[k])),
             key="open_kind",
             horizontal=True,
         )
@@ -182,7 +182,7 @@ def _rate(store, user, data: RoundData) -> None:
         _("Your stakeholder group"),
         groups,
         index=groups.index(me.group) if me and me.group in groups else None,
-        format_func=lambda g: vocab.label("stakeholder_groups", g, lang),
+        format_func=common.in_language(lambda g: vocab.label("stakeholder_groups", g, lang)),
         key="rater_group",
     )
     genders = list(vocab.genders)
@@ -190,7 +190,7 @@ def _rate(store, user, data: RoundData) -> None:
         _("Gender"),
         genders,
         index=genders.index(me.gender) if me and me.gender in genders else None,
-        format_func=lambda g: vocab.label("genders", g, lang),
+        format_func=common.in_language(lambda g: vocab.label("genders", g, lang)),
         key="rater_gender",
     )
     share = cols[2].checkbox(
@@ -202,7 +202,7 @@ def _rate(store, user, data: RoundData) -> None:
     theme = st.selectbox(
         _("Theme"),
         [t["id"] for t in themes],
-        format_func=lambda t: next(x["title"] for x in themes if x["id"] == t),
+        format_func=common.in_language(lambda t: next(x["title"] for x in themes if x["id"] == t)),
         key="rate_theme",
     )
     shown = [f for f in data.findings if f["id"] == theme or f["id"].startswith(theme + ".")]
@@ -222,7 +222,7 @@ def _rate(store, user, data: RoundData) -> None:
                 _("Rating"),
                 options,
                 index=options.index(label) if label in options else 0,
-                format_func=_,
+                format_func=common.in_language(_),
                 key=f"rate_{finding['id']}",
             )
             c2.text_input(_("Comment"), value=comment or "", key=f"comment_{finding['id']}")
@@ -348,7 +348,7 @@ def _comments(store, user, data: RoundData, rules, manage: bool) -> None:
             outcome = st.selectbox(
                 _("Response"),
                 list(rules.outcomes),
-                format_func=lambda o: _(rules.outcomes[o]),
+                format_func=common.in_language(lambda o: _(rules.outcomes[o])),
                 key="answer_outcome",
             )
             reason = st.text_input(_("Reasons"), key="answer_reason")

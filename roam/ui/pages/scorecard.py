@@ -31,9 +31,11 @@ def render() -> None:
         _("Version"),
         versions[::-1],
         key="scorecard_version",
-        format_func=lambda n: (
-            _("version {number} (latest)") if n == max(versions) else _("version {number}")
-        ).format(number=n),
+        format_func=common.in_language(
+            lambda n: (
+                _("version {number} (latest)") if n == max(versions) else _("version {number}")
+            ).format(number=n)
+        ),
     )
     key = state.version_key(country, year, version)
     analysis = state.analysis_for((key,))
@@ -102,7 +104,7 @@ def render() -> None:
             _("Categories"),
             list(fw.scored_categories),
             default=list(fw.scored_categories),
-            format_func=lambda c: common.category_label(fw, c),
+            format_func=common.in_language(lambda c: common.category_label(fw, c)),
             key="scorecard_theme_cats",
         )
         shown = themes[themes["category"].isin(cats)].assign(
@@ -140,7 +142,7 @@ def render() -> None:
                 _("Category"),
                 list(fw.scored_categories),
                 key="scorecard_ind_cat",
-                format_func=lambda c: common.category_label(fw, c),
+                format_func=common.in_language(lambda c: common.category_label(fw, c)),
             )
             rows = rows[rows["category"] == category]
         lang = current_language()

@@ -117,7 +117,7 @@ def _templates() -> None:
         indicator_set = st.radio(
             _("Indicator set"),
             ["core", "full"],
-            format_func=lambda s: _(SET_NAMES[s]),
+            format_func=common.in_language(lambda s: _(SET_NAMES[s])),
             horizontal=True,
             key="tpl_set",
         )

@@ -37,7 +37,7 @@ def render() -> None:
     st.selectbox(
         _("Start from"),
         [EQUAL, *saved],
-        format_func=lambda name: _(EQUAL) if name == EQUAL else name,
+        format_func=common.in_language(lambda name: _(EQUAL) if name == EQUAL else name),
         key="weights_start",
         on_change=_load_set,
         args=(saved, slider_ids),
