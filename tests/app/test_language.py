@@ -18,8 +18,8 @@ from roam.i18n import gettext, languages
 from roam.questionnaire import check_questionnaire
 from roam.ui import words
 from roam.ui.language import RTL_CSS, language_names
-from roam.ui.text import plain
 from roam.ui.main import ADMIN_PAGES, PAGES
+from roam.ui.text import plain
 from tests.app.conftest import go
 from tests.app.test_auth import deployment as deployment
 from tests.app.test_auth import visit
