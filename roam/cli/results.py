@@ -21,6 +21,7 @@ from roam.cli.common import (
     app,
     write_output,
 )
+from roam.i18n import _, current_language
 
 
 @app.command()
@@ -39,26 +40,39 @@ def score(
         typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
         return
     run = analysis.run
+    low, high = run.percentiles
+    intervals = _("{percent}% intervals").format(percent=f"{high - low:g}")
     typer.echo(
-        f"Scores are an analytical aid with {run.interval_label}s; UNESCO does not rank "
-        "countries with these indicators."
+        _(
+            "Scores are an analytical aid with {intervals}; UNESCO does not rank countries with "
+            "these indicators."
+        ).format(intervals=intervals)
     )
-    typer.echo(f"Run: {run.summary()}")
+    typer.echo(_("Run: {summary}").format(summary=run.summary()))
     for record in records:
         typer.echo("")
+        indicator_set = record["indicator_set"]
         typer.echo(
-            f"{record['name']} ({record['country']}), framework {record['framework']}, "
-            f"{record['indicator_set']} set, weights {record['weights']}"
+            _("{name} ({country}), framework {framework}, {set} set, weights {weights}").format(
+                name=record["name"],
+                country=record["country"],
+                framework=record["framework"],
+                set=_(indicator_set),
+                weights=record["weights"],
+            )
         )
-        heading = f"score [{run.interval_label}]"
-        typer.echo(f"  {'':<34}{heading:<22}{'coverage':>9}  band")
+        interval = _("{percent}% interval").format(percent=f"{high - low:g}")
+        heading = _("score [{interval}]").format(interval=interval)
+        coverage_head, band_head = _("coverage"), _("band")
+        typer.echo(f"  {'':<34}{heading:<22}{coverage_head:>9}  {band_head}")
         fw = analysis.framework
-        rows = [(fw.index_name, record["index"])] + [
-            (fw.category_label(code), node) for code, node in record["categories"].items()
+        rows = [(fw.text("vocab.index", current_language()), record["index"])] + [
+            (f"{code} {fw.text(f'vocab.{code}', current_language())}", node)
+            for code, node in record["categories"].items()
         ]
         for label, node in rows:
             coverage = "" if node["coverage"] is None else f"{node['coverage']:.0%}"
-            band = node["band"] or (node.get("reason") or "")
+            band = _(node["band"]) if node["band"] else (node.get("reason") or "")
             typer.echo(f"  {label:<34}{_fmt(node):<22}{coverage:>9}  {band}")
 
 
@@ -76,7 +90,11 @@ def compare(
 
     analysis = _analyse(sources, weights, RunChoice(profile, draws, seed))
     write_output(output, write_comparison(analysis))
-    typer.echo(f"Wrote {output}: {len(analysis.assessments)} assessments compared")
+    typer.echo(
+        _("Wrote {output}: {count} assessments compared").format(
+            output=output, count=len(analysis.assessments)
+        )
+    )
 
 
 @app.command()
@@ -91,10 +109,16 @@ def export(
     """Write the results workbook an evaluator reads (scores, gaps, MAB, method, uncertainty)."""
     from roam.export.workbook import write_results
 
-    assessment, _, _, analysis = _analyse_one(source, weights, RunChoice(profile, draws, seed))
+    assessment, _original, _name, analysis = _analyse_one(
+        source, weights, RunChoice(profile, draws, seed)
+    )
     reviews = _review_records(source, assessment)
     write_output(output, write_results(analysis, assessment.country, reviews))
-    typer.echo(f"Wrote {output}: results for {assessment.meta.country} ({assessment.country})")
+    typer.echo(
+        _("Wrote {output}: results for {country} ({code})").format(
+            output=output, country=assessment.meta.country, code=assessment.country
+        )
+    )
 
 
 @app.command()
@@ -114,7 +138,11 @@ def package(
     )
     reviews = _review_records(source, assessment)
     write_output(output, write_package(analysis, assessment.country, original, name, reviews))
-    typer.echo(f"Wrote {output}: submission package for {assessment.meta.country}")
+    typer.echo(
+        _("Wrote {output}: submission package for {country}").format(
+            output=output, country=assessment.meta.country
+        )
+    )
 
 
 def _review_records(source: str, assessment) -> list[dict] | None:

@@ -249,7 +249,7 @@ def _rate(store, user, data: RoundData) -> None:
         except (AccessDenied, StoreError) as exc:
             st.error(str(exc))
             return
-        rated = sum(1 for r, _ in ratings.values() if r)
+        rated = sum(1 for r, _comment in ratings.values() if r)
         st.success(
             _("Saved: {rated} finding(s) rated as participant {code} (submission {n}).").format(
                 rated=rated, code=code, n=n
