@@ -160,7 +160,9 @@ class Issue:
     def __str__(self) -> str:
         where = self.location()
         ind = f" [{self.indicator}]" if self.indicator else ""
-        return f"{self.severity.upper()} {where}{ind}: {self.text()}"
+        from roam.i18n import gettext
+
+        return f"{gettext(self.severity).upper()} {where}{ind}: {self.text()}"
 
     def as_dict(self) -> dict[str, str | None]:
         d = asdict(self)

@@ -84,7 +84,7 @@ def test_a_workbook_speaks_its_own_language_unless_one_is_asked_for(store_dir):
     # score reads the workbook and stops on it: its error in French
     score = roam("score", wrong)
     assert score.exit_code == 1
-    assert score.output.startswith(f"Erreur : {wrong.name} n'est pas utilisable :")
+    assert score.output.startswith(f"Erreur : {wrong.name} n'est pas utilisable:\n  ERREUR R!F2")
     assert issue.text("fr") in score.output
     assert issue.text("ar") in roam("--lang", "ar", "score", wrong).output
     # ingest: each failed workbook's problems in its own language, nothing stored
