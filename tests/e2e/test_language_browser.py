@@ -7,7 +7,6 @@ One server for the module on a fresh data directory seeded with the samples."""
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -15,26 +14,13 @@ import pytest
 
 from roam.i18n import gettext
 from roam.questionnaire import check_questionnaire
-from tests.e2e.browser import CHROMIUM_ARGS, REPO, chromium_path, running_app, wait_idle
+from tests.e2e.browser import REPO, running_app, wait_idle
 from tests.helpers import edit_xlsx
 
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 expect = playwright.expect
 TIMEOUT = 90_000
 SAMPLES = REPO / "sample_data" / "languages"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    path = chromium_path()
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is required in CI (./dev test installs it)")
-        pytest.skip("no chromium on this machine: apt-get install chromium")
-    with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture(scope="module")
@@ -66,11 +52,7 @@ def direction(page) -> str:
 
 
 def open_page(page, name: str) -> None:
-    nav = page.get_by_test_id("stSidebarNav")
-    more = nav.get_by_test_id("stSidebarNavViewButton")
-    if more.count() and "more" in more.inner_text():
-        more.click()  # Streamlit folds a long page list; a person unfolds it too
-    nav.get_by_role("link", name=name, exact=True).click()
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=name, exact=True).click()
     settle(page)
 
 
