@@ -22,8 +22,9 @@ BOX_KEY = "language_box"
 # laid out by Vega, not by the page) and numbers in tables stay readable.
 RTL_CSS = """<style>
 .stApp, [data-testid="stSidebar"], [data-testid="stMain"] { direction: rtl; text-align: right; }
+.stApp :is(h1, h2, h3, h4, h5, h6, p, li, label, [data-testid="stMarkdownContainer"],
+  [data-testid="stCaptionContainer"], [data-testid="stHeading"]) { text-align: right !important; }
 [data-testid="stVegaLiteChart"], [data-testid="stArrowVegaLiteChart"] { direction: ltr; }
-[data-testid="stSidebarNav"] a { flex-direction: row-reverse; justify-content: flex-end; }
 </style>"""
 
 

@@ -18,6 +18,7 @@ BANDS = (N_("Advanced"), N_("Established"), N_("Developing"), N_("Emerging"))
 BAND_DESCRIPTIONS = (N_("75 or more"), N_("50 to under 75"), N_("25 to under 50"), N_("under 25"))
 METHODS = (N_("arithmetic"), N_("geometric"))
 SETS = (N_("core"), N_("full"))
+WEIGHT_SETS = (N_("equal"),)  # weights.yaml's default set
 YES = N_("Yes")
 WORKFLOW = (
     N_("draft"),

@@ -45,9 +45,10 @@ def render() -> None:
     meta = assessment.meta
     label = common.plain(common.country_label(assessment.country, meta.country))
     st.subheader(f"{label} ({assessment.country}), {meta.year}", anchor=False)
+    weight_set = record["weights"]
     st.caption(
         _("Framework {framework} · {set} set · weights {weights}").format(
-            framework=meta.framework, set=_(meta.indicator_set), weights=record["weights"]
+            framework=meta.framework, set=_(meta.indicator_set), weights=_(weight_set)
         )
         + (_(" · fictional data") if meta.fictional else "")
     )
