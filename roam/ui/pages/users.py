@@ -42,9 +42,9 @@ def render() -> None:
     st.subheader(_("Users"))
     if users:
         common.table(
-            pd.DataFrame(users).assign(
-                countries=lambda f: f["countries"].map(lambda c: ", ".join(c))
-            )
+            pd.DataFrame(users)
+            .assign(countries=lambda f: f["countries"].map(lambda c: ", ".join(c)))
+            .rename(columns=_user_columns())
         )
     else:
         st.info(
@@ -56,9 +56,32 @@ def render() -> None:
     st.subheader(_("Audit trail (newest first)"))
     events = secure.audit(200)
     if events:
-        common.table(pd.DataFrame(events))
+        common.table(pd.DataFrame(events).rename(columns=_event_columns()))
     else:
         st.caption(_("Nothing recorded yet."))
+
+
+def _user_columns() -> dict[str, str]:
+    return {
+        "email": _("Email"),
+        "name": _("Name"),
+        "role": _("Role"),
+        "countries": _("Countries"),
+        "active": _("Active"),
+        "created_by": _("Created by"),
+    }
+
+
+def _event_columns() -> dict[str, str]:
+    return {
+        "at": _("When"),
+        "actor": _("Who"),
+        "role": _("Role"),
+        "action": _("Action"),
+        "target": _("On what"),
+        "allowed": _("Allowed"),
+        "detail": _("Detail"),
+    }
 
 
 if __name__ == "__main__":  # run as a page script by st.navigation
