@@ -29,17 +29,6 @@ def app_url(tmp_path_factory):
         yield url
 
 
-@pytest.fixture
-def page(browser, app_url):
-    tab = browser.new_page(viewport={"width": 1400, "height": 1100}, accept_downloads=True)
-    errors: list[str] = []
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield tab
-    assert not tab.get_by_test_id("stException").count(), "a page raised an exception"
-    tab.close()
-    assert not errors, errors
-
-
 def settle(page) -> None:
     page.wait_for_timeout(400)
     wait_idle(page, TIMEOUT)
