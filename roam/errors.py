@@ -160,7 +160,9 @@ class Issue:
     def __str__(self) -> str:
         where = self.location()
         ind = f" [{self.indicator}]" if self.indicator else ""
-        return f"{self.severity.upper()} {where}{ind}: {self.text()}"
+        from roam.i18n import gettext
+
+        return f"{gettext(self.severity).upper()} {where}{ind}: {self.text()}"
 
     def as_dict(self) -> dict[str, str | None]:
         d = asdict(self)
@@ -257,9 +259,16 @@ class QuestionnaireError(RoamError):
         return self.report.issues
 
     def plain(self) -> str:
-        where = f"{self.file} is not usable" if self.file else "The questionnaire is not usable"
+        """Every error (the first ten) in the current language (roam.i18n)."""
+        from roam.i18n import gettext as _
+
+        where = _(NOT_USABLE[0]).format(file=self.file) if self.file else _(NOT_USABLE[1])
         lines = "\n".join(f"  {issue}" for issue in self.report.errors[:10])
         return f"{where}:\n{lines}" if lines else where
+
+
+# The heading of a refused questionnaire's error list (extracted by extract_messages below).
+NOT_USABLE = ("{file} is not usable", "The questionnaire is not usable")
 
 
 def how_to_fix(code: str, lang: str | None = None) -> str:
@@ -277,3 +286,5 @@ def extract_messages(fileobj, keywords, comment_tags, options):
         yield 0, None, kind.template, [f"issue {code}"]
         if kind.fix:
             yield 0, None, kind.fix, [f"fix for {code}"]
+    for heading in NOT_USABLE:
+        yield 0, None, heading, ["a refused questionnaire"]

@@ -12,6 +12,7 @@ import pandas as pd
 import typer
 
 from roam.cli.common import app, fail, write_output
+from roam.i18n import _
 
 
 def _read_csv(path: Path, what: str) -> pd.DataFrame:
@@ -20,9 +21,13 @@ def _read_csv(path: Path, what: str) -> pd.DataFrame:
             path, dtype=object, keep_default_na=False, na_values=["", "NA"], encoding="utf-8-sig"
         )
     except FileNotFoundError:
-        raise fail(f"{what}: no file {path}") from None
+        raise fail(_("{what}: no file {path}").format(what=what, path=path)) from None
     except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise fail(f"{what}: {path} is not a readable CSV table ({exc})") from None
+        raise fail(
+            _("{what}: {path} is not a readable CSV table ({reason})").format(
+                what=what, path=path, reason=exc
+            )
+        ) from None
 
 
 def _csv_bytes(scores: pd.DataFrame) -> bytes:
@@ -86,7 +91,16 @@ def aggregate(
     values = scores.drop(columns="uCode")
     empty = int(values.isna().to_numpy().sum())
     typer.echo(
-        f"Wrote {output}: {len(scores)} units x {values.shape[1]} aggregates "
-        f"({method} mean, threshold {threshold or 'none'}, rule {rule}); "
-        f"{empty} value(s) left empty for insufficient data"
+        _(
+            "Wrote {output}: {units} units x {aggregates} aggregates ({method} mean, threshold "
+            "{threshold}, rule {rule}); {empty} value(s) left empty for insufficient data"
+        ).format(
+            output=output,
+            units=len(scores),
+            aggregates=values.shape[1],
+            method=_(method),
+            threshold=threshold or _("none"),
+            rule=rule,
+            empty=empty,
+        )
     )

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from roam.cli.common import JsonOption, WeightsOption, _load_sources, app, fail
+from roam.i18n import _
 
 
 def _num(x: float) -> str:
@@ -38,7 +39,11 @@ def change(
     for source in (before, after):
         found = _load_sources([source])
         if len(found) != 1:
-            raise fail(f"{source!r} names {len(found)} assessments; give exactly one")
+            raise fail(
+                _("{source} names {count} assessments; give exactly one").format(
+                    source=repr(source), count=len(found)
+                )
+            )
         loaded.append(found[0])
     try:
         result = assessment_change(*loaded, draws=draws, seed=seed, weights=weights)
@@ -50,12 +55,22 @@ def change(
     low, high = result.percentiles
     width = f"{high - low:g}%"
     typer.echo(
-        f"Change from {result.before} to {result.after} ({result.indicator_set} set; "
-        f"{width} intervals from {result.draws} paired draws, seed {result.seed})"
+        _(
+            "Change from {before} to {after} ({set} set; {width} intervals from {draws} paired "
+            "draws, seed {seed})"
+        ).format(
+            before=result.before,
+            after=result.after,
+            set=_(result.indicator_set),
+            width=width,
+            draws=result.draws,
+            seed=result.seed,
+        )
     )
     if result.note:
-        typer.echo(f"Note: {result.note}")
-    typer.echo(f"  {'':<42}{'before':>7}{'after':>7}{'change':>8}  {'interval':<16}verdict")
+        typer.echo(_("Note: {note}").format(note=result.note))
+    head = (_("before"), _("after"), _("change"), _("interval"), _("verdict"))
+    typer.echo(f"  {'':<42}{head[0]:>7}{head[1]:>7}{head[2]:>8}  {head[3]:<16}{head[4]}")
     for row in result.table.itertuples(index=False):
         label = f"{row.id} {row.name}" if row.level != "index" else row.name
         label = ("  " if row.level == "theme" else "") + label
@@ -63,11 +78,13 @@ def change(
         change_text = f"{row.change:+.1f}" if not math.isnan(row.change) else ""
         typer.echo(
             f"  {label[:41]:<42}{_num(row.before):>7}{_num(row.after):>7}{change_text:>8}  "
-            f"{interval:<16}{row.verdict or row.note}"
+            f"{interval:<16}{_(row.verdict) if row.verdict else row.note}"
         )
     changed = result.indicators
     typer.echo("")
-    typer.echo(f"{len(changed)} indicator(s) with a changed answer or status:")
+    typer.echo(
+        _("{count} indicator(s) with a changed answer or status:").format(count=len(changed))
+    )
     for row in changed.itertuples(index=False):
         was = row.answer_before or row.status_before
         now = row.answer_after or row.status_after

@@ -10,20 +10,45 @@ import typer
 from typer.core import TyperGroup
 
 from roam.choice import RunChoice
-from roam.errors import RoamError
+from roam.errors import QuestionnaireError, RoamError
 from roam.framework import DEFAULT_VERSION  # noqa: F401  (re-exported for command modules)
+from roam.i18n import _, language, set_language
+
+LANG_ENV = "ROAM_LANG"
+_given: dict[str, str | None] = {"lang": None}  # the --lang (or ROAM_LANG) of this run
 
 
 class PlainErrors(TyperGroup):
     """Runs every command (and sub-group) so that a RoamError ends as one plain message on
-    stderr and exit code 1: no traceback reaches a user."""
+    stderr and exit code 1: no traceback reaches a user. A questionnaire's problems are told
+    in the run's --lang, or else in the language the workbook was written in."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except RoamError as exc:
-            typer.echo(f"Error: {exc.plain()}", err=True)
+            typer.echo(error_text(exc), err=True)
             raise typer.Exit(code=1) from None
+
+
+def error_text(exc: RoamError) -> str:
+    """ "Error: ..." in the user's language."""
+    if isinstance(exc, QuestionnaireError):
+        with language(given_language() or workbook_language(exc.report.language)):
+            return _("Error: {message}").format(message=exc.plain())
+    return _("Error: {message}").format(message=exc.plain())
+
+
+def given_language() -> str | None:
+    """The language asked for on the command line (--lang) or in ROAM_LANG, if any."""
+    return _given["lang"]
+
+
+def workbook_language(lang: str | None) -> str | None:
+    """A workbook's recorded language if roam has messages in it, else None (English)."""
+    from roam.i18n import languages
+
+    return lang if lang in languages() else None
 
 
 app = typer.Typer(
@@ -45,21 +70,37 @@ LangOption = Annotated[
 
 
 def use_language(lang: str | None) -> str:
-    """Switch messages to `lang` for this command, or fail plainly on an unknown one."""
-    from roam.i18n import set_language
-
+    """Switch messages to `lang` for this command (default: the run's --lang or ROAM_LANG, else
+    English), or fail plainly on an unknown one."""
     try:
-        return set_language(lang)
+        return set_language(lang or given_language())
     except ValueError as exc:
         raise fail(str(exc)) from None
 
 
-@app.callback()
-def _root() -> None:
-    """roam: UNESCO Internet Universality ROAM-X indicators toolkit."""
-    from roam.i18n import set_language
+def follow_workbook(lang: str | None, recorded: str | None) -> str:
+    """Messages about a workbook: in the language asked for, or else in the workbook's own."""
+    return use_language(lang or given_language() or workbook_language(recorded))
 
-    set_language(None)  # every run starts in English; a command's --lang switches it
+
+@app.callback()
+def _root(
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            envvar=LANG_ENV,
+            help="Language of every message: en, fr, es or ar (default: a workbook's own "
+            "language when one is read, else en). Also ROAM_LANG.",
+        ),
+    ] = None,
+) -> None:
+    """roam: UNESCO Internet Universality ROAM-X indicators toolkit."""
+    _given["lang"] = None
+    set_language(None)  # every run starts in English; --lang or ROAM_LANG switches it
+    if lang:
+        code = use_language(lang)
+        _given["lang"] = code
 
 
 def write_output(output: Path, data: bytes) -> None:
@@ -72,11 +113,13 @@ def write_output(output: Path, data: bytes) -> None:
         partial.replace(output)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
+        raise fail(
+            _("cannot write {output}: {reason}").format(output=output, reason=exc.strerror or exc)
+        ) from None
 
 
 def fail(message: str) -> typer.Exit:
-    typer.echo(f"Error: {message}", err=True)
+    typer.echo(_("Error: {message}").format(message=message), err=True)
     return typer.Exit(code=1)
 
 

@@ -10,6 +10,7 @@ import typer
 
 from roam.cli.common import DEFAULT_VERSION, FrameworkOption, JsonOption, app, fail, write_output
 from roam.framework import CatalogueError, indicators_root, load_framework
+from roam.i18n import _
 
 framework_app = typer.Typer(
     help="Show a framework version; export its catalogue as a spreadsheet, or import one.",
@@ -41,7 +42,11 @@ def framework(
             counts["translation"] = coverage
         typer.echo(json.dumps(counts, indent=2, ensure_ascii=False))
         return
-    typer.echo(f"{fw.manifest.title} (framework {fw.version}, checksum {fw.checksum})")
+    typer.echo(
+        _("{title} (framework {version}, checksum {checksum})").format(
+            title=fw.manifest.title, version=fw.version, checksum=fw.checksum
+        )
+    )
     header = (
         f"{'category':<34}{'themes':>8}{'questions':>11}{'indicators':>12}{'core':>6}"
         f"{'confirmed q':>13}{'confirmed ind':>15}"
@@ -57,9 +62,16 @@ def framework(
         )
     totals = counts["totals"]
     typer.echo(
-        f"Confirmed from published sources: {totals['confirmed_questions']} of "
-        f"{totals['questions']} questions and {totals['confirmed_indicators']} of "
-        f"{totals['indicators']} indicators; the rest is reconstructed (see indicators/README.md)."
+        _(
+            "Confirmed from published sources: {questions_confirmed} of {questions} questions "
+            "and {indicators_confirmed} of {indicators} indicators; the rest is reconstructed "
+            "(see indicators/README.md)."
+        ).format(
+            questions_confirmed=totals["confirmed_questions"],
+            questions=totals["questions"],
+            indicators_confirmed=totals["confirmed_indicators"],
+            indicators=totals["indicators"],
+        )
     )
     if coverage is not None:
         _echo_coverage(coverage)
@@ -123,7 +135,11 @@ def export_command(output: OutputOption, version: FrameworkOption = DEFAULT_VERS
 
     fw = _load(version)
     write_output(output, export_catalogue(fw))
-    typer.echo(f"wrote {output}: framework {fw.version}, {len(fw.entries)} indicators")
+    typer.echo(
+        _("wrote {output}: framework {version}, {count} indicators").format(
+            output=output, version=fw.version, count=len(fw.entries)
+        )
+    )
 
 
 @framework_app.command("import")
@@ -144,15 +160,27 @@ def import_command(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise fail(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise fail(
+            _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
     try:
         folder = import_catalogue(data, name, root=directory or indicators_root())
     except CatalogueImportError as exc:
-        raise fail(f"{path.name} was not imported, nothing was written.\n{exc}") from None
+        raise fail(
+            _("{file} was not imported, nothing was written.").format(file=path.name) + f"\n{exc}"
+        ) from None
     fw = load_framework(name, root=folder.parent)
     totals = fw.counts()["totals"]
     typer.echo(
-        f"wrote {folder}: {totals['themes']} themes, {totals['questions']} questions, "
-        f"{totals['indicators']} indicators ({totals['core']} core); "
-        f"use it with --framework {name}"
+        _(
+            "wrote {folder}: {themes} themes, {questions} questions, {indicators} indicators "
+            "({core} core); use it with --framework {name}"
+        ).format(
+            folder=folder,
+            themes=totals["themes"],
+            questions=totals["questions"],
+            indicators=totals["indicators"],
+            core=totals["core"],
+            name=name,
+        )
     )

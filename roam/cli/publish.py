@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from roam.cli.common import app, fail
+from roam.i18n import _
 
 
 @app.command()
@@ -34,9 +35,9 @@ def publish(
     from roam.service.opendata import publish as write_package
 
     if draws is not None and draws < 0:
-        raise fail(f"--draws must be 0 or more, not {draws}")
+        raise fail(_("--draws must be 0 or more, not {draws}").format(draws=draws))
     if output.exists() and not output.is_dir():
-        raise fail(f"{output} is a file; give a folder for the package")
+        raise fail(_("{output} is a file; give a folder for the package").format(output=output))
     try:
         counts = write_package(open_store(), output, draws=draws, sdmx=sdmx)
     except SdmxUnavailable as exc:
@@ -44,11 +45,19 @@ def publish(
     except StoreError as exc:
         raise fail(str(exc)) from None
     except OSError as exc:
-        raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
+        raise fail(
+            _("cannot write {output}: {reason}").format(output=output, reason=exc.strerror or exc)
+        ) from None
     summary = ", ".join(f"{n} {name}" for name, n in counts.items())
-    typer.echo(f"Wrote {output / 'datapackage.json'} ({summary})")
+    typer.echo(
+        _("Wrote {output} ({summary})").format(output=output / "datapackage.json", summary=summary)
+    )
     if sdmx:
-        typer.echo(f"Wrote {output / 'sdmx'} (structure.xml, scores.csv)")
+        typer.echo(
+            _("Wrote {output} ({summary})").format(
+                output=output / "sdmx", summary="structure.xml, scores.csv"
+            )
+        )
 
 
 @app.command()
@@ -61,7 +70,7 @@ def api(
 
         from roam.api.app import create_app
     except ImportError:
-        raise fail("the API needs the 'api' extra: pip install -e '.[api]'") from None
+        raise fail(_("the API needs the 'api' extra: pip install -e '.[api]'")) from None
     if not 0 < port < 65536:
-        raise fail(f"--port must be between 1 and 65535, not {port}")
+        raise fail(_("--port must be between 1 and 65535, not {port}").format(port=port))
     uvicorn.run(create_app(), host="127.0.0.1", port=port, log_level="info")

@@ -16,6 +16,7 @@ from roam.cli.common import (
     LangOption,
     app,
     fail,
+    follow_workbook,
     use_language,
     write_output,
 )
@@ -99,8 +100,7 @@ def validate(
 
     use_language(lang)
     assessment, report = check_within_budget(path, max_file_mb=max_mb)
-    if lang is None and report.language:
-        use_language(report.language)
+    follow_workbook(lang, report.language)
     if annotate is not None and assessment is not None:
         from roam.questionnaire.annotate import annotate_workbook
 

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from roam.cli.common import JsonOption, app, fail
+from roam.i18n import _
 
 recommendations = typer.Typer(
     help="Recommendations of an assessment and their follow-up (nothing is ever deleted).",
@@ -59,7 +60,11 @@ def _date(value: str | None, what: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise fail(f"{what} {value!r} is not a date; write it as YYYY-MM-DD") from None
+        raise fail(
+            _("{what} {value} is not a date; write it as YYYY-MM-DD").format(
+                what=what, value=repr(value)
+            )
+        ) from None
 
 
 def _print(payload: Any, as_json: bool, lines: list[str]) -> None:
@@ -73,10 +78,11 @@ def _line(rec: dict[str, Any]) -> str:
     from roam.recommendations.vocabulary import register_vocabulary
 
     vocab = register_vocabulary()
-    target = f", target {rec['target_date']}" if rec.get("target_date") else ""
+    target = _(", target {date}").format(date=rec["target_date"]) if rec.get("target_date") else ""
+    priority = _("{priority} priority").format(priority=_(vocab.priority_label(rec["priority"])))
     return (
-        f"{rec['year']} {rec['id']:<8} {vocab.status_label(rec['status']):<12} "
-        f"({vocab.priority_label(rec['priority'])} priority{target}) {rec['text']}"
+        f"{rec['year']} {rec['id']:<8} {_(vocab.status_label(rec['status'])):<12} "
+        f"({priority}{target}) {rec['text']}"
     )
 
 
@@ -111,7 +117,9 @@ def add(
     }
     info = _run(lambda: service.add(_secure(user), country, year, fields))
     rec = info.as_dict()
-    _print(rec, as_json, [f"Added {info.country} {_line(rec)}"])
+    _print(
+        rec, as_json, [_("Added {country} {line}").format(country=info.country, line=_line(rec))]
+    )
 
 
 @recommendations.command("update")
@@ -137,7 +145,9 @@ def update(
         lambda: service.update(_secure(user), country, year, rec_id, status, evidence, dated)
     )
     rec = info.as_dict()
-    _print(rec, as_json, [f"Updated {info.country} {_line(rec)}"])
+    _print(
+        rec, as_json, [_("Updated {country} {line}").format(country=info.country, line=_line(rec))]
+    )
 
 
 @recommendations.command("list")
@@ -163,11 +173,15 @@ def list_(
     for row in rows:
         row["history"] = [u.as_dict() for u in records[(row["year"], row["id"])].history]
     if not rows:
-        _print([], as_json, [f"No recommendations for {country.upper()} yet."])
+        _print(
+            [],
+            as_json,
+            [_("No recommendations for {country} yet.").format(country=country.upper())],
+        )
         return
     lines = []
     for row in rows:
-        lines.append(f"{_line(row)}\n    scores: {row['change']}")
+        lines.append(f"{_line(row)}\n    " + _("scores: {change}").format(change=row["change"]))
         if history:
             lines.extend(
                 f"    {u['dated']} {u['kind']:<6} {u['status'] or '':<12} {u['evidence']}"

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from roam.cli.common import app, fail
+from roam.i18n import _
 
 
 @app.command()
@@ -24,13 +25,28 @@ def reproduce(
         raise fail(str(exc)) from None
     run = result.run
     typer.echo(
-        f"{package.name}: {result.country}, framework {run.framework.version}, weights "
-        f"'{run.weights.name}', {run.draws} draws, seed {run.seed} (profile '{run.profile}')"
+        _(
+            "{package}: {country}, framework {framework}, weights '{weights}', {draws} draws, "
+            "seed {seed} (profile '{profile}')"
+        ).format(
+            package=package.name,
+            country=result.country,
+            framework=run.framework.version,
+            weights=run.weights.name,
+            draws=run.draws,
+            seed=run.seed,
+            profile=run.profile,
+        )
     )
     if result.equal:
-        typer.echo(f"Reproduced: all {result.compared} numbers equal the package's.")
+        typer.echo(
+            _("Reproduced: all {count} numbers equal the package's.").format(count=result.compared)
+        )
         return
-    typer.echo(f"Not reproduced: {len(result.differences)} difference(s).", err=True)
+    typer.echo(
+        _("Not reproduced: {count} difference(s).").format(count=len(result.differences)),
+        err=True,
+    )
     for difference in result.differences:
         typer.echo(f"  {difference}", err=True)
     raise typer.Exit(code=1)

@@ -23,6 +23,7 @@ from roam.cli.common import (
     use_language,
     write_output,
 )
+from roam.i18n import N_, _, current_language
 
 
 @app.command()
@@ -45,26 +46,39 @@ def score(
         typer.echo(json.dumps(shown, indent=2, ensure_ascii=False))
         return
     run = analysis.run
+    low, high = run.percentiles
+    intervals = _("{percent}% intervals").format(percent=f"{high - low:g}")
     typer.echo(
-        f"Scores are an analytical aid with {run.interval_label}s; UNESCO does not rank "
-        "countries with these indicators."
+        _(
+            "Scores are an analytical aid with {intervals}; UNESCO does not rank countries with "
+            "these indicators."
+        ).format(intervals=intervals)
     )
-    typer.echo(f"Run: {run.summary()}")
+    typer.echo(_("Run: {summary}").format(summary=run.summary()))
     for record in records:
         typer.echo("")
+        indicator_set = record["indicator_set"]
         typer.echo(
-            f"{record['name']} ({record['country']}), framework {record['framework']}, "
-            f"{record['indicator_set']} set, weights {record['weights']}"
+            _("{name} ({country}), framework {framework}, {set} set, weights {weights}").format(
+                name=record["name"],
+                country=record["country"],
+                framework=record["framework"],
+                set=_(indicator_set),
+                weights=record["weights"],
+            )
         )
-        heading = f"score [{run.interval_label}]"
-        typer.echo(f"  {'':<34}{heading:<22}{'coverage':>9}  band")
+        interval = _("{percent}% interval").format(percent=f"{high - low:g}")
+        heading = _("score [{interval}]").format(interval=interval)
+        coverage_head, band_head = _("coverage"), _("band")
+        typer.echo(f"  {'':<34}{heading:<22}{coverage_head:>9}  {band_head}")
         fw = analysis.framework
-        rows = [(fw.index_name, record["index"])] + [
-            (fw.category_label(code), node) for code, node in record["categories"].items()
+        rows = [(fw.text("vocab.index", current_language()), record["index"])] + [
+            (f"{code} {fw.text(f'vocab.{code}', current_language())}", node)
+            for code, node in record["categories"].items()
         ]
         for label, node in rows:
             coverage = "" if node["coverage"] is None else f"{node['coverage']:.0%}"
-            band = node["band"] or (node.get("reason") or "")
+            band = _(node["band"]) if node["band"] else (node.get("reason") or "")
             typer.echo(f"  {label:<34}{_fmt(node):<22}{coverage:>9}  {band}")
 
 
@@ -87,7 +101,11 @@ def compare(
     with language(code):
         data = write_comparison(analysis)
     write_output(output, data)
-    typer.echo(f"Wrote {output}: {len(analysis.assessments)} assessments compared")
+    typer.echo(
+        _("Wrote {output}: {count} assessments compared").format(
+            output=output, count=len(analysis.assessments)
+        )
+    )
 
 
 def _country_command(kind: str, what: str, summary: str):
@@ -116,7 +134,14 @@ def _country_command(kind: str, what: str, summary: str):
             kind, analysis, assessment.country, (name, original), reviews, lang=code
         )
         write_output(output, data)
-        typer.echo(f"Wrote {output}: {what} for {assessment.meta.country} ({assessment.country})")
+        typer.echo(
+            _("Wrote {output}: {what} for {country} ({code})").format(
+                output=output,
+                what=_(what),
+                country=assessment.meta.country,
+                code=assessment.country,
+            )
+        )
 
     command.__doc__ = summary
     return command
@@ -125,14 +150,14 @@ def _country_command(kind: str, what: str, summary: str):
 app.command("export")(
     _country_command(
         "results",
-        "results",
+        N_("results"),
         "Write the results workbook an evaluator reads (scores, gaps, MAB, method, uncertainty).",
     )
 )
 app.command("package")(
     _country_command(
         "package",
-        "submission package",
+        N_("submission package"),
         "Write the submission package for UNESCO (IPDC), with a manifest of SHA-256 checksums.",
     )
 )

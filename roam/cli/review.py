@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from roam.cli.common import JsonOption, app, fail, write_output
+from roam.i18n import _
 
 review_app = typer.Typer(
     help="Review rounds: MAB review and national validation workshop (rate, verdicts, "
@@ -80,7 +81,11 @@ def review_open(
     for item in recommendation or []:
         theme, sep, text = item.partition("=")
         if not sep or not text.strip():
-            raise fail(f"--recommendation {item!r}: write THEME=text, e.g. 'R.A=Publish rulings'")
+            raise fail(
+                _("--recommendation {item}: write THEME=text, e.g. 'R.A=Publish rulings'").format(
+                    item=repr(item)
+                )
+            )
         recs.setdefault(theme.strip(), []).append(text.strip())
     store, actor = _context(user)
     data = _run(
@@ -110,8 +115,15 @@ def review_open(
         )
         return
     typer.echo(
-        f"Opened {data.label} on version {data.version}: {len(data.findings)} findings, "
-        f"{len(data.participants)} MAB members as participants."
+        _(
+            "Opened {round} on version {version}: {findings} findings, {participants} MAB "
+            "members as participants."
+        ).format(
+            round=data.label,
+            version=data.version,
+            findings=len(data.findings),
+            participants=len(data.participants),
+        )
     )
 
 
@@ -130,7 +142,9 @@ def review_sheets(
     sheets = _run(reviews.rating_sheets, store, actor, country, year=year, number=number)
     for name, data in sheets.items():
         write_output(output / name, data)
-    typer.echo(f"Wrote {len(sheets)} rating sheets to {output}")
+    typer.echo(
+        _("Wrote {count} rating sheets to {output}").format(count=len(sheets), output=output)
+    )
 
 
 @review_app.command("collect")
@@ -147,7 +161,9 @@ def review_collect(
 
     missing = [str(p) for p in files if not p.is_file()]
     if missing:
-        raise fail(f"file not found: {', '.join(missing)} (nothing was stored)")
+        raise fail(
+            _("file not found: {files} (nothing was stored)").format(files=", ".join(missing))
+        )
     store, actor = _context(user)
     sources = [(p.name, p.read_bytes()) for p in files]
     try:
@@ -156,7 +172,12 @@ def review_collect(
         raise
     except reviews.InvalidRatingSheets as exc:
         for name, report in exc.failures:
-            typer.echo(f"{name}: NOT usable: {len(report.errors)} error(s)", err=True)
+            typer.echo(
+                _("{file}: NOT usable: {errors} error(s)").format(
+                    file=name, errors=len(report.errors)
+                ),
+                err=True,
+            )
             for issue in report.errors:
                 typer.echo(f"  {issue}", err=True)
         raise fail(str(exc)) from None
@@ -164,9 +185,16 @@ def review_collect(
         typer.echo(json.dumps([dataclasses.asdict(c) for c in done], indent=2))
         return
     for c in done:
-        again = f" (replaces submission {c.submission - 1})" if c.submission > 1 else ""
+        again = (
+            " " + _("(replaces submission {n})").format(n=c.submission - 1)
+            if c.submission > 1
+            else ""
+        )
         typer.echo(
-            f"{c.filename}: {c.participant}, {c.ratings} ratings, {c.comments} comments{again}"
+            _("{file}: {participant}, {ratings} ratings, {comments} comments").format(
+                file=c.filename, participant=c.participant, ratings=c.ratings, comments=c.comments
+            )
+            + again
         )
 
 
@@ -187,7 +215,7 @@ def review_answer(
     done = _run(
         reviews.answer, store, actor, country, comment, outcome, reason, year=year, number=number
     )
-    typer.echo(f"Answered {done.id}: {done.outcome}")
+    typer.echo(_("Answered {comment}: {outcome}").format(comment=done.id, outcome=_(done.outcome)))
 
 
 @review_app.command("close")
@@ -202,7 +230,7 @@ def review_close(
 
     store, actor = _context(user)
     data = _run(reviews.close, store, actor, country, year=year, number=number)
-    typer.echo(f"Closed {data.label}.")
+    typer.echo(_("Closed {round}.").format(round=data.label))
 
 
 @review_app.command("status")
@@ -226,16 +254,26 @@ def review_status(
         typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
         return
     rules = review_rules(data.framework)
-    typer.echo(f"{data.label}: {data.state}, version {data.version}")
-    typer.echo("Balance: " + record.round_balance(data).summary())
+    typer.echo(
+        _("{round}: {state}, version {version}").format(
+            round=data.label, state=_(data.state), version=data.version
+        )
+    )
+    typer.echo(_("Balance: {summary}").format(summary=record.round_balance(data).summary()))
     counts: dict[str, int] = {}
     for f in payload["findings"]:
         counts[f["verdict"]] = counts.get(f["verdict"], 0) + 1
-    typer.echo("Verdicts: " + ", ".join(f"{rules.verdict_label(k)} {n}" for k, n in counts.items()))
+    typer.echo(
+        _("Verdicts: {counts}").format(
+            counts=", ".join(f"{_(rules.verdict_label(k))} {n}" for k, n in counts.items())
+        )
+    )
     for f in payload["findings"]:
         if f["verdict"] != "validated" or f["open_comments"]:
             share = "-" if f["agree_share"] is None else f"{f['agree_share']:.0%}"
             typer.echo(
-                f"  {f['id']:<10} {rules.verdict_label(f['verdict']):<18} agree {share:>4}"
-                f"  open comments {f['open_comments']}"
+                f"  {f['id']:<10} {_(rules.verdict_label(f['verdict'])):<18} "
+                + _("agree {share}").format(share=f"{share:>4}")
+                + "  "
+                + _("open comments {count}").format(count=f["open_comments"])
             )

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
+from roam.i18n import _, language
 from roam.service import STATUSES
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
@@ -23,7 +24,7 @@ COMMANDS = ("ingest", "list", "history", "status")
 
 
 def _fail(message: str) -> typer.Exit:
-    typer.echo(f"Error: {message}", err=True)
+    typer.echo(_("Error: {message}").format(message=message), err=True)
     return typer.Exit(code=1)
 
 
@@ -80,13 +81,19 @@ def ingest(
     from roam.service.assessments import ingest as ingest_files
 
     if status not in STATUSES or status == "archived":
-        raise _fail(f"--status must be draft, validated, submitted or published, not {status!r}")
+        raise _fail(
+            _("--status must be draft, validated, submitted or published, not {status}").format(
+                status=repr(status)
+            )
+        )
     files = _expand(paths)
     if not files:
-        raise _fail("no .xlsx files to ingest")
+        raise _fail(_("no .xlsx files to ingest"))
     missing = [str(p) for p in files if not p.is_file()]
     if missing:
-        raise _fail(f"file not found: {', '.join(missing)} (nothing was stored)")
+        raise _fail(
+            _("file not found: {files} (nothing was stored)").format(files=", ".join(missing))
+        )
     store = _store(user)
     try:
         results = ingest_files(store, files, status=status, note=note, max_file_mb=max_mb)
@@ -100,24 +107,51 @@ def ingest(
             )
         else:
             for name, report in exc.failures:
-                typer.echo(f"{name}: NOT usable: {len(report.errors)} errors", err=True)
-                for issue in report.errors:
-                    typer.echo(f"  {issue}", err=True)
-        raise _fail(str(exc)) from None
+                with language(_workbook_language(report.language)):
+                    typer.echo(
+                        _("{file}: NOT usable: {errors} errors").format(
+                            file=name, errors=len(report.errors)
+                        ),
+                        err=True,
+                    )
+                    for issue in report.errors:
+                        typer.echo(f"  {issue}", err=True)
+        raise _fail(
+            _("nothing was stored: {count} file(s) did not validate ({names})").format(
+                count=len(exc.failures), names=", ".join(name for name, _r in exc.failures)
+            )
+        ) from None
     except StoreError as exc:
         raise _fail(str(exc)) from None
     except TransitionError as exc:  # e.g. uploading to a published assessment
-        raise _fail(f"{exc} (nothing was stored)") from None
+        raise _fail(_("{problem} (nothing was stored)").format(problem=exc)) from None
     if as_json:
         _dump({"stored": [r.as_dict() for r in results], "invalid": []})
         return
     for r in results:
-        warn = f", {r.warnings} warnings" if r.warnings else ""
+        warn = _(", {count} warnings").format(count=r.warnings) if r.warnings else ""
         typer.echo(
-            f"{r.filename}: {r.name} ({r.country}) {r.year} {r.indicator_set} -> "
-            f"version {r.version}, {r.status}{warn}"
+            _("{file}: {name} ({country}) {year} {set} -> version {version}, {status}").format(
+                file=r.filename,
+                name=r.name,
+                country=r.country,
+                year=r.year,
+                set=_(r.indicator_set),
+                version=r.version,
+                status=_(r.status),
+            )
+            + warn
         )
-    typer.echo(f"Stored {len(results)} file(s) in {store.store.url}")
+    typer.echo(
+        _("Stored {count} file(s) in {place}").format(count=len(results), place=store.store.url)
+    )
+
+
+def _workbook_language(recorded: str | None) -> str | None:
+    """A failed workbook's messages: in --lang / ROAM_LANG, or else in its own language."""
+    from roam.cli.common import given_language, workbook_language
+
+    return given_language() or workbook_language(recorded)
 
 
 def list_assessments(as_json: JsonOption = False) -> None:
@@ -132,7 +166,7 @@ def list_assessments(as_json: JsonOption = False) -> None:
         _dump([r.as_dict() for r in rows])
         return
     if not rows:
-        typer.echo("The store is empty; add questionnaires with `roam ingest FILE.xlsx`.")
+        typer.echo(_("The store is empty; add questionnaires with `roam ingest FILE.xlsx`."))
         return
     header = (
         f"{'country':<24}{'year':>6}  {'fw':<6}{'set':<6}{'status':<11}"
@@ -177,14 +211,13 @@ def history(
             f"{_when(v.uploaded_at):<22}{v.uploaded_by[:13]:<14}{v.filename or '-'}  "
             f"sha256 {v.sha256[:12]}{'  ' + v.note if v.note else ''}"
         )
-    typer.echo("\nStatus changes:")
+    typer.echo("\n" + _("Status changes:"))
     for e in events:
-        was = e.from_status or "(new)"
-        ver = f" at version {e.version}" if e.version is not None else ""
+        was = _(e.from_status) if e.from_status else _("(new)")
+        ver = " " + _("at version {version}").format(version=e.version) if e.version else ""
         note = f": {e.note}" if e.note else ""
-        typer.echo(
-            f"  {_when(e.changed_at)}  {e.year} {was} -> {e.to_status}{ver} by {e.changed_by}{note}"
-        )
+        by = _("by {user}").format(user=e.changed_by)
+        typer.echo(f"  {_when(e.changed_at)}  {e.year} {was} -> {_(e.to_status)}{ver} {by}{note}")
 
 
 def status(
@@ -233,8 +266,16 @@ def status(
                 return
             for a in rows:
                 typer.echo(
-                    f"{a.country} {a.year} ({a.framework} {a.indicator_set}): {a.status}, "
-                    f"latest version {a.latest_version}"
+                    _(
+                        "{country} {year} ({framework} {set}): {status}, latest version {version}"
+                    ).format(
+                        country=a.country,
+                        year=a.year,
+                        framework=a.framework,
+                        set=_(a.indicator_set),
+                        status=_(a.status),
+                        version=a.latest_version,
+                    )
                 )
             return
         event = store.set_status(
@@ -252,8 +293,14 @@ def status(
         _dump(event.as_dict())
         return
     typer.echo(
-        f"{event.country} {event.year}: {event.from_status} -> {event.to_status} "
-        f"(version {event.version}) by {event.changed_by}"
+        _("{country} {year}: {before} -> {after} (version {version}) by {user}").format(
+            country=event.country,
+            year=event.year,
+            before=_(event.from_status) if event.from_status else _("(new)"),
+            after=_(event.to_status),
+            version=event.version,
+            user=event.changed_by,
+        )
     )
 
 
@@ -275,10 +322,16 @@ def diff(
         _dump(result.as_dict())
         return
     if result.identical:
-        typer.echo(f"{result.before} and {result.after} hold the same answers.")
+        typer.echo(
+            _("{before} and {after} hold the same answers.").format(
+                before=result.before, after=result.after
+            )
+        )
         return
     typer.echo(
-        f"{result.before} -> {result.after}: {len(result.changed_indicators)} indicator(s) changed"
+        _("{before} -> {after}: {count} indicator(s) changed").format(
+            before=result.before, after=result.after, count=len(result.changed_indicators)
+        )
     )
     for change in result.changes:
         typer.echo(
@@ -300,7 +353,11 @@ def archive_version(
         info = store.archive_version(country, version, year=year)
     except (StoreError, ValueError) as exc:
         raise _fail(str(exc)) from None
-    typer.echo(f"Archived version {info.version} of {info.country} {info.year}")
+    typer.echo(
+        _("Archived version {version} of {country} {year}").format(
+            version=info.version, country=info.country, year=info.year
+        )
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from roam.cli.common import JsonOption, app, fail
+from roam.i18n import _
 
 users_app = typer.Typer(
     help="Users, roles and the audit trail (the CLI acts as the local administrator).",
@@ -42,7 +43,7 @@ def users_add(
         user = _admin().add_user(email, role, country or [], name)
     except ValueError as exc:
         raise fail(str(exc)) from None
-    typer.echo(f"Saved {user.label}")
+    typer.echo(_("Saved {user}").format(user=user.label))
 
 
 @users_app.command("remove")
@@ -52,7 +53,7 @@ def users_remove(email: Annotated[str, typer.Argument()]) -> None:
         _admin().remove_user(email)
     except ValueError as exc:
         raise fail(str(exc)) from None
-    typer.echo(f"Deactivated {email}")
+    typer.echo(_("Deactivated {email}").format(email=email))
 
 
 @users_app.command("list")
@@ -63,9 +64,9 @@ def users_list(as_json: JsonOption = False) -> None:
         typer.echo(json.dumps(users, indent=2))
         return
     if not users:
-        typer.echo("No users yet: everyone who signs in sees published assessments only.")
+        typer.echo(_("No users yet: everyone who signs in sees published assessments only."))
     for u in users:
-        state = "" if u["active"] else "  (inactive)"
+        state = "" if u["active"] else "  " + _("(inactive)")
         typer.echo(f"{u['email']:<36}{u['role']:<16}{', '.join(u['countries']) or '-'}{state}")
 
 
@@ -80,7 +81,7 @@ def users_audit(
         typer.echo(json.dumps(events, indent=2))
         return
     for e in events:
-        verdict = "allowed" if e["allowed"] else "REFUSED"
+        verdict = _("allowed") if e["allowed"] else _("REFUSED")
         typer.echo(
             f"{e['at'][:19]}  {verdict:<8} {e['actor']} ({e['role']}) {e['action']} "
             f"{e['target']}: {e['detail']}"

@@ -78,4 +78,5 @@ def write_framework_folder(
         path = folder / f"{category.category}.yaml"
         path.write_text(header + category_yaml(category), encoding="utf-8")
     for name, text in (extra_files or {}).items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)  # i18n/<lang>.yaml
         (folder / name).write_text(text, encoding="utf-8")

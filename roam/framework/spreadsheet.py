@@ -22,6 +22,7 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from roam.errors import RoamError
+from roam.framework import spreadsheet_languages as languages
 from roam.framework.catalogue import Framework
 from roam.framework.folder import write_framework_folder
 from roam.framework.load import DEFAULT_VERSION, CatalogueError, indicators_root, load_framework
@@ -177,9 +178,23 @@ def export_catalogue(fw: Framework) -> bytes:
         for r, row in enumerate(rows, start=1):
             for col, (key, _) in enumerate(COLUMNS[name]):
                 _write_cell(ws, r, col, row.get(key), text)
+        _write_languages(ws, fw, name, rows, header, text)
         ws.freeze_panes(1, 0)
     wb.close()
     return buffer.getvalue()
+
+
+def _write_languages(ws, fw: Framework, sheet: str, rows: list[dict], header, fmt) -> None:
+    """One column per language beside the sheet's own, for each text a translation holds."""
+    titles = dict(COLUMNS[sheet])
+    col = len(COLUMNS[sheet])
+    for lang in sorted(fw.translations):
+        for key in languages.translated_keys(sheet):
+            ws.write_string(0, col, languages.language_header(titles[key], lang), header)
+            ws.set_column(col, col, 40 if key.endswith(("text", "summary")) else 16)
+            for r, row in enumerate(rows, start=1):
+                _write_cell(ws, r, col, languages.cell_text(fw, lang, sheet, key, row), fmt)
+            col += 1
 
 
 def _write_cell(ws, row: int, col: int, value: Any, fmt) -> None:
@@ -284,9 +299,10 @@ def _scale_rows(fw: Framework) -> Iterable[dict]:
         if not levels:
             yield base
             continue
-        for level in levels:
+        for index, level in enumerate(levels):
             yield {
                 **base,
+                "level": index,
                 "label": level.label,
                 "points": level.points,
                 "descriptor": level.descriptor,
@@ -403,7 +419,11 @@ class _Reader:
         columns: dict[int, str] = {}
         letters: dict[str, str] = {}
         for cell in next(ws.iter_rows(min_row=1, max_row=1), ()):
-            key = by_header.get(str(cell.value or "").strip().casefold())
+            title = str(cell.value or "").strip()
+            key = by_header.get(title.casefold())
+            translated = None if key else languages.split_header(title, sheet, by_header)
+            if translated:  # "Indicator (fr)": kept as indicator_text@fr
+                key = "@".join(translated)
             if key:
                 columns[cell.column] = key
                 letters[key] = cell.column_letter
@@ -939,6 +959,7 @@ def import_catalogue(
     manifest, scales, categories = read_catalogue(data, name)
     extra = _rules_files(base, rules_from)
     manifest = _with_score_scale(manifest, base, rules_from)
+    extra.update(languages.translation_files(read_translations(data), _model(base, rules_from)))
     base.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".import-{name}-", dir=base))
     try:
@@ -951,6 +972,32 @@ def import_catalogue(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return target
+
+
+def read_translations(data: bytes) -> dict[str, dict[str, dict]]:
+    """The language columns of a catalogue spreadsheet: lang -> texts and units by key."""
+    reader = _Reader(data)
+    rows: dict[str, list[dict]] = {}
+    for sheet in languages.TRANSLATED:
+        found = [dict(row.values) for row in reader.rows(sheet, required=False)]
+        if sheet == SCALES:  # a level's place within its scale, as the catalogue keys it
+            seen: dict[str, int] = {}
+            for row in found:
+                if row.get("label") is not None and row.get("scale_id") is not None:
+                    row["level"] = seen.get(row["scale_id"], 0)
+                    seen[row["scale_id"]] = row["level"] + 1
+        rows[sheet] = found
+    return languages.collect(rows)
+
+
+def _model(base: Path, version: str) -> Framework | None:
+    """The framework the rules come from (its languages' names and notices), if it loads."""
+    for root in (base, indicators_root()):
+        try:
+            return load_framework(version, root=root)
+        except (CatalogueError, FileNotFoundError, ValueError):
+            continue
+    return None
 
 
 def usable_name(name: str) -> bool:

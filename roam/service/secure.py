@@ -94,3 +94,9 @@ class SecureStore(Guard):
 
     def audit(self, limit: int = 200) -> list[dict]:
         return U.audit(self, limit)
+
+    def preferred_language(self) -> str | None:
+        return U.preferred_language(self)
+
+    def remember_language(self, language: str) -> bool:
+        return U.remember_language(self, language)

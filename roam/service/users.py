@@ -78,3 +78,24 @@ def users(guard: Guard) -> list[dict]:
 def audit(guard: Guard, limit: int = 200) -> list[dict]:
     guard.require("administer", "the audit trail")
     return audit_events(guard.store, limit)
+
+
+def preferred_language(guard: Guard) -> str | None:
+    """The app language the acting user chose earlier (None: not chosen, or no account)."""
+    if not guard.user.email:
+        return None
+    return guard.store._read(lambda s: _tables().user_language(s, guard.user.email))
+
+
+def remember_language(guard: Guard, language: str) -> bool:
+    """Keep the acting user's own app language with their account (a personal preference: it
+    changes nothing anyone else sees, so it needs no right). False when there is no account to
+    keep it with (local mode, a visitor); an unknown language is a plain ValueError."""
+    from roam.i18n import check_language
+
+    code = check_language(language)
+    if not guard.user.email:
+        return False
+    return bool(
+        guard.store._write(lambda s: _tables().set_user_language(s, guard.user.email, code))
+    )

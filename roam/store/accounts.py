@@ -52,6 +52,20 @@ def save_user(
     return _user_dict(row)
 
 
+def user_language(s: Session, email: str) -> str | None:
+    """The app language an account chose (None: never chose, or no such account)."""
+    return s.scalar(select(S.UserAccount.language).where(S.UserAccount.email == email))
+
+
+def set_user_language(s: Session, email: str, language: str) -> bool:
+    """Remember an account's app language; False when there is no such account."""
+    row = s.scalar(select(S.UserAccount).where(S.UserAccount.email == email))
+    if row is None:
+        return False
+    row.language = language
+    return True
+
+
 def deactivate_user(s: Session, email: str) -> bool:
     """False when there is no such account."""
     row = s.scalar(select(S.UserAccount).where(S.UserAccount.email == email))

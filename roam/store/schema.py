@@ -182,6 +182,7 @@ class UserAccount(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    language: Mapped[str | None] = mapped_column(String(16), nullable=True)  # the app's, chosen
 
 
 class AuditEvent(Base):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Final
 
 from roam.errors import RoamError
+from roam.i18n import N_
 
 FORWARD: Final = ("draft", "validated", "submitted", "published")
 STATUSES: Final = (*FORWARD, "archived")
@@ -29,8 +30,8 @@ TRANSITIONS: Final[dict[str, frozenset[str]]] = {
 # Statuses where a new upload is accepted, and the status the assessment is in afterwards.
 UPLOAD_REOPENS: Final = frozenset({"validated", "submitted"})
 UPLOAD_REFUSED: Final[dict[str, str]] = {
-    "published": "it is published; start a new assessment year or archive it first",
-    "archived": "it is archived; restore it with `roam status {country} {year} --set draft`",
+    "published": N_("it is published; start a new assessment year or archive it first"),
+    "archived": N_("it is archived; restore it with `roam status {country} {year} --set draft`"),
 }
 
 # Statuses that count as accepted by UNESCO's side when comparing countries.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from roam.access import LOCAL_ADMIN, PUBLIC, User, user_for_email
+from roam.i18n import _
 from roam.ui.resources import get_store
 from roam.ui.text import plain
 
@@ -35,27 +36,31 @@ def sidebar(user: User) -> None:
     with st.sidebar:
         if not auth_configured():
             st.info(
-                "Local mode: you are the only user and have full rights. Configure sign-in "
-                "(.streamlit/secrets.toml) for a shared deployment.",
+                _(
+                    "Local mode: you are the only user and have full rights. Configure sign-in "
+                    "(.streamlit/secrets.toml) for a shared deployment."
+                ),
                 icon=":material/person:",
             )
             return
         if st.user.is_logged_in and st.user.get("email_verified") is not True:
-            st.caption("Signed in, but the sign-in provider has not verified your e-mail.")
-            st.warning("Until it is verified you see published assessments only.")
-            if st.button("Sign out", key="sign_out"):
+            st.caption(_("Signed in, but the sign-in provider has not verified your e-mail."))
+            st.warning(_("Until it is verified you see published assessments only."))
+            if st.button(_("Sign out"), key="sign_out"):
                 st.logout()
             return
         if st.user.is_logged_in:
-            st.caption(f"Signed in as {plain(user.label)}")
+            st.caption(_("Signed in as {user}").format(user=plain(user.label)))
             if user.role == "public":
                 st.warning(
-                    "Your email has no role yet: you see published assessments only. "
-                    "Ask the UNESCO secretariat for access."
+                    _(
+                        "Your email has no role yet: you see published assessments only. "
+                        "Ask the UNESCO secretariat for access."
+                    )
                 )
-            if st.button("Sign out", key="sign_out"):
+            if st.button(_("Sign out"), key="sign_out"):
                 st.logout()
         else:
-            st.caption("Not signed in: you see published assessments only.")
-            if st.button("Sign in", key="sign_in", type="primary"):
+            st.caption(_("Not signed in: you see published assessments only."))
+            if st.button(_("Sign in"), key="sign_in", type="primary"):
                 st.login()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
 from roam.analysis import Analysis
 from roam.countries import display_name
+from roam.i18n import _, country_name, current_language, language
 from roam.presentation import NOT_A_RANKING
 from roam.run import RunRecord
 from roam.ui import state
@@ -17,30 +21,67 @@ from roam.values import is_blank as is_blank  # pages share the one blank rule
 def country_label(code: str, typed: str | None = None) -> str:
     """The country's name from its code; the typed name only for user-assigned (fictional) codes.
 
-    Returned as plain text: escape it with `plain` before it goes into any Markdown."""
-    return display_name(code, typed)
+    Returned as plain text: escape it with `plain` before it goes into any Markdown. ISO names
+    are in the app's language (pycountry's catalogues)."""
+    return country_name(display_name(code, typed))
+
+
+def in_language(func: Callable[[Any], str]) -> Callable[[Any], str]:
+    """A widget's format_func that keeps the language of the run that drew the widget:
+    Streamlit may call it again later, outside that run (AppTest does, from its own thread)."""
+    lang = current_language()
+
+    def call(value: Any) -> str:
+        with language(lang):
+            return func(value)
+
+    return call
+
+
+def text(fw, key: str) -> str:
+    """A catalogue text (theme, question, indicator, category...) in the app's language, from
+    the framework's translation files; English where untranslated or for keys it does not know."""
+    if key not in fw.source_texts:
+        return key
+    return fw.text(key, current_language())
+
+
+def category_label(fw, code: str) -> str:
+    """ "R Droits": a category's code and short name in the app's language."""
+    key = f"vocab.{code}"
+    return f"{code} {text(fw, key)}" if key in fw.source_texts else fw.category_label(code)
+
+
+def index_name(fw) -> str:
+    return text(fw, "vocab.index")
+
+
+def status_name(status: str) -> str:
+    """An assessment's workflow status (draft, validated...) in the app's language."""
+    return _(status)
 
 
 def not_a_ranking() -> None:
-    st.info(NOT_A_RANKING, icon=":material/info:")
+    st.info(_(NOT_A_RANKING), icon=":material/info:")
 
 
 def fmt(value: float | None, digits: int = 0) -> str:
     return "-" if is_blank(value) else f"{value:.{digits}f}"
 
 
-def pick_country(label: str = "Country", key: str = "country") -> tuple | None:
+def pick_country(label: str | None = None, key: str = "country") -> tuple | None:
     """Select box over stored assessments; returns (country, year) or None."""
     items = state.assessments()
     if not items:
-        st.warning("No assessments are stored yet. Upload one on the Upload page.")
+        st.warning(_("No assessments are stored yet. Upload one on the Upload page."))
         return None
     options = [(a.country, a.year) for a in items]
     names = {
         (a.country, a.year): f"{country_label(a.country, a.name)} ({a.country}) {a.year} - "
-        f"{a.status}"
+        f"{status_name(a.status)}"
         for a in items
     }
+    label = label or _("Country")
     current = st.session_state.get(key)
     index = options.index(current) if current in options else 0
     choice = st.selectbox(label, options, index=index, format_func=names.get, key=f"{key}_box")
@@ -51,32 +92,65 @@ def pick_country(label: str = "Country", key: str = "country") -> tuple | None:
 def run_caption(run: RunRecord) -> None:
     """Which profile, draws and seed made the intervals on this page (from the run record)."""
     st.caption(
-        f"Intervals: {run.interval_label}s from {run.draws} Monte Carlo draws, seed {run.seed} "
-        f"(run profile '{run.profile}', roam {run.roam_version})."
+        _(
+            "Intervals: {interval} from {draws} Monte Carlo draws, seed {seed} (run profile "
+            "'{profile}', roam {version})."
+        ).format(
+            interval=interval_name(run),
+            draws=run.draws,
+            seed=run.seed,
+            profile=run.profile,
+            version=run.roam_version,
+        )
     )
+
+
+def interval_name(run: RunRecord) -> str:
+    """ "90% interval" in the app's language (the run record says which percentiles)."""
+    low, high = run.percentiles
+    return _("{percent}% interval").format(percent=f"{high - low:g}")
+
+
+def intervals_name(run: RunRecord) -> str:
+    """ "90% intervals" in the app's language."""
+    low, high = run.percentiles
+    return _("{percent}% intervals").format(percent=f"{high - low:g}")
 
 
 def score_cards(record: dict, analysis: Analysis) -> None:
     """Index and categories as metric cards: score, interval, band and coverage in words."""
     fw, run = analysis.framework, analysis.run
-    nodes = [(fw.index_name, record["index"])] + [
-        (fw.category_label(c), n) for c, n in record["categories"].items()
+    nodes = [(index_name(fw), record["index"])] + [
+        (category_label(fw, c), n) for c, n in record["categories"].items()
     ]
     cols = st.columns(len(nodes))
     for col, (label, node) in zip(cols, nodes, strict=True):
         with col:
             if node["score"] is None:
-                st.metric(label, "insufficient data")
+                st.metric(label, _("insufficient data"))
                 st.caption(node.get("reason") or "")
                 continue
-            st.metric(label, fmt(node["score"]), help="Score from 0 to 100")
-            interval = (
-                f"{fmt(node['low'])} to {fmt(node['high'])}" if node["low"] is not None else "-"
-            )
+            st.metric(label, fmt(node["score"]), help=_("Score from 0 to 100"))
+            interval = span(fmt(node["low"]), fmt(node["high"])) if node["low"] is not None else "-"
             st.caption(
-                f"**{node['band']}** · {run.interval_label} {interval} · coverage "
-                f"{fmt(100 * node['coverage'])}%"
+                _("**{band}** · {interval_name} {interval} · coverage {coverage}%").format(
+                    band=band_name(node),
+                    interval_name=interval_name(run),
+                    interval=interval,
+                    coverage=fmt(100 * node["coverage"]),
+                )
             )
+
+
+def band_name(node: dict) -> str:
+    """A score's band (scoring.yaml) in the app's language."""
+    band = node.get("band")
+    return "" if is_blank(band) else _(str(band))
+
+
+def span(low: str, high: str) -> str:
+    """ "40 to 60" in the app's language."""
+    return _("{low} to {high}").format(low=low, high=high)
 
 
 def table(frame: pd.DataFrame, **kwargs) -> None:

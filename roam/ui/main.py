@@ -7,25 +7,28 @@ from pathlib import Path
 import streamlit as st
 
 from roam.access import decide
+from roam.i18n import N_, _
+from roam.service import connect
+from roam.ui import language
 from roam.ui.auth import auth_configured, current_user, sidebar
 from roam.ui.resources import get_store
 
 PAGES_DIR = Path(__file__).parent / "pages"
 PAGES = [
-    ("overview", "Overview", ":material/home:"),
-    ("upload", "Upload", ":material/upload_file:"),
-    ("scorecard", "Scorecard", ":material/insert_chart:"),
-    ("compare", "Compare", ":material/compare_arrows:"),
-    ("change", "Change over time", ":material/trending_up:"),
-    ("coverage", "Coverage", ":material/grid_on:"),
-    ("weights", "Weights", ":material/tune:"),
-    ("export", "Export", ":material/download:"),
-    ("history", "History", ":material/history:"),
-    ("framework", "Framework", ":material/menu_book:"),
-    ("review", "Review", ":material/rate_review:"),
-    ("recommendations", "Recommendations", ":material/checklist:"),
+    ("overview", N_("Overview"), ":material/home:"),
+    ("upload", N_("Upload"), ":material/upload_file:"),
+    ("scorecard", N_("Scorecard"), ":material/insert_chart:"),
+    ("compare", N_("Compare"), ":material/compare_arrows:"),
+    ("change", N_("Change over time"), ":material/trending_up:"),
+    ("coverage", N_("Coverage"), ":material/grid_on:"),
+    ("weights", N_("Weights"), ":material/tune:"),
+    ("export", N_("Export"), ":material/download:"),
+    ("history", N_("History"), ":material/history:"),
+    ("framework", N_("Framework"), ":material/menu_book:"),
+    ("review", N_("Review"), ":material/rate_review:"),
+    ("recommendations", N_("Recommendations"), ":material/checklist:"),
 ]
-ADMIN_PAGES = [("users", "Users", ":material/group:")]
+ADMIN_PAGES = [("users", N_("Users"), ":material/group:")]
 
 
 def local_address(address: str | None) -> bool:
@@ -33,13 +36,25 @@ def local_address(address: str | None) -> bool:
     return (address or "").strip() in ("127.0.0.1", "localhost", "::1")
 
 
+def _preference_store():
+    """The signed-in user's view of the store, where their language is kept (local mode keeps
+    it in the session and the address only)."""
+    if not auth_configured():
+        raise LookupError("local mode keeps the language in the session only")
+    return connect(current_user(), get_store())
+
+
 def run() -> None:
     st.set_page_config(page_title="roam ROAM-X", page_icon=":material/public:", layout="wide")
+    language.choose(_preference_store)
+    language.layout()
     if not auth_configured() and not local_address(st.get_option("server.address")):
         st.error(
-            "roam is in local mode (no sign-in, full rights for everyone), so it only serves this "
-            "machine. Configure sign-in ([auth] in .streamlit/secrets.toml) before opening it to "
-            "a network, or start it with --server.address 127.0.0.1."
+            _(
+                "roam is in local mode (no sign-in, full rights for everyone), so it only serves "
+                "this machine. Configure sign-in ([auth] in .streamlit/secrets.toml) before "
+                "opening it to a network, or start it with --server.address 127.0.0.1."
+            )
         )
         st.stop()
     get_store()  # the first start loads the samples here, with a progress bar
@@ -48,7 +63,7 @@ def run() -> None:
     pages = [
         st.Page(
             PAGES_DIR / f"{name}.py",
-            title=title,
+            title=_(title),
             url_path=name,
             icon=icon,
             default=(name == "overview"),
@@ -56,5 +71,6 @@ def run() -> None:
         for name, title, icon in visible
     ]
     page = st.navigation(pages, expanded=True)  # every page listed: none hides behind "View more"
+    language.picker(_preference_store)
     sidebar(user)
     page.run()

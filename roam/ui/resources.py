@@ -10,6 +10,7 @@ from typing import Any
 
 import streamlit as st
 
+from roam.i18n import _
 from roam.seed import seed_if_empty
 from roam.service import open_store
 
@@ -33,10 +34,17 @@ def _seed_with_progress(store: Any) -> None:
     if store.assessments():
         return
     placeholder = st.empty()
-    bar = placeholder.progress(0.0, text="First start: loading the fictional sample assessments...")
+    bar = placeholder.progress(
+        0.0, text=_("First start: loading the fictional sample assessments...")
+    )
 
     def step(done: int, total: int, name: str) -> None:
-        bar.progress(done / total, text=f"First start: checked sample {done} of {total} ({name})")
+        bar.progress(
+            done / total,
+            text=_("First start: checked sample {done} of {total} ({name})").format(
+                done=done, total=total, name=name
+            ),
+        )
 
     seed_if_empty(store, progress=step)
     placeholder.empty()

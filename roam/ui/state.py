@@ -13,6 +13,7 @@ import streamlit as st
 from roam.access import SecureStore
 from roam.analysis import Analysis
 from roam.choice import RunChoice
+from roam.i18n import _
 from roam.questionnaire.budget import check_within_budget
 from roam.service import connect
 from roam.ui.auth import current_user
@@ -52,7 +53,6 @@ def load_version(
     return secure().load(country, year, version, indicator_set=indicator_set)
 
 
-@st.cache_resource(max_entries=32, show_spinner="Scoring...")
 def analysis_for(
     keys: tuple[tuple, ...],
     weights: tuple[tuple[str, float], ...] = (),
@@ -63,13 +63,24 @@ def analysis_for(
 
     Draws, seed and whether the sensitivity analysis runs come from the scoring.yaml `profile`
     (`sensitivity` asks for it regardless); the run record says which."""
+    with st.spinner(_("Scoring...")):
+        return _analysis(keys, weights, profile, sensitivity)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _analysis(
+    keys: tuple[tuple, ...],
+    weights: tuple[tuple[str, float], ...],
+    profile: str,
+    sensitivity: bool | None,
+) -> Analysis:
     items = [load_version(*key) for key in keys]
     custom = {"description": "weights chosen in the app", "weights": dict(weights)}
     choice = RunChoice(profile, sensitivity=sensitivity)
     return choice.analyse(items, weights=custom if weights else None)
 
 
-@st.cache_data(max_entries=16, show_spinner="Checking the workbook...")
+@st.cache_data(max_entries=16, show_spinner=False)  # the page shows a spinner in its language
 def check_upload(data: bytes, name: str) -> tuple[Any, Any]:
     return check_within_budget(data, filename=name)  # a hostile file stops a child, not the app
 

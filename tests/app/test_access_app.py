@@ -110,7 +110,7 @@ def test_secretariat_administers_users_in_the_app(deployment):
     at.selectbox(key="user_role").set_value("evaluator")
     at.button[0].click().run()
     assert any(plain("Saved eval@unesco.example (evaluator)") in s.value for s in at.success)
-    emails = list(at.dataframe[0].value["email"])
+    emails = list(at.dataframe[0].value["Email"])
     assert "eval@unesco.example" in emails
 
 

@@ -64,3 +64,22 @@ def test_only_administering_roles_see_users_and_the_trail(store):
         "boss@unesco.example",
         "sec@unesco.example",
     ]
+
+
+def test_each_account_keeps_its_own_app_language(store):
+    sec = connect(user_for_email(store, "sec@unesco.example"), store)
+    boss = connect(user_for_email(store, "boss@unesco.example"), store)
+    assert U.preferred_language(sec) is None  # never chosen
+    assert U.remember_language(sec, "AR") is True
+    assert U.preferred_language(sec) == "ar"
+    assert U.preferred_language(boss) is None  # one account's choice is its own
+    assert sec.preferred_language() == "ar"  # the same through SecureStore
+    with pytest.raises(ValueError, match="unknown language 'xx'"):
+        U.remember_language(sec, "xx")
+    assert U.preferred_language(sec) == "ar"
+    # nobody to keep it with: the local administrator and visitors keep it in the session
+    local = connect(LOCAL_ADMIN, store)
+    assert U.remember_language(local, "fr") is False
+    assert U.preferred_language(local) is None
+    visitor = connect(User("someone@else.example", "public"), store)
+    assert U.remember_language(visitor, "es") is False

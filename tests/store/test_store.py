@@ -339,3 +339,35 @@ def test_default_database_is_a_sqlite_file_in_the_data_dir(
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 10_000
     assert normalise_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
     assert normalise_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+
+
+def test_migration_0007_keeps_accounts_and_adds_their_language(tmp_path: Path) -> None:
+    """An existing database (at 0006) gains user_account.language; accounts are kept, and the
+    step can be taken back."""
+    from alembic import command
+    from sqlalchemy import create_engine, inspect, text
+
+    from roam.store.engine import alembic_config, upgrade
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.sqlite'}")
+    upgrade(engine, "0006")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO user_account (email, name, role, countries, active, created_at, "
+                "created_by, updated_at) VALUES ('a@b.example', '', 'national_team', '[\"XA\"]', "
+                "1, '2026-01-01', 'local', '2026-01-01')"
+            )
+        )
+    upgrade(engine, "head")
+    assert "language" in {c["name"] for c in inspect(engine).get_columns("user_account")}
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT email, language FROM user_account")).all() == [
+            ("a@b.example", None)
+        ]
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0006")
+    assert "language" not in {c["name"] for c in inspect(engine).get_columns("user_account")}
+    engine.dispose()

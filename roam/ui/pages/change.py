@@ -5,11 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from roam.i18n import N_, _
 from roam.scoring.change import Change, assessment_change
 from roam.ui import common, state
 
+VERDICTS = (N_("improved"), N_("declined"), N_("no change beyond uncertainty"))
 
-@st.cache_resource(max_entries=16, show_spinner="Comparing the two years...")
+
+@st.cache_resource(max_entries=16, show_spinner=False)
 def change_for(before: tuple, after: tuple, profile: str = state.APP_PROFILE) -> Change:
     """Keyed by the two versions' keys: recomputed only on new data. Draws and seed come from
     the app's run profile in scoring.yaml, as for every other page."""
@@ -30,43 +33,54 @@ def _years_by_country() -> dict[str, list]:
 def _table(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "Id": frame["id"],
-            "Name": frame["name"],
-            "Before": frame["before"].round(1),
-            "After": frame["after"].round(1),
-            "Change": frame["change"].round(1),
-            "Low": frame["low"].round(1),
-            "High": frame["high"].round(1),
-            "Verdict": [v or n for v, n in zip(frame["verdict"], frame["note"], strict=True)],
+            _("Id"): frame["id"],
+            _("Name"): frame["name"],
+            _("Before"): frame["before"].round(1),
+            _("After"): frame["after"].round(1),
+            _("Change"): frame["change"].round(1),
+            _("Low"): frame["low"].round(1),
+            _("High"): frame["high"].round(1),
+            _("Verdict"): [
+                _(v) if v else (n or "")
+                for v, n in zip(frame["verdict"], frame["note"], strict=True)
+            ],
         }
     )
 
 
 def render() -> None:
-    st.title("Change over time")
+    st.title(_("Change over time"))
     countries = _years_by_country()
     if not countries:
         st.info(
-            "No country has two assessment years stored yet. Upload a second year of one "
-            "country (for example the two Isvaldia samples in sample_data/over_time)."
+            _(
+                "No country has two assessment years stored yet. Upload a second year of one "
+                "country (for example the two Isvaldia samples in sample_data/over_time)."
+            )
         )
         return
-    names = {c: f"{items[0].name} ({c})" for c, items in countries.items()}
-    country = st.selectbox("Country", list(countries), format_func=names.get, key="change_country")
+    names = {c: f"{common.country_label(c, items[0].name)} ({c})" for c, items in countries.items()}
+    country = st.selectbox(
+        _("Country"), list(countries), format_func=names.get, key="change_country"
+    )
     years = [a.year for a in countries[country]]
     left, right = st.columns(2)
     with left:
-        start = st.selectbox("From", years[:-1], key="change_from")
+        start = st.selectbox(_("From"), years[:-1], key="change_from")
     with right:
         later = [y for y in years if y > start]
-        end = st.selectbox("To", later, index=len(later) - 1, key="change_to")
-    result = change_for(state.version_key(country, start), state.version_key(country, end))
+        end = st.selectbox(_("To"), later, index=len(later) - 1, key="change_to")
+    with st.spinner(_("Comparing the two years...")):
+        result = change_for(state.version_key(country, start), state.version_key(country, end))
     low, high = result.percentiles
     st.caption(
-        f"{high - low:g}% intervals of the change from {result.draws} paired draws (the same "
-        f"weights and method for both years in each draw; seed {result.seed}, run profile "
-        f"{result.profile}). A change counts "
-        "only when its whole interval lies on one side of zero."
+        _(
+            "{share}% intervals of the change from {draws} paired draws (the same weights and "
+            "method for both years in each draw; seed {seed}, run profile {profile}). A change "
+            "counts only when its whole interval lies on one side of zero."
+        ).format(
+            share=f"{high - low:g}", draws=result.draws, seed=result.seed, profile=result.profile
+        )
     )
     if result.note:
         st.warning(result.note)
@@ -77,28 +91,34 @@ def render() -> None:
         with col:
             label = row.name if row.level == "index" else f"{row.id} {row.name}"
             if pd.isna(row.change):
-                st.metric(label, "no score")
+                st.metric(label, _("no score"))
                 st.caption(row.note or "")
                 continue
             st.metric(label, common.fmt(row.after), delta=f"{row.change:+.1f}")
-            st.caption(f"**{row.verdict}** · interval {row.low:+.1f} to {row.high:+.1f}")
-    st.subheader("Themes")
-    only_changed = st.toggle("Only themes that changed beyond uncertainty", key="change_only")
+            st.caption(
+                _("**{verdict}** · interval {low} to {high}").format(
+                    verdict=_(row.verdict), low=f"{row.low:+.1f}", high=f"{row.high:+.1f}"
+                )
+            )
+    st.subheader(_("Themes"))
+    only_changed = st.toggle(_("Only themes that changed beyond uncertainty"), key="change_only")
     themes = table[table["level"] == "theme"]
     if only_changed:
         themes = themes[themes["verdict"].isin(["improved", "declined"])]
     common.static_table(_table(themes))
-    st.subheader(f"Indicators whose answers changed ({len(result.indicators)})")
+    st.subheader(
+        _("Indicators whose answers changed ({count})").format(count=len(result.indicators))
+    )
     changed = result.indicators
     common.static_table(
         pd.DataFrame(
             {
-                "Indicator": changed["indicator_id"],
-                "Before": [
+                _("Indicator"): changed["indicator_id"],
+                _("Before"): [
                     a or s
                     for a, s in zip(changed["answer_before"], changed["status_before"], strict=True)
                 ],
-                "After": [
+                _("After"): [
                     a or s
                     for a, s in zip(changed["answer_after"], changed["status_after"], strict=True)
                 ],

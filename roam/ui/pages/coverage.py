@@ -7,7 +7,8 @@ import streamlit as st
 
 from roam.export.charts import heatmap
 from roam.framework import Framework, load_framework
-from roam.ui import common, state
+from roam.i18n import _
+from roam.ui import common, state, words
 from roam.ui.pages.compare import selected_keys
 
 
@@ -39,10 +40,12 @@ def gaps_matrix(assessments, framework: Framework) -> pd.DataFrame:
 
 
 def render() -> None:
-    st.title("Data coverage")
+    st.title(_("Data coverage"))
     st.write(
-        "Share of applicable indicators with data, per country and category. Gaps are "
-        "indicators marked Not available or left unanswered."
+        _(
+            "Share of applicable indicators with data, per country and category. Gaps are "
+            "indicators marked Not available or left unanswered."
+        )
     )
     common.not_a_ranking()
     keys = selected_keys("coverage")
@@ -52,29 +55,30 @@ def render() -> None:
     framework = load_framework(assessments[0].meta.framework)
     matrix = gaps_matrix(assessments, framework)
     heat = matrix.assign(
-        column=[framework.category_label(c) for c in matrix["category"]],
+        column=[common.category_label(framework, c) for c in matrix["category"]],
         name=matrix["category"],
         value=matrix["coverage"],
     )
-    order = [framework.category_label(c) for c in framework.scored_categories]
+    order = [common.category_label(framework, c) for c in framework.scored_categories]
     st.altair_chart(
-        heatmap(heat[["country", "column", "name", "value"]], order, "Coverage %"), width="stretch"
+        words.chart(heatmap(heat[["country", "column", "name", "value"]], order, "Coverage %")),
+        width="stretch",
     )
     shown = matrix.assign(
         coverage=matrix["coverage"].map(common.score_text),
-        category=[framework.category_label(c) for c in matrix["category"]],
+        category=[common.category_label(framework, c) for c in matrix["category"]],
     )
     common.score_table(
         shown.rename(
             columns={
-                "country": "Country",
-                "category": "Category",
-                "assessed": "Assessed",
-                "available": "With data",
-                "not_available": "Not available",
-                "unanswered": "Unanswered",
-                "not_applicable": "Not applicable",
-                "coverage": "Coverage %",
+                "country": _("Country"),
+                "category": _("Category"),
+                "assessed": _("Assessed"),
+                "available": _("With data"),
+                "not_available": _("Not available"),
+                "unanswered": _("Unanswered"),
+                "not_applicable": _("Not applicable"),
+                "coverage": _("Coverage %"),
             }
         )
     )

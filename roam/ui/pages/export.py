@@ -10,6 +10,7 @@ from roam.access import AccessDenied
 from roam.export.comparison import write_comparison
 from roam.export.package import write_package
 from roam.export.workbook import write_results
+from roam.i18n import _
 from roam.ui import common, state
 from roam.ui.pages.compare import selected_keys
 
@@ -17,12 +18,12 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 # The secure store checks the export right; only then are cached bytes handed out.
-@st.cache_data(max_entries=16, show_spinner="Writing the workbook...")
+@st.cache_data(max_entries=16, show_spinner=False)
 def _results_bytes(key: tuple, reviews: str = "[]") -> bytes:
     return write_results(state.analysis_for((key,)), key[0], json.loads(reviews))
 
 
-@st.cache_data(max_entries=8, show_spinner="Building the package...")
+@st.cache_data(max_entries=8, show_spinner=False)
 def _package_bytes(key: tuple, reviews: str = "[]") -> bytes:
     name, original = state.secure().original(key[0], key[1], key[2], indicator_set=key[4])
     return write_package(state.analysis_for((key,)), key[0], original, name, json.loads(reviews))
@@ -37,7 +38,7 @@ def _review_records(key: tuple) -> str:
     return json.dumps(records, sort_keys=True)
 
 
-@st.cache_data(max_entries=8, show_spinner="Writing the comparison...")
+@st.cache_data(max_entries=8, show_spinner=False)
 def _comparison_bytes(keys: tuple) -> bytes:
     return write_comparison(state.analysis_for(keys))
 
@@ -54,8 +55,8 @@ def _allowed(keys: tuple) -> str | None:
 
 
 def render() -> None:
-    st.title("Export")
-    st.subheader("One country")
+    st.title(_("Export"))
+    st.subheader(_("One country"))
     choice = common.pick_country(key="export_country")
     if choice is not None:
         key = state.version_key(*choice)
@@ -66,25 +67,29 @@ def render() -> None:
             stem = f"{key[0]}_{key[1]}_v{key[2]}"
             common.run_caption(state.analysis_for((key,)).run)
             cols = st.columns(2)
+            with st.spinner(_("Writing the workbook...")):
+                results = _results_bytes(key, _review_records(key))
             cols[0].download_button(
-                "Results workbook (.xlsx)",
-                _results_bytes(key, _review_records(key)),
+                _("Results workbook (.xlsx)"),
+                results,
                 file_name=f"{stem}_results.xlsx",
                 mime=XLSX,
                 key="download_results",
             )
             if cols[1].toggle(
-                "Prepare the submission package for UNESCO (IPDC)", key="prepare_package"
+                _("Prepare the submission package for UNESCO (IPDC)"), key="prepare_package"
             ):
+                with st.spinner(_("Building the package...")):
+                    package = _package_bytes(key, _review_records(key))
                 cols[1].download_button(
-                    "Submission package (.zip)",
-                    _package_bytes(key, _review_records(key)),
+                    _("Submission package (.zip)"),
+                    package,
                     file_name=f"{stem}_submission.zip",
                     mime="application/zip",
                     key="download_package",
                 )
     st.divider()
-    st.subheader("Several countries")
+    st.subheader(_("Several countries"))
     common.not_a_ranking()
     keys = selected_keys("export")
     if not keys:
@@ -93,9 +98,11 @@ def render() -> None:
     if refused:
         st.warning(refused)
         return
+    with st.spinner(_("Writing the comparison...")):
+        comparison = _comparison_bytes(keys)
     st.download_button(
-        "Comparison workbook (.xlsx)",
-        _comparison_bytes(keys),
+        _("Comparison workbook (.xlsx)"),
+        comparison,
         file_name="roam_comparison.xlsx",
         mime=XLSX,
         key="download_comparison",

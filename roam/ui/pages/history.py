@@ -6,18 +6,19 @@ import pandas as pd
 import streamlit as st
 
 from roam.access import AccessDenied
+from roam.i18n import N_, _
 from roam.service import FORWARD, STATUSES, TRANSITIONS, StoreError, TransitionError
 from roam.ui import common, state
 
 DONE_KEY = "status_done"  # the confirmation shown after the rerun that a status change starts
 FIELD_NAMES = {
-    "status": "Data status",
-    "answer": "Answer",
-    "value": "Value",
-    "unit": "Unit",
-    "data_year": "Data year",
-    "source": "Source",
-    "evidence": "Evidence",
+    "status": N_("Data status"),
+    "answer": N_("Answer"),
+    "value": N_("Value"),
+    "unit": N_("Unit"),
+    "data_year": N_("Data year"),
+    "source": N_("Source"),
+    "evidence": N_("Evidence"),
 }
 
 
@@ -36,27 +37,27 @@ def ordered_targets(current: str, allowed: list[str]) -> list[str]:
 
 
 def render() -> None:
-    st.title("History")
+    st.title(_("History"))
     choice = common.pick_country(key="history_country")
     if choice is None:
         return
     country, year = choice
     store = state.secure()
     versions = store.history(country, year)
-    st.subheader("Versions")
+    st.subheader(_("Versions"))
     common.table(
         pd.DataFrame(
             [
                 {
-                    "Version": v.version,
-                    "Uploaded": v.uploaded_at.strftime("%Y-%m-%d %H:%M"),
-                    "By": v.uploaded_by,
-                    "File": v.filename,
+                    _("Version"): v.version,
+                    _("Uploaded"): v.uploaded_at.strftime("%Y-%m-%d %H:%M"),
+                    _("By"): v.uploaded_by,
+                    _("File"): v.filename,
                     "SHA-256": v.sha256[:16],
-                    "Warnings": v.warnings,
-                    "Note": v.note,
-                    "Latest": v.latest,
-                    "Archived": v.archived,
+                    _("Warnings"): v.warnings,
+                    _("Note"): v.note,
+                    _("Latest"): v.latest,
+                    _("Archived"): v.archived,
                 }
                 for v in versions
             ]
@@ -68,39 +69,40 @@ def render() -> None:
         pd.DataFrame(
             [
                 {
-                    "When": t.changed_at.strftime("%Y-%m-%d %H:%M"),
-                    "From": t.from_status or "",
-                    "To": t.to_status,
-                    "Version": t.version,
-                    "By": t.changed_by,
-                    "Note": t.note,
+                    _("When"): t.changed_at.strftime("%Y-%m-%d %H:%M"),
+                    _("From"): common.status_name(t.from_status) if t.from_status else "",
+                    _("To"): common.status_name(t.to_status),
+                    _("Version"): t.version,
+                    _("By"): t.changed_by,
+                    _("Note"): t.note,
                 }
                 for t in changes
             ]
         )
     )
     if len(versions) >= 2:
-        st.subheader("What changed between two versions")
+        st.subheader(_("What changed between two versions"))
         numbers = [v.version for v in versions]
         cols = st.columns(2)
-        a = cols[0].selectbox("From version", numbers, index=len(numbers) - 2, key="diff_a")
-        b = cols[1].selectbox("To version", numbers, index=len(numbers) - 1, key="diff_b")
+        a = cols[0].selectbox(_("From version"), numbers, index=len(numbers) - 2, key="diff_a")
+        b = cols[1].selectbox(_("To version"), numbers, index=len(numbers) - 1, key="diff_b")
         diff = store.compare(country, a, b, year=year)
         if diff.identical:
-            st.info("No indicator changed between these versions.")
+            st.info(_("No indicator changed between these versions."))
         else:
             st.write(
-                f"{len(diff.changed_indicators)} indicator(s) changed from {diff.before} "
-                f"to {diff.after}."
+                _("{count} indicator(s) changed from {before} to {after}.").format(
+                    count=len(diff.changed_indicators), before=diff.before, after=diff.after
+                )
             )
             common.table(
                 pd.DataFrame(
                     [
                         {
-                            "Indicator": c.indicator_id,
-                            "What changed": FIELD_NAMES.get(c.field, c.field),
-                            "Before": "" if c.before is None else str(c.before),
-                            "After": "" if c.after is None else str(c.after),
+                            _("Indicator"): c.indicator_id,
+                            _("What changed"): _(FIELD_NAMES.get(c.field, c.field)),
+                            _("Before"): "" if c.before is None else str(c.before),
+                            _("After"): "" if c.after is None else str(c.after),
                         }
                         for c in diff.changes
                     ]
@@ -109,7 +111,7 @@ def render() -> None:
 
 
 def _status(store, country: str, year: int, versions: list) -> None:
-    st.subheader("Status")
+    st.subheader(_("Status"))
     done = st.session_state.pop(DONE_KEY, None)
     if done:
         st.success(done, icon=":material/check_circle:")
@@ -122,41 +124,53 @@ def _status(store, country: str, year: int, versions: list) -> None:
         ),
         default=None,
     )
-    st.write(f"Current status: **{info.status}**")
+    st.write(_("Current status: **{status}**").format(status=common.status_name(info.status)))
     permitted = [
         t for t in TRANSITIONS[info.status] if store.can("change_status", country, info.status, t)
     ]
     allowed = ordered_targets(info.status, permitted)
     if not allowed:
-        st.caption(f"{common.plain(store.user.label)} cannot change the status of this assessment.")
+        st.caption(
+            _("{user} cannot change the status of this assessment.").format(
+                user=common.plain(store.user.label)
+            )
+        )
         return
     target = st.selectbox(
-        "Move to",
+        _("Move to"),
         allowed,
         key=f"status_target_{country}_{year}_{info.status}",  # a fresh default after each move
-        format_func=lambda t: (
-            t + ("" if is_forward(info.status, t) else " (a step back)")
-            if t != "archived"
-            else "archived (withdrawn from use)"
-        ),
+        format_func=common.in_language(lambda t: _target_label(info.status, t)),
     )
-    note = st.text_input("Note", key=f"status_note_{country}_{year}_{info.status}")
+    note = st.text_input(_("Note"), key=f"status_note_{country}_{year}_{info.status}")
     backward = not is_forward(info.status, target)
     confirmed = True
     if backward:
+        words = {
+            "country": country,
+            "year": year,
+            "current": common.status_name(info.status),
+            "target": common.status_name(target),
+        }
         st.warning(
-            f"Moving {country} {year} from {info.status} to {target} is not a step forward"
-            + (
-                ": it is withdrawn from every view until it is restored to draft."
+            (
+                _(
+                    "Moving {country} {year} from {current} to {target} is not a step forward: "
+                    "it is withdrawn from every view until it is restored to draft."
+                )
                 if target == "archived"
-                else ": it will need to pass the earlier steps again."
-            ),
+                else _(
+                    "Moving {country} {year} from {current} to {target} is not a step forward: "
+                    "it will need to pass the earlier steps again."
+                )
+            ).format(**words),
             icon=":material/undo:",
         )
         confirmed = st.checkbox(
-            f"Yes, move it to {target}", key=f"status_confirm_{country}_{year}_{info.status}"
+            _("Yes, move it to {target}").format(target=common.status_name(target)),
+            key=f"status_confirm_{country}_{year}_{info.status}",
         )
-    if st.button("Change status", key="status_change", disabled=not confirmed):
+    if st.button(_("Change status"), key="status_change", disabled=not confirmed):
         try:
             store.set_status(
                 country,
@@ -169,8 +183,21 @@ def _status(store, country: str, year: int, versions: list) -> None:
         except (TransitionError, StoreError, AccessDenied) as exc:
             st.error(common.plain(str(exc)))
             return
-        st.session_state[DONE_KEY] = f"{country} {year} moved from {info.status} to {target}."
+        st.session_state[DONE_KEY] = _("{country} {year} moved from {current} to {target}.").format(
+            country=country,
+            year=year,
+            current=common.status_name(info.status),
+            target=common.status_name(target),
+        )
         st.rerun()
+
+
+def _target_label(current: str, target: str) -> str:
+    """A status to move to, saying when it is a step back or a withdrawal."""
+    if target == "archived":
+        return _("archived (withdrawn from use)")
+    name = common.status_name(target)
+    return name if is_forward(current, target) else _("{status} (a step back)").format(status=name)
 
 
 if __name__ == "__main__":  # run as a page script by st.navigation

@@ -10,6 +10,7 @@ import streamlit as st
 
 from roam.access import AccessDenied
 from roam.framework import load_framework
+from roam.i18n import _, current_language
 from roam.questionnaire.vocab import vocabulary
 from roam.recommendations.model import RecommendationError
 from roam.recommendations.vocabulary import register_vocabulary
@@ -26,46 +27,55 @@ def _register(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "Year": r["year"],
-                "ID": r["id"],
-                "Recommendation": r["text"],
-                "Status": vocab.status_label(r["status"]),
-                "Since": r["status_date"] or "",
-                "Priority": vocab.priority_label(r["priority"]),
-                "Target": r["target_date"] or "",
-                "Addressed to": ", ".join(r["stakeholders"]),
-                "Responds to": ", ".join(r["themes"] + r["indicators"]),
-                "Change in linked scores": r["change"],
+                _("Year"): r["year"],
+                _("ID"): r["id"],
+                _("Recommendation"): r["text"],
+                _("Status"): _(vocab.status_label(r["status"])),
+                _("Since"): r["status_date"] or "",
+                _("Priority"): _(vocab.priority_label(r["priority"])),
+                _("Target"): r["target_date"] or "",
+                _("Addressed to"): ", ".join(_group(g) for g in r["stakeholders"]),
+                _("Responds to"): ", ".join(r["themes"] + r["indicators"]),
+                _("Change in linked scores"): r["change"],
             }
             for r in rows
         ]
     )
 
 
+def _group(group: str) -> str:
+    return vocabulary().label("stakeholder_groups", group, current_language())
+
+
 def _add_form(secure, country: str, year: int, framework_version: str) -> None:  # type: ignore[no-untyped-def]
     vocab, fw = register_vocabulary(), load_framework(framework_version)
     with st.form("rec_add_form", clear_on_submit=False):
-        st.markdown("**Add a recommendation**")
-        code = st.text_input("ID", key="rec_add_id", placeholder="R1")
-        text = st.text_area("Recommendation", key="rec_add_text")
+        st.markdown(_("**Add a recommendation**"))
+        code = st.text_input(_("ID"), key="rec_add_id", placeholder="R1")
+        text = st.text_area(_("Recommendation"), key="rec_add_text")
         themes = st.multiselect(
-            "Themes it responds to",
+            _("Themes it responds to"),
             list(fw.themes),
-            format_func=lambda t: f"{t} {fw.themes[t][1]}",
+            format_func=common.in_language(lambda t: f"{t} {common.text(fw, t)}"),
             key="rec_add_themes",
         )
-        indicators = st.multiselect("Indicators it responds to", list(fw.by_id), key="rec_add_ind")
+        indicators = st.multiselect(
+            _("Indicators it responds to"), list(fw.by_id), key="rec_add_ind"
+        )
         groups = st.multiselect(
-            "Addressed to", vocabulary().stakeholder_groups, key="rec_add_groups"
+            _("Addressed to"),
+            vocabulary().stakeholder_groups,
+            format_func=common.in_language(_group),
+            key="rec_add_groups",
         )
         priority = st.selectbox(
-            "Priority",
+            _("Priority"),
             vocab.priority_codes,
-            format_func=vocab.priority_label,
+            format_func=common.in_language(lambda p: _(vocab.priority_label(p))),
             key="rec_add_priority",
         )
-        target = st.date_input("Target date (optional)", value=None, key="rec_add_target")
-        if st.form_submit_button("Add recommendation", key="rec_add_button"):
+        target = st.date_input(_("Target date (optional)"), value=None, key="rec_add_target")
+        if st.form_submit_button(_("Add recommendation"), key="rec_add_button"):
             fields = {
                 "code": code,
                 "text": text,
@@ -77,7 +87,9 @@ def _add_form(secure, country: str, year: int, framework_version: str) -> None: 
             }
             try:
                 info = service.add(secure, country, year, fields)
-                st.session_state["rec_message"] = f"Added {info.code} to {country} {year}."
+                st.session_state["rec_message"] = _("Added {code} to {country} {year}.").format(
+                    code=info.code, country=country, year=year
+                )
                 st.rerun()
             except PROBLEMS as exc:
                 st.error(str(exc))
@@ -86,18 +98,21 @@ def _add_form(secure, country: str, year: int, framework_version: str) -> None: 
 def _update_form(secure, country: str, year: int, codes: list[str]) -> None:  # type: ignore[no-untyped-def]
     vocab = register_vocabulary()
     with st.form("rec_update_form"):
-        st.markdown("**Record progress**")
-        code = st.selectbox("Recommendation", codes, key="rec_upd_id")
+        st.markdown(_("**Record progress**"))
+        code = st.selectbox(_("Recommendation"), codes, key="rec_upd_id")
         status = st.selectbox(
-            "Status", vocab.status_codes, format_func=vocab.status_label, key="rec_upd_status"
+            _("Status"),
+            vocab.status_codes,
+            format_func=common.in_language(lambda s: _(vocab.status_label(s))),
+            key="rec_upd_status",
         )
-        evidence = st.text_area("Evidence", key="rec_upd_evidence")
-        dated = st.date_input("Date", value=dt.date.today(), key="rec_upd_date")
-        if st.form_submit_button("Record update", key="rec_upd_button"):
+        evidence = st.text_area(_("Evidence"), key="rec_upd_evidence")
+        dated = st.date_input(_("Date"), value=dt.date.today(), key="rec_upd_date")
+        if st.form_submit_button(_("Record update"), key="rec_upd_button"):
             try:
                 service.update(secure, country, year, code, status, evidence, dated)
-                st.session_state["rec_message"] = (
-                    f"Recorded {vocab.status_label(status)} for {code}."
+                st.session_state["rec_message"] = _("Recorded {status} for {code}.").format(
+                    status=_(vocab.status_label(status)), code=code
                 )
                 st.rerun()
             except PROBLEMS as exc:
@@ -105,33 +120,36 @@ def _update_form(secure, country: str, year: int, codes: list[str]) -> None:  # 
 
 
 def _history(secure, country: str, year: int, codes: list[str]) -> None:  # type: ignore[no-untyped-def]
-    code = st.selectbox("History of", codes, key="rec_history_id")
+    code = st.selectbox(_("History of"), codes, key="rec_history_id")
     rec = next(r for r in service.listing(secure, country, year) if r.code == code)
     vocab = register_vocabulary()
+    columns = [_("Date"), _("What"), _("Status"), _("Evidence"), _("Before the edit"), _("By")]
     common.static_table(
         pd.DataFrame(
             [
-                {
-                    "Date": u.dated.isoformat(),
-                    "What": "status" if u.kind == "status" else "edited",
-                    "Status": vocab.status_label(u.status) if u.status else "",
-                    "Evidence": u.evidence,
-                    "Before the edit": "; ".join(f"{k}: {v}" for k, v in u.previous.items()),
-                    "By": u.recorded_by,
-                }
+                (
+                    u.dated.isoformat(),
+                    _("status") if u.kind == "status" else _("edited"),
+                    _(vocab.status_label(u.status)) if u.status else "",
+                    u.evidence,
+                    "; ".join(f"{k}: {v}" for k, v in u.previous.items()),
+                    u.recorded_by,
+                )
                 for u in rec.history
             ],
-            columns=["Date", "What", "Status", "Evidence", "Before the edit", "By"],
+            columns=columns,
         )
     )
 
 
 def render() -> None:
-    st.title("Recommendations")
+    st.title(_("Recommendations"))
     st.caption(
-        "What the national report recommends, to whom, and what became of it. Status updates "
-        "are dated and kept; the last column compares the linked scores with a later "
-        "assessment of the same country."
+        _(
+            "What the national report recommends, to whom, and what became of it. Status "
+            "updates are dated and kept; the last column compares the linked scores with a "
+            "later assessment of the same country."
+        )
     )
     choice = common.pick_country(key="rec_country")
     if choice is None:
@@ -148,7 +166,7 @@ def render() -> None:
     if rows:
         common.static_table(_register(rows))  # recommendation texts wrap, never cut
     else:
-        st.info(f"No recommendations are recorded for {country} yet.")
+        st.info(_("No recommendations are recorded for {country} yet.").format(country=country))
     info = next(a for a in secure.assessments(country) if a.year == year)
     codes = [r["id"] for r in rows if r["year"] == year]
     if secure.can("upload", country):
@@ -159,9 +177,13 @@ def render() -> None:
             if codes:
                 _update_form(secure, country, year, codes)
     else:
-        st.caption(f"{secure.user.label} can read these recommendations but not change them.")
+        st.caption(
+            _("{user} can read these recommendations but not change them.").format(
+                user=common.plain(secure.user.label)
+            )
+        )
     if codes:
-        st.subheader(f"History ({country} {year})")
+        st.subheader(_("History ({country} {year})").format(country=country, year=year))
         _history(secure, country, year, codes)
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from roam.access import AccessDenied, decide
+from roam.i18n import N_, _, current_language
 from roam.questionnaire.vocab import vocabulary
 from roam.review import record
 from roam.review.charts import (
@@ -24,29 +25,33 @@ from roam.review.issues import how_to_fix
 from roam.review.model import KIND_NAMES, MINIMUM_STATUS, RoundData
 from roam.review.rules import review_rules
 from roam.service import StoreError, reviews
-from roam.ui import common, state
+from roam.ui import common, state, words
 from roam.ui.auth import current_user
 
-NOT_RATED = "(not rated)"
+NOT_RATED = N_("(not rated)")
+KINDS = (N_("MAB review"), N_("validation workshop"))
+OUTCOMES = (N_("accepted"), N_("changed"), N_("noted"))  # review.yaml's outcome codes
 
 
 def render() -> None:
-    st.title("Review")
+    st.title(_("Review"))
     st.write(
-        "The Multistakeholder Advisory Board and the national validation workshop rate each "
-        "draft finding. A finding is validated by rough consensus: a high share agrees and no "
-        "stakeholder group is left mostly opposed."
+        _(
+            "The Multistakeholder Advisory Board and the national validation workshop rate "
+            "each draft finding. A finding is validated by rough consensus: a high share agrees "
+            "and no stakeholder group is left mostly opposed."
+        )
     )
     user = current_user()
     store = state.get_store()
     _open_form(store, user)
     rounds = reviews.visible_rounds(store, user)
     if not rounds:
-        st.info("No review round is open to you.", icon=":material/rate_review:")
+        st.info(_("No review round is open to you."), icon=":material/rate_review:")
         return
-    labels = [f"{d.name} {d.label.removeprefix(d.country + ' ')} - {d.state}" for d in rounds]
+    labels = [f"{d.name} {d.label.removeprefix(d.country + ' ')} - {_(d.state)}" for d in rounds]
     index = st.selectbox(
-        "Review round", range(len(rounds)), format_func=labels.__getitem__, key="review_round"
+        _("Review round"), range(len(rounds)), format_func=labels.__getitem__, key="review_round"
     )
     data = rounds[index]
     allowed = {
@@ -73,28 +78,37 @@ def _open_form(store, user) -> None:
     ]
     if not candidates:
         return
-    with st.expander("Open a review round"):
+    with st.expander(_("Open a review round")):
         names = {
-            (a.country, a.year): f"{a.name} ({a.country}) {a.year} - {a.status}" for a in candidates
+            (a.country, a.year): f"{a.name} ({a.country}) {a.year} - {common.status_name(a.status)}"
+            for a in candidates
         }
         choice = st.selectbox(
-            "Assessment", list(names), format_func=names.get, key="open_assessment"
+            _("Assessment"), list(names), format_func=names.get, key="open_assessment"
         )
         kind = st.radio(
-            "Kind", list(KIND_NAMES), format_func=KIND_NAMES.get, key="open_kind", horizontal=True
+            _("Kind"),
+            list(KIND_NAMES),
+            format_func=common.in_language(lambda k: _(KIND_NAMES[k])),
+            key="open_kind",
+            horizontal=True,
         )
-        if st.button("Open the round", key="open_round"):
+        if st.button(_("Open the round"), key="open_round"):
             try:
                 data = reviews.open_round(store, user, choice[0], year=choice[1], kind=kind)
-                st.success(f"Opened {data.label} with {len(data.findings)} findings.")
+                st.success(
+                    _("Opened {round} with {count} findings.").format(
+                        round=data.label, count=len(data.findings)
+                    )
+                )
             except (AccessDenied, StoreError, ValueError) as exc:
                 st.error(str(exc))
 
 
 def _sheets(store, user, data: RoundData) -> None:
     """Rating workbooks out (a zip, one per participant and a walk-in sheet) and back in."""
-    st.header("Rating workbooks")
-    if st.toggle("Prepare the rating workbooks to send out", key="prepare_sheets"):
+    st.header(_("Rating workbooks"))
+    if st.toggle(_("Prepare the rating workbooks to send out"), key="prepare_sheets"):
         archive = io.BytesIO()
         with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
             for name, content in reviews.rating_sheets(
@@ -102,19 +116,19 @@ def _sheets(store, user, data: RoundData) -> None:
             ).items():
                 z.writestr(name, content)
         st.download_button(
-            "Rating workbooks (.zip)",
+            _("Rating workbooks (.zip)"),
             archive.getvalue(),
             file_name=f"{data.country}_{data.year}_round{data.number}_rating_sheets.zip",
             mime="application/zip",
             key="download_sheets",
         )
     files = st.file_uploader(
-        "Filled rating workbooks (.xlsx)",
+        _("Filled rating workbooks (.xlsx)"),
         type=["xlsx"],
         accept_multiple_files=True,
         key="collect_files",
     )
-    if files and st.button("Collect the ratings", key="collect_button"):
+    if files and st.button(_("Collect the ratings"), key="collect_button"):
         try:
             done = reviews.collect(
                 store,
@@ -125,16 +139,16 @@ def _sheets(store, user, data: RoundData) -> None:
                 number=data.number,
             )
         except reviews.InvalidRatingSheets as exc:
-            st.error(f"{exc}. Fix these and upload again:")
+            st.error(_("{problem}. Fix these and upload again:").format(problem=exc))
             common.table(
                 pd.DataFrame(
                     [
                         {
-                            "File": name,
-                            "Where": i.location(),
-                            "Finding": i.indicator or "",
-                            "Problem": i.message,
-                            "How to fix it": how_to_fix(i.code),
+                            _("File"): name,
+                            _("Where"): i.location(),
+                            _("Finding"): i.indicator or "",
+                            _("Problem"): i.text(),
+                            _("How to fix it"): how_to_fix(i.code),
                         }
                         for name, report in exc.failures
                         for i in report.errors
@@ -145,7 +159,11 @@ def _sheets(store, user, data: RoundData) -> None:
         except (AccessDenied, StoreError) as exc:
             st.error(str(exc))
             return
-        st.success("Collected " + ", ".join(f"{c.filename} ({c.participant})" for c in done) + ".")
+        st.success(
+            _("Collected {files}.").format(
+                files=", ".join(f"{c.filename} ({c.participant})" for c in done)
+            )
+        )
 
 
 # ------------------------------------------------------------------------------------ rating
@@ -153,35 +171,38 @@ def _sheets(store, user, data: RoundData) -> None:
 
 def _rate(store, user, data: RoundData) -> None:
     rules = review_rules(data.framework)
-    st.header("Your ratings")
+    st.header(_("Your ratings"))
     key, mine = reviews.my_ratings(data, user)
     me = data.participant(key) if key else None
     vocab = vocabulary()
     cols = st.columns(3)
     groups = list(vocab.stakeholder_groups)
+    lang = current_language()
     group = cols[0].selectbox(
-        "Your stakeholder group",
+        _("Your stakeholder group"),
         groups,
         index=groups.index(me.group) if me and me.group in groups else None,
+        format_func=common.in_language(lambda g: vocab.label("stakeholder_groups", g, lang)),
         key="rater_group",
     )
     genders = list(vocab.genders)
     gender = cols[1].selectbox(
-        "Gender",
+        _("Gender"),
         genders,
         index=genders.index(me.gender) if me and me.gender in genders else None,
+        format_func=common.in_language(lambda g: vocab.label("genders", g, lang)),
         key="rater_gender",
     )
     share = cols[2].checkbox(
-        "My name may appear in the published record",
+        _("My name may appear in the published record"),
         value=bool(me and me.share_name),
         key="rater_share",
     )
     themes = [f for f in data.findings if f["kind"] == "theme"]
     theme = st.selectbox(
-        "Theme",
+        _("Theme"),
         [t["id"] for t in themes],
-        format_func=lambda t: next(x["title"] for x in themes if x["id"] == t),
+        format_func=common.in_language(lambda t: next(x["title"] for x in themes if x["id"] == t)),
         key="rate_theme",
     )
     shown = [f for f in data.findings if f["id"] == theme or f["id"].startswith(theme + ".")]
@@ -193,20 +214,21 @@ def _rate(store, user, data: RoundData) -> None:
             if finding.get("answer"):
                 st.text(finding["answer"])
             if finding.get("evidence"):
-                st.text(f"Evidence: {finding['evidence']}")
+                st.text(_("Evidence: {evidence}").format(evidence=finding["evidence"]))
             if finding.get("summary"):
-                st.text(f"Score: {finding['summary']}")
+                st.text(_("Score: {summary}").format(summary=finding["summary"]))
             c1, c2 = st.columns([1, 2])
             c1.selectbox(
-                "Rating",
+                _("Rating"),
                 options,
                 index=options.index(label) if label in options else 0,
+                format_func=common.in_language(_),
                 key=f"rate_{finding['id']}",
             )
-            c2.text_input("Comment", value=comment or "", key=f"comment_{finding['id']}")
-    if st.button("Save my ratings", type="primary", key="save_ratings"):
+            c2.text_input(_("Comment"), value=comment or "", key=f"comment_{finding['id']}")
+    if st.button(_("Save my ratings"), type="primary", key="save_ratings"):
         if group is None:
-            st.error("Choose your stakeholder group first: ratings count per group.")
+            st.error(_("Choose your stakeholder group first: ratings count per group."))
             return
         ratings = dict(mine)
         for finding in shown:
@@ -227,8 +249,12 @@ def _rate(store, user, data: RoundData) -> None:
         except (AccessDenied, StoreError) as exc:
             st.error(str(exc))
             return
-        rated = sum(1 for r, _ in ratings.values() if r)
-        st.success(f"Saved: {rated} finding(s) rated as participant {code} (submission {n}).")
+        rated = sum(1 for r, _comment in ratings.values() if r)
+        st.success(
+            _("Saved: {rated} finding(s) rated as participant {code} (submission {n}).").format(
+                rated=rated, code=code, n=n
+            )
+        )
 
 
 # ----------------------------------------------------------------------------------- results
@@ -236,48 +262,56 @@ def _rate(store, user, data: RoundData) -> None:
 
 def _results(store, user, data: RoundData, manage: bool) -> None:
     rules = review_rules(data.framework)
-    st.header("Participation balance")
+    st.header(_("Participation balance"))
     balance = record.round_balance(data)
     st.write(balance.summary())
     common.table(
         pd.DataFrame(
             [
-                {"Stakeholder group": g, "Raters": v["raters"], "MAB members": v["mab"]}
+                {
+                    _("Stakeholder group"): vocabulary().label(
+                        "stakeholder_groups", g, current_language()
+                    ),
+                    _("Raters"): v["raters"],
+                    _("MAB members"): v["mab"],
+                }
                 for g, v in balance.by_group.items()
             ]
         )
     )
     if balance.missing_groups:
         st.warning(
-            "Did not take part: " + ", ".join(balance.missing_groups) + ". Verdicts below "
-            "speak for the groups that rated only."
+            _(
+                "Did not take part: {groups}. Verdicts below speak for the groups that rated only."
+            ).format(groups=", ".join(balance.missing_groups))
         )
     status = record.status(data, rules)
-    st.header("Verdicts")
+    st.header(_("Verdicts"))
     counts = pd.Series([f["verdict"] for f in status["findings"]]).value_counts()
     cols = st.columns(len(rules.verdicts))
     for col, (name, style) in zip(cols, rules.verdicts.items(), strict=True):
-        col.metric(style.label, int(counts.get(name, 0)))
+        col.metric(_(style.label), int(counts.get(name, 0)))
     rated = [f["id"] for f in status["findings"] if f["agree_share"] is not None]
     heat = agreement_frame(data, rules)
     if heat.empty:
-        st.info("No ratings yet.")
+        st.info(_("No ratings yet."))
     else:
-        st.altair_chart(agreement_heatmap(heat, rules, rated), width="stretch")
+        st.altair_chart(words.chart(agreement_heatmap(heat, rules, rated)), width="stretch")
         st.altair_chart(
-            distribution_chart(distribution_frame(data, rules), rules, rated), width="stretch"
+            words.chart(distribution_chart(distribution_frame(data, rules), rules, rated)),
+            width="stretch",
         )
     by_id = {f["id"]: f for f in data.findings}
     common.table(
         pd.DataFrame(
             [
                 {
-                    "Finding": f["id"],
-                    "Title": by_id[f["id"]]["title"],
-                    "Verdict": rules.verdict_label(f["verdict"]),
-                    "% agreeing": None if f["agree_share"] is None else 100 * f["agree_share"],
-                    "Comments": f["comments"],
-                    "Unanswered": f["open_comments"],
+                    _("Finding"): f["id"],
+                    _("Title"): by_id[f["id"]]["title"],
+                    _("Verdict"): _(rules.verdict_label(f["verdict"])),
+                    _("% agreeing"): None if f["agree_share"] is None else 100 * f["agree_share"],
+                    _("Comments"): f["comments"],
+                    _("Unanswered"): f["open_comments"],
                 }
                 for f in status["findings"]
             ]
@@ -287,19 +321,19 @@ def _results(store, user, data: RoundData, manage: bool) -> None:
 
 
 def _comments(store, user, data: RoundData, rules, manage: bool) -> None:
-    st.header("Comment log")
+    st.header(_("Comment log"))
     if not data.comments:
-        st.caption("No comments in this round.")
+        st.caption(_("No comments in this round."))
     else:
         common.table(
             pd.DataFrame(
                 [
                     {
-                        "Comment": c.id,
-                        "Group": c.group,
-                        "Text": c.text,
-                        "Response": c.outcome or "unanswered",
-                        "Reasons": c.reason,
+                        _("Comment"): c.id,
+                        _("Group"): c.group,
+                        _("Text"): c.text,
+                        _("Response"): _(c.outcome) if c.outcome else _("unanswered"),
+                        _("Reasons"): c.reason,
                     }
                     for c in data.comments
                 ]
@@ -310,15 +344,15 @@ def _comments(store, user, data: RoundData, rules, manage: bool) -> None:
     open_ids = [c.id for c in data.comments if c.open]
     if open_ids:
         with st.form("answer_form"):
-            chosen = st.selectbox("Comment to answer", open_ids, key="answer_comment")
+            chosen = st.selectbox(_("Comment to answer"), open_ids, key="answer_comment")
             outcome = st.selectbox(
-                "Response",
+                _("Response"),
                 list(rules.outcomes),
-                format_func=rules.outcomes.get,
+                format_func=common.in_language(lambda o: _(rules.outcomes[o])),
                 key="answer_outcome",
             )
-            reason = st.text_input("Reasons", key="answer_reason")
-            if st.form_submit_button("Record the response"):
+            reason = st.text_input(_("Reasons"), key="answer_reason")
+            if st.form_submit_button(_("Record the response")):
                 try:
                     reviews.answer(
                         store,
@@ -330,19 +364,23 @@ def _comments(store, user, data: RoundData, rules, manage: bool) -> None:
                         year=data.year,
                         number=data.number,
                     )
-                    st.success(f"Answered {chosen}.")
+                    st.success(_("Answered {comment}.").format(comment=chosen))
                     st.rerun()
                 except (AccessDenied, StoreError) as exc:
                     st.error(str(exc))
-    if st.button("Close the round", key="close_round", disabled=bool(open_ids)):
+    if st.button(_("Close the round"), key="close_round", disabled=bool(open_ids)):
         try:
             reviews.close(store, user, data.country, year=data.year, number=data.number)
-            st.success(f"Closed {data.label}.")
+            st.success(_("Closed {round}.").format(round=data.label))
             st.rerun()
         except (AccessDenied, StoreError) as exc:
             st.error(str(exc))
     if open_ids:
-        st.caption(f"{len(open_ids)} comment(s) need a response before the round can close.")
+        st.caption(
+            _("{count} comment(s) need a response before the round can close.").format(
+                count=len(open_ids)
+            )
+        )
 
 
 if __name__ == "__main__":  # run as a page script by st.navigation

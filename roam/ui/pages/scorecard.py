@@ -7,17 +7,20 @@ import streamlit as st
 
 from roam.export.charts import category_frame, profile_chart
 from roam.export.tables import indicator_table, level_table
+from roam.i18n import _, current_language
 from roam.mab import mab_balance
 from roam.presentation import NOT_OFFICIAL
 from roam.questionnaire.vocab import vocabulary
-from roam.ui import common, state
+from roam.ui import common, state, words
 
-# theme and indicator rows link to their definition on the Framework page
-FRAMEWORK_LINK = st.column_config.LinkColumn("Framework", display_text="definition")
+
+def framework_link() -> st.column_config.LinkColumn:
+    """Theme and indicator rows link to their definition on the Framework page."""
+    return st.column_config.LinkColumn(_("Framework"), display_text=_("definition"))
 
 
 def render() -> None:
-    st.title("Scorecard")
+    st.title(_("Scorecard"))
     choice = common.pick_country()
     if choice is None:
         return
@@ -25,10 +28,14 @@ def render() -> None:
     history = state.secure().history(country, year)
     versions = [v.version for v in history if not v.archived]
     version = st.selectbox(
-        "Version",
+        _("Version"),
         versions[::-1],
         key="scorecard_version",
-        format_func=lambda n: f"version {n}" + (" (latest)" if n == max(versions) else ""),
+        format_func=common.in_language(
+            lambda n: (
+                _("version {number} (latest)") if n == max(versions) else _("version {number}")
+            ).format(number=n)
+        ),
     )
     key = state.version_key(country, year, version)
     # the app's run profile leaves the sensitivity analysis out (it takes time); asked for here
@@ -40,9 +47,12 @@ def render() -> None:
     meta = assessment.meta
     label = common.plain(common.country_label(assessment.country, meta.country))
     st.subheader(f"{label} ({assessment.country}), {meta.year}", anchor=False)
+    weight_set = record["weights"]
     st.caption(
-        f"Framework {meta.framework} · {meta.indicator_set} set · weights "
-        f"{record['weights']}" + (" · fictional data" if meta.fictional else "")
+        _("Framework {framework} · {set} set · weights {weights}").format(
+            framework=meta.framework, set=_(meta.indicator_set), weights=_(weight_set)
+        )
+        + (_(" · fictional data") if meta.fictional else "")
     )
     common.score_cards(record, analysis)
     common.run_caption(analysis.run)
@@ -50,95 +60,112 @@ def render() -> None:
         fw = analysis.framework
         driver = analysis.sensitivity.sentence(country, "index", fw.index_id)
         if driver:
-            st.caption(f"{fw.index_name}: {driver}")
+            st.caption(f"{common.index_name(fw)}: {driver}")
     lopsided = lopsided_intervals(record, analysis.framework)
     if lopsided:
         st.caption(
-            "These intervals reach further below the score than above it: "
-            + "; ".join(lopsided)
-            + ". The assumption that widens them is the aggregation method: in part of the "
-            "draws the scores are combined with a geometric mean, which marks down uneven "
-            "profiles, so those draws give lower scores than the arithmetic mean shown."
+            _(
+                "These intervals reach further below the score than above it: {intervals}. The "
+                "assumption that widens them is the aggregation method: in part of the draws "
+                "the scores are combined with a geometric mean, which marks down uneven "
+                "profiles, so those draws give lower scores than the arithmetic mean shown."
+            ).format(intervals="; ".join(lopsided))
         )
-    with st.expander("How to read this scorecard", expanded=False, icon=":material/help:"):
+    with st.expander(_("How to read this scorecard"), expanded=False, icon=":material/help:"):
         st.markdown(how_to_read(analysis.scores.settings, analysis))
-    st.caption(NOT_OFFICIAL)
+    st.caption(_(NOT_OFFICIAL))
     left, right = st.columns([3, 2])
     with left:
+        categories = category_frame(record["categories"], fw)
+        categories["label"] = [common.category_label(fw, c) for c in categories["id"]]
         st.altair_chart(
-            profile_chart(
-                category_frame(record["categories"], fw),
-                fw.colours,
-                f"Categories with {analysis.run.interval_label}s",
+            words.chart(
+                profile_chart(
+                    categories,
+                    fw.colours,
+                    _("Categories with {intervals}").format(
+                        intervals=common.intervals_name(analysis.run)
+                    ),
+                )
             ),
             width="stretch",
         )
     with right:
-        st.markdown("**Relative strengths** (themes above the country's own mean)")
+        st.markdown(_("**Relative strengths** (themes above the country's own mean)"))
         for s in record["strengths"]:
-            st.markdown(f"- {s['theme']} {s['name']}: {common.fmt(s['score'])}")
-        st.markdown("**Relative weaknesses**")
+            name = common.text(fw, s["theme"])
+            st.markdown(f"- {s['theme']} {name}: {common.fmt(s['score'])}")
+        st.markdown(_("**Relative weaknesses**"))
         for w in record["weaknesses"]:
-            st.markdown(f"- {w['theme']} {w['name']}: {common.fmt(w['score'])}")
-    tabs = st.tabs(["Themes", "Indicators", "Contextual", "MAB"])
+            name = common.text(fw, w["theme"])
+            st.markdown(f"- {w['theme']} {name}: {common.fmt(w['score'])}")
+    tabs = st.tabs([_("Themes"), _("Indicators"), _("Contextual"), _("MAB")])
     with tabs[0]:
         themes = level_table(analysis, "theme", country)
+        themes["name"] = [common.text(fw, t) for t in themes["id"]]
         cats = st.multiselect(
-            "Categories",
+            _("Categories"),
             list(fw.scored_categories),
             default=list(fw.scored_categories),
-            format_func=fw.category_label,
+            format_func=common.in_language(lambda c: common.category_label(fw, c)),
             key="scorecard_theme_cats",
         )
         shown = themes[themes["category"].isin(cats)].assign(
             label=lambda t: t["id"] + " " + t["name"]
         )
         st.altair_chart(
-            profile_chart(
-                shown[["id", "label", "category", "score", "low", "high"]], fw.colours, "Themes"
+            words.chart(
+                profile_chart(
+                    shown[["id", "label", "category", "score", "low", "high"]],
+                    fw.colours,
+                    _("Themes"),
+                )
             ),
             width="stretch",
         )
+        link = _("Framework")
         common.table(
             _score_columns(shown, ["id", "name"]).assign(
-                Framework="framework?theme=" + shown["id"]
+                **{link: _framework_address("theme", shown["id"])}
             ),
             column_config={
-                "Framework": FRAMEWORK_LINK,
-                "Name": st.column_config.TextColumn(width="large"),  # full theme names
+                link: framework_link(),
+                _("Name"): st.column_config.TextColumn(width="large"),  # full theme names
             },
         )
     with tabs[1]:
         rows = indicator_table(analysis, country)
         rows = rows[rows["category"].isin(fw.scored_categories)]
-        only_gaps = st.toggle("Only data gaps, all categories in one list", key="scorecard_gaps")
+        only_gaps = st.toggle(_("Only data gaps, all categories in one list"), key="scorecard_gaps")
         if only_gaps:
             rows = rows[rows["status"].isin(vocabulary().gap_statuses)]
-            st.caption(f"{len(rows)} indicator(s) without data.")
+            st.caption(_("{count} indicator(s) without data.").format(count=len(rows)))
         else:
             category = st.selectbox(
-                "Category",
+                _("Category"),
                 list(fw.scored_categories),
                 key="scorecard_ind_cat",
-                format_func=fw.category_label,
+                format_func=common.in_language(lambda c: common.category_label(fw, c)),
             )
             rows = rows[rows["category"] == category]
+        lang = current_language()
+        link = _("Framework")
         common.table(
             pd.DataFrame(
                 {
-                    "Indicator": rows["indicator_id"],
-                    "Core": rows["core_label"],
-                    "Text": rows["text"],
-                    "Answer": [str(a) if a is not None else "" for a in rows["answer_shown"]],
-                    "Points": rows["points"],
-                    "Status": rows["status_label"],
-                    "Data year": rows["data_year"],
-                    "Source": rows["source"],
-                    "Evidence": rows["evidence"],
-                    "Framework": "framework?indicator=" + rows["indicator_id"],
+                    _("Indicator"): rows["indicator_id"],
+                    _("Core"): [_(c) if c else "" for c in rows["core_label"]],
+                    _("Text"): [common.text(fw, i) for i in rows["indicator_id"]],
+                    _("Answer"): [_answer(fw, i, a, lang) for i, a in _answers(rows)],
+                    _("Points"): rows["points"],
+                    _("Status"): [vocabulary().label("statuses", s, lang) for s in rows["status"]],
+                    _("Data year"): rows["data_year"],
+                    _("Source"): rows["source"],
+                    _("Evidence"): rows["evidence"],
+                    link: _framework_address("indicator", rows["indicator_id"]),
                 }
             ),
-            column_config={"Framework": FRAMEWORK_LINK},
+            column_config={link: framework_link()},
         )
     with tabs[2]:
         ctx = indicator_table(analysis, country)
@@ -146,52 +173,102 @@ def render() -> None:
         common.table(
             pd.DataFrame(
                 {
-                    "Indicator": ctx["indicator_id"],
-                    "Group": ctx["group"],
-                    "Text": ctx["text"],
-                    "Value": [str(a) if a is not None else "" for a in ctx["answer_shown"]],
-                    "Unit": ctx["unit"],
-                    "Year": ctx["data_year"],
-                    "Source": ctx["source"],
+                    _("Indicator"): ctx["indicator_id"],
+                    _("Group"): [_group(fw, g) for g in ctx["group"]],
+                    _("Text"): [common.text(fw, i) for i in ctx["indicator_id"]],
+                    _("Value"): [str(a) if a is not None else "" for a in ctx["answer_shown"]],
+                    _("Unit"): [fw.unit(u, current_language()) for u in ctx["unit"]],
+                    _("Year"): ctx["data_year"],
+                    _("Source"): ctx["source"],
                 }
             )
         )
     with tabs[3]:
         balance = mab_balance(assessment.mab)
-        (st.success if balance.balanced else st.warning)(balance.summary())
+        (st.success if balance.balanced else st.warning)(mab_summary(balance))
+        vocab, lang = vocabulary(), current_language()
+        members = assessment.mab.copy()
+        if "group" in members:
+            members["group"] = [
+                vocab.label("stakeholder_groups", g, lang) for g in members["group"]
+            ]
+        if "gender" in members:
+            members["gender"] = [vocab.label("genders", g, lang) for g in members["gender"]]
         common.table(
-            assessment.mab.rename(
+            members.rename(
                 columns={
-                    "name": "Name",
-                    "organisation": "Organisation",
-                    "group": "Stakeholder group",
-                    "gender": "Gender",
-                    "role": "Role",
+                    "name": _("Name"),
+                    "organisation": _("Organisation"),
+                    "group": _("Stakeholder group"),
+                    "gender": _("Gender"),
+                    "role": _("Role"),
                 }
             )
         )
 
 
+def mab_summary(balance) -> str:
+    """The MAB's balance in a sentence, in the app's language."""
+    if not balance.members:
+        return _("No MAB members are listed.")
+    lang = current_language()
+    missing = [vocabulary().label("stakeholder_groups", g, lang) for g in balance.missing_groups]
+    return _("{members} members; stakeholder groups missing: {missing}; women {women}.").format(
+        members=balance.members,
+        missing=", ".join(missing) if missing else _("none"),
+        women=f"{balance.gender_shares.get('Woman', 0.0):.0%}",
+    )
+
+
+def _framework_address(kind: str, ids: pd.Series) -> pd.Series:
+    """Links to the Framework page, keeping the app's language (a link opens a new session)."""
+    lang = current_language()
+    return (f"framework?{kind}=" if lang == "en" else f"framework?lang={lang}&{kind}=") + ids
+
+
+def _answers(rows: pd.DataFrame):
+    return zip(rows["indicator_id"], rows["answer_shown"], strict=True)
+
+
+def _answer(fw, indicator_id: str, answer: object, lang: str) -> str:
+    """An answer as shown, with a choice scale's label in the app's language."""
+    if answer is None:
+        return ""
+    text = str(answer)
+    scale = fw.scale_of(indicator_id)
+    for i, label in enumerate(getattr(scale, "labels", None) or []):
+        if text == label:
+            return fw.level_label(scale.id, i, lang)
+    return text
+
+
+def _group(fw, group: object) -> str:
+    if common.is_blank(group):
+        return ""
+    key = f"group.{group}"
+    return common.text(fw, key) if key in fw.source_texts else str(group)
+
+
 def _score_columns(frame: pd.DataFrame, first: list[str]) -> pd.DataFrame:
     """Scores rounded one way, full names, blanks where there is nothing (never "None")."""
-    out = frame[first].rename(columns={"id": "Id", "name": "Name"}).copy()
-    out["Score"] = frame["score"].map(common.score_text)
-    out["90% interval"] = [
-        "" if common.is_blank(lo) else f"{common.score_text(lo)} to {common.score_text(hi)}"
+    out = frame[first].rename(columns={"id": _("Id"), "name": _("Name")}).copy()
+    out[_("Score")] = frame["score"].map(common.score_text)
+    out[_("90% interval")] = [
+        "" if common.is_blank(lo) else common.span(common.score_text(lo), common.score_text(hi))
         for lo, hi in zip(frame["low"], frame["high"], strict=True)
     ]
-    out["Band"] = frame["band"].map(lambda b: "" if common.is_blank(b) else str(b))
-    out["Coverage %"] = frame["coverage"].map(
+    out[_("Band")] = frame["band"].map(lambda b: "" if common.is_blank(b) else _(str(b)))
+    out[_("Coverage %")] = frame["coverage"].map(
         lambda c: "" if common.is_blank(c) else common.score_text(100 * c)
     )
-    out["Note"] = frame["reason"].map(lambda r: "" if common.is_blank(r) else str(r))
+    out[_("Note")] = frame["reason"].map(lambda r: "" if common.is_blank(r) else _(str(r)))
     return out
 
 
 def lopsided_intervals(record: dict, fw) -> list[str]:
     """Index and categories whose interval reaches at least twice as far down as up."""
-    nodes = [(fw.index_name, record["index"])] + [
-        (fw.category_label(c), n) for c, n in record["categories"].items()
+    nodes = [(common.index_name(fw), record["index"])] + [
+        (common.category_label(fw, c), n) for c, n in record["categories"].items()
     ]
     out = []
     for name, node in nodes:
@@ -199,16 +276,14 @@ def lopsided_intervals(record: dict, fw) -> list[str]:
         if any(common.is_blank(v) for v in (score, low, high)):
             continue
         if score - low >= 2 * max(high - score, 0.5):
-            out.append(
-                f"{name} {common.score_text(score)} "
-                f"({common.score_text(low)} to {common.score_text(high)})"
-            )
+            interval = common.span(common.score_text(low), common.score_text(high))
+            out.append(f"{name} {common.score_text(score)} ({interval})")
     return out
 
 
 def how_to_read(settings, analysis) -> str:
     """The scorecard explained in a few lines, from the settings that made these numbers."""
-    bands = "; ".join(f"**{b.name}** {b.description}" for b in settings.bands)
+    bands = "; ".join(f"**{_(b.name)}** {_(b.description)}" for b in settings.bands)
     unc = settings.uncertainty
     draws = unc.draws if analysis.uncertainty is None else analysis.uncertainty.draws
     noise = max(unc.noise.model_dump().values())
@@ -216,22 +291,36 @@ def how_to_read(settings, analysis) -> str:
     threshold = settings.coverage_threshold.category
     return "\n".join(
         [
-            "- **Score**: 0 to 100, from the answers to the indicators, combined question by "
-            "question, theme by theme and category by category "
-            f"({settings.aggregation} mean, weights: {analysis.records()[0]['weights']}).",
-            f"- **Band**: a word for where the score lies: {bands}.",
-            "- **Coverage**: the share of applicable indicators that have data. A score needs "
-            f"at least {threshold:.0%} coverage; below that it reads *insufficient data* "
-            "rather than a number built on guesses.",
-            f"- **90% interval**: the score is recomputed {draws} times, each time with every "
-            f"weight moved by up to {noise:.0%} and with the "
-            f"{' or '.join(unc.methods)} mean; the interval holds the middle "
-            f"{high - low:g}% of those results ({low:g}th to {high:g}th percentile). A wide "
-            "interval means the score depends on these choices; overlapping intervals cannot "
-            "be told apart.",
-            "- **Lopsided intervals**: the geometric mean gives lower scores than the "
-            "arithmetic mean when themes are uneven, so the draws that use it pull the interval "
-            "down; an interval far below the score points to an uneven profile.",
+            _(
+                "- **Score**: 0 to 100, from the answers to the indicators, combined question by "
+                "question, theme by theme and category by category ({method} mean, weights: "
+                "{weights})."
+            ).format(method=_(settings.aggregation), weights=analysis.records()[0]["weights"]),
+            _("- **Band**: a word for where the score lies: {bands}.").format(bands=bands),
+            _(
+                "- **Coverage**: the share of applicable indicators that have data. A score "
+                "needs at least {threshold} coverage; below that it reads *insufficient data* "
+                "rather than a number built on guesses."
+            ).format(threshold=f"{threshold:.0%}"),
+            _(
+                "- **90% interval**: the score is recomputed {draws} times, each time with every "
+                "weight moved by up to {noise} and with the {methods} mean; the interval holds "
+                "the middle {share}% of those results ({low}th to {high}th percentile). A wide "
+                "interval means the score depends on these choices; overlapping intervals "
+                "cannot be told apart."
+            ).format(
+                draws=draws,
+                noise=f"{noise:.0%}",
+                methods=_(" or ").join(_(m) for m in unc.methods),
+                share=f"{high - low:g}",
+                low=f"{low:g}",
+                high=f"{high:g}",
+            ),
+            _(
+                "- **Lopsided intervals**: the geometric mean gives lower scores than the "
+                "arithmetic mean when themes are uneven, so the draws that use it pull the "
+                "interval down; an interval far below the score points to an uneven profile."
+            ),
         ]
     )
 

@@ -16,6 +16,7 @@ from roam.errors import how_to_fix
 from roam.export.package import csv_safe
 from roam.export.tables import level_table
 from roam.framework import load_framework
+from roam.i18n import N_, _, country_name, current_language
 from roam.questionnaire import AssessmentMeta, write_questionnaire
 from roam.questionnaire.annotate import annotate_workbook
 from roam.questionnaire.vocab import vocabulary
@@ -25,36 +26,42 @@ from roam.ui import common, state
 TEMPLATES = Path(__file__).resolve().parents[3] / "questionnaires"
 LONG_VALUE = 120  # characters of a cell's value repeated in the report
 STATUS_COLUMNS = {
-    "available": "Answered",
-    "not_available": "Not available",
-    "not_applicable": "Not applicable",
-    "unanswered": "Unanswered",
+    "available": N_("Answered"),
+    "not_available": N_("Not available"),
+    "not_applicable": N_("Not applicable"),
+    "unanswered": N_("Unanswered"),
 }
+ALL_SHEETS = N_("All sheets")
+SEVERITIES = (N_("error"), N_("warning"))
 
 
 @st.cache_data(show_spinner=False)
-def country_names() -> dict[str, str]:
-    """ISO alpha-2 code -> display name, sorted by name (plain strings: safe widget options)."""
-    names = {c.alpha_2: display_name(c.alpha_2) for c in pycountry.countries}
-    return dict(sorted(names.items(), key=lambda item: item[1]))
+def country_names(lang: str = "en") -> dict[str, str]:
+    """ISO alpha-2 code -> display name in `lang`, sorted by that name (plain strings: safe
+    widget options)."""
+    names = {c.alpha_2: country_name(display_name(c.alpha_2), lang) for c in pycountry.countries}
+    return dict(sorted(names.items(), key=lambda item: item[1].casefold()))
 
 
 def render() -> None:
-    st.title("Upload a questionnaire")
+    st.title(_("Upload a questionnaire"))
     _templates()
     st.divider()
-    st.subheader("2. Upload the filled questionnaire")
+    st.subheader(_("2. Upload the filled questionnaire"))
     limit_mb = vocabulary().limits.max_file_mb
     uploaded = st.file_uploader(
-        "Filled questionnaire (.xlsx)",
+        _("Filled questionnaire (.xlsx)"),
         type=["xlsx"],
         key="uploader",
-        help=f"Up to {limit_mb:g} MB. Every problem is reported with its sheet and cell.",
+        help=_("Up to {size} MB. Every problem is reported with its sheet and cell.").format(
+            size=f"{limit_mb:g}"
+        ),
     )
     if uploaded is None:  # nothing in the box (or the file was removed): no report, no storing
         return
     data = uploaded.getvalue()
-    assessment, report = state.check_upload(data, uploaded.name)
+    with st.spinner(_("Checking the workbook...")):
+        assessment, report = state.check_upload(data, uploaded.name)
     _report(
         {
             "name": uploaded.name,
@@ -66,40 +73,79 @@ def render() -> None:
     )
 
 
+SET_LABELS = {
+    "core": N_("Core set ({count} indicators)"),
+    "full": N_("Full set ({count} indicators)"),
+}
+SET_NAMES = {"core": N_("core"), "full": N_("full")}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
 def _templates() -> None:
-    st.subheader("1. Download a blank questionnaire")
+    st.subheader(_("1. Download a blank questionnaire"))
+    lang = current_language()
+    if lang != "en":
+        st.caption(
+            _(
+                "The questionnaires are in the language chosen in the sidebar; a filled "
+                "questionnaire is read back in any language."
+            )
+        )
     cols = st.columns([1, 1, 2])
     fw = load_framework()
     for col, indicator_set in zip(cols[:2], ("core", "full"), strict=True):
         name = vocabulary().template_name(fw.version, indicator_set)
-        label = f"{indicator_set.title()} set ({len(fw.entries_for(indicator_set))} indicators)"
+        label = _(SET_LABELS[indicator_set]).format(count=len(fw.entries_for(indicator_set)))
         path = TEMPLATES / name
-        if path.exists():
+        if lang != "en":
             col.download_button(
                 label,
-                path.read_bytes(),
-                file_name=name,
-                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                _blank_template(indicator_set, lang),
+                file_name=name.replace(".xlsx", f"_{lang}.xlsx"),
+                mime=XLSX,
                 key=f"tpl_{name}",
             )
-    with cols[2].expander("A questionnaire already set up for your country"):
-        names = country_names()
+        elif path.exists():
+            col.download_button(
+                label, path.read_bytes(), file_name=name, mime=XLSX, key=f"tpl_{name}"
+            )
+    with cols[2].expander(_("A questionnaire already set up for your country")):
+        names = country_names(lang)
         code = st.selectbox(
-            "Country", list(names), format_func=names.get, index=None, key="tpl_country"
+            _("Country"), list(names), format_func=names.get, index=None, key="tpl_country"
         )
-        indicator_set = st.radio("Indicator set", ["core", "full"], horizontal=True, key="tpl_set")
+        indicator_set = st.radio(
+            _("Indicator set"),
+            ["core", "full"],
+            format_func=common.in_language(lambda s: _(SET_NAMES[s])),
+            horizontal=True,
+            key="tpl_set",
+        )
         if code is not None:
+            with st.spinner(_("Preparing the questionnaire...")):
+                workbook = _country_template(code, indicator_set, lang)
+            suffix = "" if lang == "en" else f"_{lang}"
             st.download_button(
-                f"Download for {names[code]}",
-                _country_template(code, indicator_set),
-                file_name=f"roam_{code}_{indicator_set}_questionnaire.xlsx",
-                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                _("Download for {country}").format(country=names[code]),
+                workbook,
+                file_name=f"roam_{code}_{indicator_set}_questionnaire{suffix}.xlsx",
+                mime=XLSX,
                 key="tpl_country_download",
             )
 
 
-@st.cache_data(max_entries=8, show_spinner="Preparing the questionnaire...")
-def _country_template(code: str, indicator_set: str) -> bytes:
+@st.cache_data(max_entries=8, show_spinner=False)
+def _blank_template(indicator_set: str, lang: str) -> bytes:
+    """A blank questionnaire in a language (English ones are kept in questionnaires/)."""
+    fw = load_framework()
+    meta = AssessmentMeta(
+        country="", iso_code="", year=None, framework=fw.version, indicator_set=indicator_set
+    )
+    return write_questionnaire(fw, meta, lang=lang)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _country_template(code: str, indicator_set: str, lang: str = "en") -> bytes:
     fw = load_framework()
     meta = AssessmentMeta(
         country=display_name(code),
@@ -108,7 +154,7 @@ def _country_template(code: str, indicator_set: str) -> bytes:
         framework=fw.version,
         indicator_set=indicator_set,
     )
-    return write_questionnaire(fw, meta)
+    return write_questionnaire(fw, meta, lang=lang)
 
 
 def _report(result: dict) -> None:
@@ -120,14 +166,20 @@ def _report(result: dict) -> None:
         label = common.country_label(assessment.country, assessment.meta.country)
         who = f"{common.plain(label)} ({assessment.country}) {assessment.meta.year}"
         st.success(
-            f"{file_name}: usable - {who}, {assessment.meta.indicator_set} set. "
-            f"{warnings} warning(s) to look at.",
+            _("{file}: usable - {who}, {set} set. {warnings} warning(s) to look at.").format(
+                file=file_name,
+                who=who,
+                set=_(SET_NAMES.get(assessment.meta.indicator_set, assessment.meta.indicator_set)),
+                warnings=warnings,
+            ),
             icon=":material/check_circle:",
         )
     else:
         st.error(
-            f"{file_name}: not usable yet - {errors} problem(s) to fix, {warnings} "
-            "warning(s). Nothing was stored.",
+            _(
+                "{file}: not usable yet - {errors} problem(s) to fix, {warnings} warning(s). "
+                "Nothing was stored."
+            ).format(file=file_name, errors=errors, warnings=warnings),
             icon=":material/error:",
         )
     if assessment is not None:
@@ -136,13 +188,13 @@ def _report(result: dict) -> None:
         frame = pd.DataFrame(
             [
                 {
-                    "Severity": i.severity,
-                    "Sheet": i.sheet or "",
-                    "Cell": i.cell or "",
-                    "Indicator": i.indicator or "",
-                    "Value found": _shortened(i.value),
-                    "What is wrong": i.message,
-                    "How to fix it": how_to_fix(i.code),
+                    _("Severity"): _(i.severity),
+                    _("Sheet"): i.sheet or "",
+                    _("Cell"): i.cell or "",
+                    _("Indicator"): i.indicator or "",
+                    _("Value found"): _shortened(i.value),
+                    _("What is wrong"): i.text(),
+                    _("How to fix it"): how_to_fix(i.code),
                 }
                 for i in report.issues
             ]
@@ -153,14 +205,14 @@ def _report(result: dict) -> None:
             marked = _annotated(result["data"], result["sha"], report)
             if marked is not None:
                 cols[0].download_button(
-                    "Your workbook with the problems marked (.xlsx)",
+                    _("Your workbook with the problems marked (.xlsx)"),
                     marked,
                     file_name=f"{Path(result['name']).stem}_checked.xlsx",
                     key="issues_annotated",
                     type="primary",
                 )
         cols[1].download_button(
-            "This report (CSV)",
+            _("This report (CSV)"),
             frame.map(csv_safe).to_csv(index=False).encode("utf-8-sig"),
             file_name=f"{Path(result['name']).stem}_issues.csv",
             key="issues_csv",
@@ -170,53 +222,63 @@ def _report(result: dict) -> None:
 
 
 def _store(result: dict) -> None:
-    st.subheader("3. Store it as a new version")
+    st.subheader(_("3. Store it as a new version"))
     secure = state.secure()
     if not secure.can("upload", assessment_country(result)):
         st.info(
-            f"{common.plain(secure.user.label)} cannot store uploads for "
-            f"{assessment_country(result)}; "
-            "the check above is yours to use all the same."
+            _(
+                "{user} cannot store uploads for {country}; the check above is yours to use all "
+                "the same."
+            ).format(user=common.plain(secure.user.label), country=assessment_country(result))
         )
         return
     stored = st.session_state.get("stored_shas", set())
     if result["sha"] in stored:
-        st.info("This file is stored. Open the Scorecard or History page to see it.")
+        st.info(_("This file is stored. Open the Scorecard or History page to see it."))
         return
-    gaps = insufficient(result["sha"], result["assessment"])
+    with st.spinner(_("Checking what can be scored...")):
+        gaps = insufficient(result["sha"], result["assessment"], current_language())
     if gaps:
         st.warning(
-            'Once stored, these will show "insufficient data" instead of a score, because too '
-            f"few of their indicators have data: {', '.join(gaps)}.",
+            _(
+                'Once stored, these will show "insufficient data" instead of a score, because '
+                "too few of their indicators have data: {gaps}."
+            ).format(gaps=", ".join(gaps)),
             icon=":material/warning:",
         )
     confirmed = _status_warning(secure, result["assessment"])
     note = st.text_input(
-        "Note for this version (optional)",
+        _("Note for this version (optional)"),
         key="upload_note",
-        placeholder="e.g. after the MAB meeting of 3 May",
+        placeholder=_("e.g. after the MAB meeting of 3 May"),
     )
     if st.button(
-        "Store as a new version", type="primary", key="store_button", disabled=not confirmed
+        _("Store as a new version"), type="primary", key="store_button", disabled=not confirmed
     ):
         try:
             stored_result = secure.ingest([(result["name"], result["data"])], note=note)[0]
         except (InvalidFiles, StoreError, TransitionError, ValueError, AccessDenied) as exc:
-            st.error(f"Nothing was stored: {common.plain(str(exc))}")
+            st.error(_("Nothing was stored: {reason}").format(reason=common.plain(str(exc))))
             return
         label = common.country_label(stored_result.country, stored_result.name)
         stored.add(result["sha"])
         st.session_state["stored_shas"] = stored
         st.session_state["country"] = (stored_result.country, stored_result.year)
         st.success(
-            f"Stored {common.plain(label)} {stored_result.year} as version "
-            f"{stored_result.version} ({stored_result.status})."
+            _("Stored {country} {year} as version {version} ({status}).").format(
+                country=common.plain(label),
+                year=stored_result.year,
+                version=stored_result.version,
+                status=common.status_name(stored_result.status),
+            )
         )
 
 
 def _shortened(value: object) -> str:
     text = "" if value is None else str(value)
-    return text if len(text) <= LONG_VALUE else f"{text[:LONG_VALUE]}... ({len(text)} characters)"
+    if len(text) <= LONG_VALUE:
+        return text
+    return _("{start}... ({count} characters)").format(start=text[:LONG_VALUE], count=len(text))
 
 
 def answer_counts(assessment) -> pd.DataFrame:
@@ -225,37 +287,38 @@ def answer_counts(assessment) -> pd.DataFrame:
     counts = pd.crosstab(responses["sheet"], responses["status"])
     order = list(dict.fromkeys(responses["sheet"]))
     frame = counts.reindex(index=order, columns=list(STATUS_COLUMNS), fill_value=0)
-    frame = frame.rename(columns=STATUS_COLUMNS)
-    frame.loc["All sheets"] = frame.sum()
-    frame.index.name = "Sheet"
+    frame = frame.rename(columns={code: _(name) for code, name in STATUS_COLUMNS.items()})
+    frame.loc[_(ALL_SHEETS)] = frame.sum()
+    frame.index.name = _("Sheet")
     return frame
 
 
-@st.cache_data(max_entries=8, show_spinner="Checking what can be scored...")
-def insufficient(sha: str, _assessment) -> list[str]:
+@st.cache_data(max_entries=8, show_spinner=False)
+def insufficient(sha: str, _assessment, lang: str = "en") -> list[str]:
     """The index, categories and themes this file would leave at "insufficient data"."""
     analysis = analyse([_assessment], draws=0)
     record = analysis.records()[0]
     fw = analysis.framework
     out = []
     if record["index"]["score"] is None:
-        out.append(f"the {fw.index_name}")
+        out.append(_("the {index}").format(index=common.index_name(fw)))
     for code, node in record["categories"].items():
         if node["score"] is None:
-            out.append(f"category {fw.category_label(code)}")
+            out.append(_("category {category}").format(category=common.category_label(fw, code)))
     themes = level_table(analysis, "theme")
-    out += [f"theme {t}" for t in themes.loc[themes["score"].isna(), "id"]]
+    out += [_("theme {theme}").format(theme=t) for t in themes.loc[themes["score"].isna(), "id"]]
     return out
 
 
 def _answers(assessment) -> None:
-    st.markdown("**What the file answers**")
+    st.markdown(_("**What the file answers**"))
     counts = answer_counts(assessment)
     st.table(counts.reset_index(), hide_index=True)
-    total = counts.loc["All sheets"]
-    if total["Answered"] == 0:
+    total = counts.loc[_(ALL_SHEETS)]
+    answered = STATUS_COLUMNS["available"]
+    if total[_(answered)] == 0:
         st.warning(
-            "No indicator is answered: the file has a country and a year but nothing to score.",
+            _("No indicator is answered: the file has a country and a year but nothing to score."),
             icon=":material/warning:",
         )
 
@@ -283,16 +346,27 @@ def _status_warning(secure, assessment) -> bool:
     status = current[0].status
     if status in UPLOAD_REFUSED:
         year = assessment.meta.year
-        reason = UPLOAD_REFUSED[status].format(country=assessment.country, year=year)
-        st.info(f"A new version cannot be stored: {reason}.", icon=":material/block:")
+        reason = _(UPLOAD_REFUSED[status]).format(country=assessment.country, year=year)
+        st.info(
+            _("A new version cannot be stored: {reason}.").format(reason=reason),
+            icon=":material/block:",
+        )
         return False
     st.warning(
-        f"{assessment.country} {assessment.meta.year} is {status}. A new version goes back to "
-        f"draft: it will need validating and submitting again.",
+        _(
+            "{country} {year} is {status}. A new version goes back to draft: it will need "
+            "validating and submitting again."
+        ).format(
+            country=assessment.country,
+            year=assessment.meta.year,
+            status=common.status_name(status),
+        ),
         icon=":material/undo:",
     )
     return st.checkbox(
-        f"Store it anyway and move {assessment.country} {assessment.meta.year} back to draft",
+        _("Store it anyway and move {country} {year} back to draft").format(
+            country=assessment.country, year=assessment.meta.year
+        ),
         key="store_back_to_draft",
     )
 

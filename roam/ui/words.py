@@ -1,0 +1,93 @@
+"""Words the app shows that come from data or shared modules rather than from its own pages:
+band names (scoring.yaml), workflow statuses, chart titles drawn by roam.export and roam.review.
+
+They are marked here with `N_()` so that Babel extracts them into the message catalogues; the
+pages translate them with `_()` when they show them. tests/app/test_language.py checks that
+every band of scoring.yaml and every workflow status is listed, so the list cannot drift.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+
+from roam.i18n import N_, _
+
+BANDS = (N_("Advanced"), N_("Established"), N_("Developing"), N_("Emerging"))
+BAND_DESCRIPTIONS = (N_("75 or more"), N_("50 to under 75"), N_("25 to under 50"), N_("under 25"))
+METHODS = (N_("arithmetic"), N_("geometric"))
+SETS = (N_("core"), N_("full"))
+WEIGHT_SETS = (N_("equal"),)  # weights.yaml's default set
+YES = N_("Yes")
+WORKFLOW = (
+    N_("draft"),
+    N_("validated"),
+    N_("submitted"),
+    N_("published"),
+    N_("archived"),
+)
+# review.yaml: the rating scale, verdicts, comment outcomes; a round's state
+REVIEW = (
+    N_("Strongly agree"),
+    N_("Agree"),
+    N_("Neutral"),
+    N_("Disagree"),
+    N_("Strongly disagree"),
+    N_("Unsure"),
+    N_("Validated"),
+    N_("Contested"),
+    N_("Needs revision"),
+    N_("Not enough raters"),
+    N_("The comment is accepted; the finding stands as the commenter suggests."),
+    N_("The finding was changed in response."),
+    N_("The comment is noted; the finding stands, for the reasons given."),
+    N_("open"),
+    N_("closed"),
+)
+# recommendations.yaml: the register's statuses and priorities
+REGISTER = (
+    N_("Not started"),
+    N_("In progress"),
+    N_("Implemented"),
+    N_("Dropped"),
+    N_("High"),
+    N_("Medium"),
+    N_("Low"),
+)
+CHART_TITLES = (
+    N_("Score (0-100)"),
+    N_("Score"),
+    N_("Country"),
+    N_("Name"),
+    N_("Coverage %"),
+    N_("Stakeholder group"),
+    N_("% agreeing"),
+    N_("Agreement per stakeholder group"),
+    N_("Ratings"),
+    N_("Rating"),
+    N_("Rating distribution per finding"),
+    N_("no score"),
+    N_("90% interval"),
+    N_("Cannot be told apart from"),
+    N_("none"),
+)
+
+
+def _translated(spec: Any) -> Any:
+    """Every title in a chart specification, in the app's language (data is left alone)."""
+    if isinstance(spec, dict):
+        return {
+            key: (_(value) if key == "title" and isinstance(value, str) else _translated(value))
+            for key, value in spec.items()
+            if key != "datasets"
+        } | ({"datasets": spec["datasets"]} if "datasets" in spec else {})
+    if isinstance(spec, list):
+        return [_translated(item) for item in spec]
+    return spec
+
+
+def chart(spec: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """A chart from roam.export or roam.review with its axis, legend and chart titles
+    translated, drawn the same way otherwise."""
+    return type(spec).from_dict(_translated(spec.to_dict()))
