@@ -10,23 +10,28 @@ from roam.access import AccessDenied
 from roam.export.comparison import write_comparison
 from roam.export.package import write_package
 from roam.export.workbook import write_results
-from roam.i18n import _
+from roam.i18n import _, current_language, language
 from roam.ui import common, state
 from roam.ui.pages.compare import selected_keys
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-# The secure store checks the export right; only then are cached bytes handed out.
+# The secure store checks the export right; only then are cached bytes handed out. Files are
+# written in the app's language, which is part of every cache key.
 @st.cache_data(max_entries=16, show_spinner=False)
-def _results_bytes(key: tuple, reviews: str = "[]") -> bytes:
-    return write_results(state.analysis_for((key,)), key[0], json.loads(reviews))
+def _results_bytes(key: tuple, lang: str, reviews: str = "[]") -> bytes:
+    with language(lang):
+        return write_results(state.analysis_for((key,)), key[0], json.loads(reviews))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _package_bytes(key: tuple, reviews: str = "[]") -> bytes:
+def _package_bytes(key: tuple, lang: str, reviews: str = "[]") -> bytes:
     name, original = state.secure().original(key[0], key[1], key[2], indicator_set=key[4])
-    return write_package(state.analysis_for((key,)), key[0], original, name, json.loads(reviews))
+    with language(lang):
+        return write_package(
+            state.analysis_for((key,)), key[0], original, name, json.loads(reviews)
+        )
 
 
 def _review_records(key: tuple) -> str:
@@ -39,8 +44,9 @@ def _review_records(key: tuple) -> str:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _comparison_bytes(keys: tuple) -> bytes:
-    return write_comparison(state.analysis_for(keys))
+def _comparison_bytes(keys: tuple, lang: str) -> bytes:
+    with language(lang):
+        return write_comparison(state.analysis_for(keys))
 
 
 def _allowed(keys: tuple) -> str | None:
@@ -68,7 +74,7 @@ def render() -> None:
             common.run_caption(state.analysis_for((key,)).run)
             cols = st.columns(2)
             with st.spinner(_("Writing the workbook...")):
-                results = _results_bytes(key, _review_records(key))
+                results = _results_bytes(key, current_language(), _review_records(key))
             cols[0].download_button(
                 _("Results workbook (.xlsx)"),
                 results,
@@ -80,7 +86,7 @@ def render() -> None:
                 _("Prepare the submission package for UNESCO (IPDC)"), key="prepare_package"
             ):
                 with st.spinner(_("Building the package...")):
-                    package = _package_bytes(key, _review_records(key))
+                    package = _package_bytes(key, current_language(), _review_records(key))
                 cols[1].download_button(
                     _("Submission package (.zip)"),
                     package,
@@ -99,7 +105,7 @@ def render() -> None:
         st.warning(refused)
         return
     with st.spinner(_("Writing the comparison...")):
-        comparison = _comparison_bytes(keys)
+        comparison = _comparison_bytes(keys, current_language())
     st.download_button(
         _("Comparison workbook (.xlsx)"),
         comparison,
