@@ -98,6 +98,7 @@ def test_member_rates_and_team_sees_the_heatmap(tmp_path, monkeypatch):
             warning = team.get_by_test_id("stAlertContentWarning")
             playwright.expect(warning).to_contain_text("Did not take part: Technical community")
             team.locator(".vega-embed svg, .vega-embed canvas").first.wait_for(timeout=60_000)
+            team.locator(".vega-embed").nth(1).wait_for(timeout=60_000)  # a busy machine draws late
             assert team.locator(".vega-embed").count() == 2
             browser.close()
     dispose_all()
