@@ -10,6 +10,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from roam.framework.vocabulary import ScoreScale
+from roam.i18n import _
 from roam.values import is_blank
 from roam.xlsxwrite import new_workbook
 
@@ -107,6 +108,8 @@ class Book:
                     fmt = self.category[value]
                 elif col.key == band_column and value in self.band:
                     fmt = self.band[value]
+                if col.key == band_column and isinstance(value, str):
+                    value = _(value)  # a band name is a data word: shown in the file's language
                 self.write(ws, r, c, value, col.kind, fmt)
         last = first_row + len(records)
         ws.freeze_panes(first_row + 1, 0)

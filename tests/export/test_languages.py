@@ -78,6 +78,10 @@ def test_the_french_results_workbook_is_french(packages):
     summary = [c for row in book["Synthèse"].iter_rows(values_only=True) for c in row if c]
     assert "Année de l'évaluation" in summary and "indice ROAM" in summary
     assert any("intervalle à 90 %" in str(c) or "Bas (5 %)" in str(c) for c in summary)
+    # band names are data words (scoring.yaml) and are written in the file's language too
+    written = {str(c) for row in book["Thèmes"].iter_rows(values_only=True) for c in row if c}
+    assert written & {"Avancé", "Établi", "En développement", "Émergent"}
+    assert not written & {"Advanced", "Established", "Developing", "Emerging"}
 
 
 def test_the_french_methodology_and_report(packages):
