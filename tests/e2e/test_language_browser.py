@@ -14,7 +14,8 @@ import pytest
 
 from roam.i18n import gettext
 from roam.questionnaire import check_questionnaire
-from tests.e2e.browser import REPO, running_app, wait_idle
+from tests.e2e.browser import REPO, running_app
+from tests.e2e.test_pages_browser import settle, upload
 from tests.helpers import edit_xlsx
 
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -29,11 +30,6 @@ def app_url(tmp_path_factory):
         yield url
 
 
-def settle(page) -> None:
-    page.wait_for_timeout(400)
-    wait_idle(page, TIMEOUT)
-
-
 def direction(page) -> str:
     return page.evaluate(
         "getComputedStyle(document.querySelector('[data-testid=\"stMain\"]')).direction"
@@ -42,14 +38,6 @@ def direction(page) -> str:
 
 def open_page(page, name: str) -> None:
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=name, exact=True).click()
-    settle(page)
-
-
-def upload(page, path: Path) -> None:
-    dropzone = page.get_by_test_id("stFileUploaderDropzone")
-    with page.expect_file_chooser() as chooser:
-        dropzone.click()
-    chooser.value.set_files(str(path))
     settle(page)
 
 
