@@ -13,7 +13,7 @@ from roam.countries import display_name
 from roam.i18n import _, country_name, current_language, language
 from roam.presentation import NOT_A_RANKING
 from roam.run import RunRecord
-from roam.ui import state
+from roam.ui import state, words
 from roam.ui.text import plain as plain  # pages escape user text through common
 from roam.values import is_blank as is_blank  # pages share the one blank rule
 
@@ -151,6 +151,11 @@ def band_name(node: dict) -> str:
 def span(low: str, high: str) -> str:
     """ "40 to 60" in the app's language."""
     return _("{low} to {high}").format(low=low, high=high)
+
+
+def chart(spec: Any, width: str = "stretch") -> None:
+    """Draw a chart from roam.export or roam.review in the app's language (see words.chart)."""
+    st.vega_lite_chart(words.chart(spec), width=width)
 
 
 def table(frame: pd.DataFrame, **kwargs) -> None:

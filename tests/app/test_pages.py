@@ -98,8 +98,11 @@ def test_scorecard_shows_scores_intervals_and_evidence(app):
 
 
 def chart_data(chart) -> pa.Table:
-    """The rows a chart draws (streamlit ships them as Arrow beside the spec)."""
-    return pa.ipc.open_stream(chart.proto.datasets[0].data.data).read_all()
+    """The rows a chart draws: Streamlit ships them as Arrow beside the specification, as the
+    chart's own data (roam.export's inline values) or as named datasets (Altair charts)."""
+    proto = chart.proto
+    data = proto.data.data if proto.data.data else proto.datasets[0].data.data
+    return pa.ipc.open_stream(data).read_all()
 
 
 def test_compare_draws_profiles_and_heatmap_for_all_countries(app):

@@ -218,6 +218,6 @@ def test_the_score_scale_is_framework_data_read_through_its_accessor():
     import pandas as pd
 
     frame = pd.DataFrame([{"country": "XA", "column": "R.A", "name": "Rights A", "value": 90.0}])
-    spec = heatmap(frame, ["R.A"]).to_dict()
+    spec = heatmap(frame, ["R.A"])
     text = str(spec)
     assert all(colour in text for colour in scale.colours)

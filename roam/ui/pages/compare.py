@@ -9,7 +9,7 @@ from roam.export.charts import comparison_chart, heatmap
 from roam.export.overlap import indistinguishable
 from roam.export.tables import level_table
 from roam.i18n import _
-from roam.ui import common, state, words
+from roam.ui import common, state
 
 SELECTION_KEY = "selected_countries"  # one selection shared by Compare, Coverage, Weights, Export
 
@@ -72,7 +72,7 @@ def render() -> None:
         ).format(intervals=common.intervals_name(analysis.run))
     )
     common.run_caption(analysis.run)
-    st.altair_chart(words.chart(comparison_chart(cats, fw.colours)), width="content")
+    common.chart(comparison_chart(cats, fw.colours), width="content")
     missing = cats[cats["score"].isna()]
     if len(missing):
         st.caption(
@@ -88,7 +88,7 @@ def render() -> None:
     heat = themes.rename(columns={"id": "column", "score": "value"})[
         ["country", "column", "name", "value"]
     ]
-    st.altair_chart(words.chart(heatmap(heat, list(fw.themes))), width="stretch")
+    common.chart(heatmap(heat, list(fw.themes)))
     st.caption(
         _(
             "Darker blue is a higher score; the number is in every cell, a blank cell has "

@@ -8,7 +8,7 @@ import streamlit as st
 from roam.export.charts import heatmap
 from roam.framework import Framework, load_framework
 from roam.i18n import _
-from roam.ui import common, state, words
+from roam.ui import common, state
 from roam.ui.pages.compare import selected_keys
 
 
@@ -60,10 +60,7 @@ def render() -> None:
         value=matrix["coverage"],
     )
     order = [common.category_label(framework, c) for c in framework.scored_categories]
-    st.altair_chart(
-        words.chart(heatmap(heat[["country", "column", "name", "value"]], order, "Coverage %")),
-        width="stretch",
-    )
+    common.chart(heatmap(heat[["country", "column", "name", "value"]], order, "Coverage %"))
     shown = matrix.assign(
         coverage=matrix["coverage"].map(common.score_text),
         category=[common.category_label(framework, c) for c in matrix["category"]],

@@ -25,7 +25,7 @@ from roam.review.issues import how_to_fix
 from roam.review.model import KIND_NAMES, MINIMUM_STATUS, RoundData
 from roam.review.rules import review_rules
 from roam.service import StoreError, reviews
-from roam.ui import common, state, words
+from roam.ui import common, state
 from roam.ui.auth import current_user
 
 NOT_RATED = N_("(not rated)")
@@ -296,11 +296,8 @@ def _results(store, user, data: RoundData, manage: bool) -> None:
     if heat.empty:
         st.info(_("No ratings yet."))
     else:
-        st.altair_chart(words.chart(agreement_heatmap(heat, rules, rated)), width="stretch")
-        st.altair_chart(
-            words.chart(distribution_chart(distribution_frame(data, rules), rules, rated)),
-            width="stretch",
-        )
+        common.chart(agreement_heatmap(heat, rules, rated))
+        common.chart(distribution_chart(distribution_frame(data, rules), rules, rated))
     by_id = {f["id"]: f for f in data.findings}
     common.table(
         pd.DataFrame(

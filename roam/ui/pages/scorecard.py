@@ -11,7 +11,7 @@ from roam.i18n import _, current_language
 from roam.mab import mab_balance
 from roam.presentation import NOT_OFFICIAL
 from roam.questionnaire.vocab import vocabulary
-from roam.ui import common, state, words
+from roam.ui import common, state
 
 
 def framework_link() -> st.column_config.LinkColumn:
@@ -78,17 +78,14 @@ def render() -> None:
     with left:
         categories = category_frame(record["categories"], fw)
         categories["label"] = [common.category_label(fw, c) for c in categories["id"]]
-        st.altair_chart(
-            words.chart(
-                profile_chart(
-                    categories,
-                    fw.colours,
-                    _("Categories with {intervals}").format(
-                        intervals=common.intervals_name(analysis.run)
-                    ),
-                )
-            ),
-            width="stretch",
+        common.chart(
+            profile_chart(
+                categories,
+                fw.colours,
+                _("Categories with {intervals}").format(
+                    intervals=common.intervals_name(analysis.run)
+                ),
+            )
         )
     with right:
         st.markdown(_("**Relative strengths** (themes above the country's own mean)"))
@@ -113,15 +110,12 @@ def render() -> None:
         shown = themes[themes["category"].isin(cats)].assign(
             label=lambda t: t["id"] + " " + t["name"]
         )
-        st.altair_chart(
-            words.chart(
-                profile_chart(
-                    shown[["id", "label", "category", "score", "low", "high"]],
-                    fw.colours,
-                    _("Themes"),
-                )
-            ),
-            width="stretch",
+        common.chart(
+            profile_chart(
+                shown[["id", "label", "category", "score", "low", "high"]],
+                fw.colours,
+                _("Themes"),
+            )
         )
         link = _("Framework")
         common.table(
