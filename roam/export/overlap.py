@@ -35,12 +35,10 @@ def indistinguishable(analysis: Analysis) -> pd.DataFrame:
         table = level_table(analysis, level)
         for item, part in table.groupby("id", sort=False):
             scored = part.dropna(subset=["score"])
-            intervals = {
-                r.country: (
-                    r.score if pd.isna(r.low) else r.low,
-                    r.score if pd.isna(r.high) else r.high,
-                )
-                for r in scored.itertuples()
+            columns = (scored[c].tolist() for c in ("country", "score", "low", "high"))
+            intervals = {  # plain columns: pandas' row iteration cost more than the rest
+                country: (score if pd.isna(low) else low, score if pd.isna(high) else high)
+                for country, score, low, high in zip(*columns, strict=True)
             }
             name = index_name(fw) if level == "index" else category_label(fw, item)
             for code, others in overlapping(intervals).items():
