@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from roam.errors import Issue, ValidationReport
 from roam.questionnaire.model import MAB_FIELDS, RESPONSE_COLUMNS, Assessment, AssessmentMeta
@@ -35,6 +35,20 @@ from roam.store.status import ACCEPTED
 NAMING = ("country", "year", "framework", "indicator_set")  # what names an assessment
 
 
+def assessments_query(country: str | None = None):
+    """Assessment rows (of ``country``) with their country and transitions loaded in the same
+    read: records built from them use both, and loading them row by row made every page
+    issue one query per assessment."""
+    q = (
+        select(S.Assessment)
+        .join(S.Country)
+        .options(contains_eager(S.Assessment.country), selectinload(S.Assessment.transitions))
+    )
+    if country:
+        q = q.where(S.Country.iso_code == country.strip().upper())
+    return q
+
+
 def assessment_fields(row: S.Assessment, fields: tuple[str, ...] = NAMING) -> dict[str, Any]:
     """The fields of an assessment row that records built from it repeat (country code and name,
     year, framework, indicator set, status), by the records' own field names."""
@@ -51,10 +65,9 @@ def assessment_fields(row: S.Assessment, fields: tuple[str, ...] = NAMING) -> di
 
 def assessment_infos(s: Session, country: str | None = None) -> list[AssessmentInfo]:
     """Every assessment (archived ones too), by country then year."""
-    q = select(S.Assessment).join(S.Country)
-    if country:
-        q = q.where(S.Country.iso_code == country.strip().upper())
+    q = assessments_query(country)
     rows = s.scalars(q.order_by(S.Country.iso_code, S.Assessment.year, S.Assessment.id)).all()
+    ids = [r.id for r in rows]
     stats = {
         aid: (count, latest, at)
         for aid, count, latest, at in s.execute(
@@ -63,17 +76,16 @@ def assessment_infos(s: Session, country: str | None = None) -> list[AssessmentI
                 func.count(S.Version.id),
                 func.max(S.Version.number).filter(S.Version.archived_at.is_(None)),
                 func.max(S.Version.uploaded_at),
-            ).group_by(S.Version.assessment_id)
+            )
+            .where(S.Version.assessment_id.in_(ids))
+            .group_by(S.Version.assessment_id)
         )
     }
     accepted: dict[int, int | None] = {}
-    for aid, to_status, number in s.execute(
-        select(
-            S.Transition.assessment_id, S.Transition.to_status, S.Transition.version_number
-        ).order_by(S.Transition.id)
-    ):
-        if to_status in ACCEPTED:
-            accepted[aid] = number
+    for r in rows:
+        for t in sorted(r.transitions, key=lambda t: t.id):
+            if t.to_status in ACCEPTED:
+                accepted[r.id] = t.version_number
     out = []
     for r in rows:
         count, latest, at = stats.get(r.id, (0, None, None))
@@ -99,7 +111,7 @@ def assessment_rows(
     framework: str | None = None,
     indicator_set: str | None = None,
 ) -> list[S.Assessment]:
-    q = select(S.Assessment).join(S.Country).where(S.Country.iso_code == country.strip().upper())
+    q = assessments_query(country)
     if year is not None:
         q = q.where(S.Assessment.year == year)
     if framework:

@@ -183,9 +183,7 @@ class Store(Transactions):
         """Every version of every assessment (of ``country``), in one read; empty when none."""
 
         def run(s: Session) -> list[VersionInfo]:
-            q = select(S.Assessment).join(S.Country)
-            if country:
-                q = q.where(S.Country.iso_code == country.strip().upper())
+            q = Q.assessments_query(country)
             rows = s.scalars(q.order_by(S.Country.iso_code, S.Assessment.year, S.Assessment.id))
             return [v for row in rows for v in Q.version_infos(s, row)]
 
