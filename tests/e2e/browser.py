@@ -67,8 +67,10 @@ def running_app(
     port: int | None = None,
     extra_args: tuple[str, ...] = (),
     host: str = "127.0.0.1",
+    script: str = "app.py",
 ) -> Iterator[str]:
-    """`streamlit run app.py` on a free port; yields the base URL once /_stcore/health is ok."""
+    """`streamlit run app.py` (or another script of the repository) on a free port; yields the
+    base URL once /_stcore/health is ok."""
     port = port or free_port()
     env = dict(os.environ, ROAM_DATA_DIR=str(data_dir))
     env.pop("ROAM_DATABASE_URL", None)
@@ -77,7 +79,7 @@ def running_app(
         [
             str(streamlit),
             "run",
-            "app.py",
+            script,
             "--server.headless",
             "true",
             "--server.port",
