@@ -38,3 +38,11 @@ def go(at: AppTest, page: str) -> AppTest:
     at.switch_page(f"roam/ui/pages/{page}.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def open_tab(at: AppTest, label: str, key: str = "scorecard_tab") -> AppTest:
+    """Click a lazy tab (st.tabs with on_change="rerun"): only the open tab's content is built."""
+    at.session_state[key] = label
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import go
+from tests.app.conftest import go, open_tab
 from tests.app.test_access_app import deployment, signed_in  # noqa: F401  (fixture)
 
 
@@ -96,6 +96,7 @@ def test_scorecard_rows_link_to_the_framework_page(app):
     go(app, "scorecard")
     themes = next(d.value for d in app.dataframe if "Framework" in d.value.columns)
     assert themes["Framework"].iloc[0] == f"framework?theme={themes['Id'].iloc[0]}"
+    open_tab(app, "Indicators")
     indicators = [d.value for d in app.dataframe if "Indicator" in d.value.columns]
     assert indicators[0]["Framework"].iloc[0] == (
         f"framework?indicator={indicators[0]['Indicator'].iloc[0]}"

@@ -20,7 +20,7 @@ from roam.ui import words
 from roam.ui.language import RTL_CSS, language_names
 from roam.ui.main import ADMIN_PAGES, PAGES
 from roam.ui.text import plain
-from tests.app.conftest import go
+from tests.app.conftest import go, open_tab
 from tests.app.test_auth import deployment as deployment
 from tests.app.test_auth import visit
 from tests.app.test_upload import XLSX
@@ -137,18 +137,18 @@ def test_scorecard_labels_headers_and_catalogue_texts_are_translated(app, lang):
     assert cats.label == categories and rights in cats.options
     assert [t.label for t in app.tabs][1] == gettext("Indicators", lang)
     fw = load_framework()
-    tables = [d.value for d in app.dataframe]
-    theme_table = next(t for t in tables if gettext("Name", lang) in t.columns)
+    theme_table = next(d.value for d in app.dataframe if gettext("Name", lang) in d.value.columns)
     first = theme_table.iloc[0]
     assert first[gettext("Name", lang)] == fw.text(first[gettext("Id", lang)], lang)
-    indicators = next(t for t in tables if indicator in t.columns)
-    row = indicators.iloc[0]
-    assert row[gettext("Text", lang)] == fw.text(row[indicator], lang)
     assert themes in [t.label for t in app.tabs]
     # chart titles and axes are in the language as well
     spec = json.dumps(json.loads(app.get("vega_lite_chart")[0].proto.spec), ensure_ascii=False)
     assert gettext("Score (0-100)", lang) in spec
     assert gettext("Categories with {intervals}", lang).split("{")[0].strip() in spec
+    open_tab(app, gettext("Indicators", lang))
+    indicators = next(d.value for d in app.dataframe if indicator in d.value.columns)
+    row = indicators.iloc[0]
+    assert row[gettext("Text", lang)] == fw.text(row[indicator], lang)
 
 
 @pytest.mark.parametrize(

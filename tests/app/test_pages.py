@@ -9,7 +9,7 @@ import pyarrow as pa
 import pytest
 
 from roam.store import Store
-from tests.app.conftest import go
+from tests.app.conftest import go, open_tab
 
 REPO = Path(__file__).resolve().parents[2]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -92,9 +92,12 @@ def test_scorecard_shows_scores_intervals_and_evidence(app):
     assert charts, "profile charts are drawn"
     spec = json.loads(charts[0].proto.spec)
     assert "Categories with 90% intervals" in json.dumps(spec)
-    frames = [d.value for d in app.dataframe]
-    indicators = next(f for f in frames if "Evidence" in f.columns)
+    # only the open tab is built: the indicators come when their tab is clicked
+    assert not [d for d in app.dataframe if "Evidence" in d.value.columns]
+    open_tab(app, "Indicators")
+    indicators = next(d.value for d in app.dataframe if "Evidence" in d.value.columns)
     assert indicators["Indicator"].str.startswith("R.").all()
+    assert "scorecard_theme_cats" not in [m.key for m in app.multiselect]  # Themes now closed
 
 
 def chart_data(chart) -> pa.Table:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.app.conftest import go
+from tests.app.conftest import go, open_tab
 
 
 def test_scorecard_explains_bands_coverage_and_lopsided_intervals(app):
@@ -32,10 +32,12 @@ def test_theme_table_rounded_full_names_no_none(app):
 
 def test_gaps_in_one_list_and_mab_headers_in_words(app):
     go(app, "scorecard")
+    open_tab(app, "Indicators")
     app.toggle(key="scorecard_gaps").set_value(True).run()
     assert not app.exception
     gaps = next(d.value for d in app.dataframe if "Evidence" in d.value.columns)
     assert len({i.split(".")[0] for i in gaps["Indicator"]}) > 1  # several categories at once
     assert set(gaps["Status"]) <= {"Not available", "Unanswered"}
+    open_tab(app, "MAB")
     mab = next(d.value for d in app.dataframe if "Stakeholder group" in d.value.columns)
     assert list(mab.columns)[:3] == ["Name", "Organisation", "Stakeholder group"]

@@ -96,109 +96,128 @@ def render() -> None:
         for w in record["weaknesses"]:
             name = common.text(fw, w["theme"])
             st.markdown(f"- {w['theme']} {name}: {common.fmt(w['score'])}")
-    tabs = st.tabs([_("Themes"), _("Indicators"), _("Contextual"), _("MAB")])
-    with tabs[0]:
-        themes = level_table(analysis, "theme", country)
-        themes["name"] = [common.text(fw, t) for t in themes["id"]]
-        cats = st.multiselect(
-            _("Categories"),
+    # only the open tab is built and sent (a click on another tab reruns the page for it)
+    labels = [_("Themes"), _("Indicators"), _("Contextual"), _("MAB")]
+    tabs = st.tabs(labels, key="scorecard_tab", on_change="rerun")
+    for tab, show in zip(
+        tabs, (_themes_tab, _indicators_tab, _contextual_tab, _mab_tab), strict=True
+    ):
+        if tab.open:
+            with tab:
+                show(analysis, country, assessment)
+
+
+def _themes_tab(analysis, country: str, assessment) -> None:
+    """Theme scores as bars and a table, for the categories chosen."""
+    fw = analysis.framework
+    themes = level_table(analysis, "theme", country)
+    themes["name"] = [common.text(fw, t) for t in themes["id"]]
+    cats = st.multiselect(
+        _("Categories"),
+        list(fw.scored_categories),
+        default=list(fw.scored_categories),
+        format_func=common.in_language(lambda c: common.category_label(fw, c)),
+        key="scorecard_theme_cats",
+    )
+    shown = themes[themes["category"].isin(cats)].assign(label=lambda t: t["id"] + " " + t["name"])
+    common.chart(
+        profile_chart(
+            shown[["id", "label", "category", "score", "low", "high"]],
+            fw.colours,
+            _("Themes"),
+        )
+    )
+    link = _("Framework")
+    common.table(
+        _score_columns(shown, ["id", "name"]).assign(
+            **{link: _framework_address("theme", shown["id"])}
+        ),
+        column_config={
+            link: framework_link(),
+            _("Name"): st.column_config.TextColumn(width="large"),  # full theme names
+        },
+    )
+
+
+def _indicators_tab(analysis, country: str, assessment) -> None:
+    """Every indicator of one category (or every data gap): answer, points, status, evidence."""
+    fw = analysis.framework
+    rows = indicator_table(analysis, country)
+    rows = rows[rows["category"].isin(fw.scored_categories)]
+    only_gaps = st.toggle(_("Only data gaps, all categories in one list"), key="scorecard_gaps")
+    if only_gaps:
+        rows = rows[rows["status"].isin(vocabulary().gap_statuses)]
+        st.caption(_("{count} indicator(s) without data.").format(count=len(rows)))
+    else:
+        category = st.selectbox(
+            _("Category"),
             list(fw.scored_categories),
-            default=list(fw.scored_categories),
+            key="scorecard_ind_cat",
             format_func=common.in_language(lambda c: common.category_label(fw, c)),
-            key="scorecard_theme_cats",
         )
-        shown = themes[themes["category"].isin(cats)].assign(
-            label=lambda t: t["id"] + " " + t["name"]
+        rows = rows[rows["category"] == category]
+    lang = current_language()
+    link = _("Framework")
+    common.table(
+        pd.DataFrame(
+            {
+                _("Indicator"): rows["indicator_id"],
+                _("Core"): [_(c) if c else "" for c in rows["core_label"]],
+                _("Text"): [common.text(fw, i) for i in rows["indicator_id"]],
+                _("Answer"): [_answer(fw, i, a, lang) for i, a in _answers(rows)],
+                _("Points"): rows["points"],
+                _("Status"): [vocabulary().label("statuses", s, lang) for s in rows["status"]],
+                _("Data year"): rows["data_year"],
+                _("Source"): rows["source"],
+                _("Evidence"): rows["evidence"],
+                link: _framework_address("indicator", rows["indicator_id"]),
+            }
+        ),
+        column_config={link: framework_link()},
+    )
+
+
+def _contextual_tab(analysis, country: str, assessment) -> None:
+    """The contextual indicators: values, units, years and sources (not scored)."""
+    fw = analysis.framework
+    ctx = indicator_table(analysis, country)
+    ctx = ctx[ctx["category"].isin(fw.context_categories)]
+    common.table(
+        pd.DataFrame(
+            {
+                _("Indicator"): ctx["indicator_id"],
+                _("Group"): [_group(fw, g) for g in ctx["group"]],
+                _("Text"): [common.text(fw, i) for i in ctx["indicator_id"]],
+                _("Value"): [str(a) if a is not None else "" for a in ctx["answer_shown"]],
+                _("Unit"): [fw.unit(u, current_language()) for u in ctx["unit"]],
+                _("Year"): ctx["data_year"],
+                _("Source"): ctx["source"],
+            }
         )
-        common.chart(
-            profile_chart(
-                shown[["id", "label", "category", "score", "low", "high"]],
-                fw.colours,
-                _("Themes"),
-            )
+    )
+
+
+def _mab_tab(analysis, country: str, assessment) -> None:
+    """The Multistakeholder Advisory Board: its balance and members."""
+    balance = mab_balance(assessment.mab)
+    (st.success if balance.balanced else st.warning)(mab_summary(balance))
+    vocab, lang = vocabulary(), current_language()
+    members = assessment.mab.copy()
+    if "group" in members:
+        members["group"] = [vocab.label("stakeholder_groups", g, lang) for g in members["group"]]
+    if "gender" in members:
+        members["gender"] = [vocab.label("genders", g, lang) for g in members["gender"]]
+    common.table(
+        members.rename(
+            columns={
+                "name": _("Name"),
+                "organisation": _("Organisation"),
+                "group": _("Stakeholder group"),
+                "gender": _("Gender"),
+                "role": _("Role"),
+            }
         )
-        link = _("Framework")
-        common.table(
-            _score_columns(shown, ["id", "name"]).assign(
-                **{link: _framework_address("theme", shown["id"])}
-            ),
-            column_config={
-                link: framework_link(),
-                _("Name"): st.column_config.TextColumn(width="large"),  # full theme names
-            },
-        )
-    with tabs[1]:
-        rows = indicator_table(analysis, country)
-        rows = rows[rows["category"].isin(fw.scored_categories)]
-        only_gaps = st.toggle(_("Only data gaps, all categories in one list"), key="scorecard_gaps")
-        if only_gaps:
-            rows = rows[rows["status"].isin(vocabulary().gap_statuses)]
-            st.caption(_("{count} indicator(s) without data.").format(count=len(rows)))
-        else:
-            category = st.selectbox(
-                _("Category"),
-                list(fw.scored_categories),
-                key="scorecard_ind_cat",
-                format_func=common.in_language(lambda c: common.category_label(fw, c)),
-            )
-            rows = rows[rows["category"] == category]
-        lang = current_language()
-        link = _("Framework")
-        common.table(
-            pd.DataFrame(
-                {
-                    _("Indicator"): rows["indicator_id"],
-                    _("Core"): [_(c) if c else "" for c in rows["core_label"]],
-                    _("Text"): [common.text(fw, i) for i in rows["indicator_id"]],
-                    _("Answer"): [_answer(fw, i, a, lang) for i, a in _answers(rows)],
-                    _("Points"): rows["points"],
-                    _("Status"): [vocabulary().label("statuses", s, lang) for s in rows["status"]],
-                    _("Data year"): rows["data_year"],
-                    _("Source"): rows["source"],
-                    _("Evidence"): rows["evidence"],
-                    link: _framework_address("indicator", rows["indicator_id"]),
-                }
-            ),
-            column_config={link: framework_link()},
-        )
-    with tabs[2]:
-        ctx = indicator_table(analysis, country)
-        ctx = ctx[ctx["category"].isin(fw.context_categories)]
-        common.table(
-            pd.DataFrame(
-                {
-                    _("Indicator"): ctx["indicator_id"],
-                    _("Group"): [_group(fw, g) for g in ctx["group"]],
-                    _("Text"): [common.text(fw, i) for i in ctx["indicator_id"]],
-                    _("Value"): [str(a) if a is not None else "" for a in ctx["answer_shown"]],
-                    _("Unit"): [fw.unit(u, current_language()) for u in ctx["unit"]],
-                    _("Year"): ctx["data_year"],
-                    _("Source"): ctx["source"],
-                }
-            )
-        )
-    with tabs[3]:
-        balance = mab_balance(assessment.mab)
-        (st.success if balance.balanced else st.warning)(mab_summary(balance))
-        vocab, lang = vocabulary(), current_language()
-        members = assessment.mab.copy()
-        if "group" in members:
-            members["group"] = [
-                vocab.label("stakeholder_groups", g, lang) for g in members["group"]
-            ]
-        if "gender" in members:
-            members["gender"] = [vocab.label("genders", g, lang) for g in members["gender"]]
-        common.table(
-            members.rename(
-                columns={
-                    "name": _("Name"),
-                    "organisation": _("Organisation"),
-                    "group": _("Stakeholder group"),
-                    "gender": _("Gender"),
-                    "role": _("Role"),
-                }
-            )
-        )
+    )
 
 
 def mab_summary(balance) -> str:
