@@ -13,7 +13,7 @@ from roam.countries import display_name
 from roam.i18n import _, country_name, current_language, language
 from roam.presentation import NOT_A_RANKING
 from roam.run import RunRecord
-from roam.ui import state, words
+from roam.ui import state, tables, words
 from roam.ui.text import plain as plain  # pages escape user text through common
 from roam.values import is_blank as is_blank  # pages share the one blank rule
 
@@ -163,8 +163,9 @@ def table(frame: pd.DataFrame, **kwargs) -> None:
 
 
 def static_table(frame: pd.DataFrame) -> None:
-    """A static table: long texts wrap instead of being cut, and no click sorts it."""
-    st.table(frame, hide_index=True)
+    """A static table: long texts wrap instead of being cut, no click sorts it, and every cell
+    is shown as plain text (roam.ui.tables)."""
+    st.html(tables.html_table(frame))
 
 
 def score_table(frame: pd.DataFrame) -> None:

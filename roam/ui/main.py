@@ -9,7 +9,7 @@ import streamlit as st
 from roam.access import decide
 from roam.i18n import N_, _
 from roam.service import connect
-from roam.ui import language
+from roam.ui import language, tables
 from roam.ui.auth import auth_configured, current_user, sidebar
 from roam.ui.resources import get_store
 
@@ -48,6 +48,7 @@ def run() -> None:
     st.set_page_config(page_title="roam ROAM-X", page_icon=":material/public:", layout="wide")
     language.choose(_preference_store)
     language.layout()
+    st.html(tables.STYLE)  # how static tables look (roam.ui.tables), a style block only
     if not auth_configured() and not local_address(st.get_option("server.address")):
         st.error(
             _(

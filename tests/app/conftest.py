@@ -1,5 +1,7 @@
+import io
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import streamlit as st
 from streamlit import config
@@ -46,3 +48,13 @@ def open_tab(at: AppTest, label: str, key: str = "scorecard_tab") -> AppTest:
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def static_tables(at: AppTest) -> list[pd.DataFrame]:
+    """The page's static tables (roam.ui.tables writes them as HTML), read back with pandas'
+    own HTML reader: numbers as numbers, blank cells as empty text."""
+    return [
+        pd.read_html(io.StringIO(el.proto.body), flavor="lxml", keep_default_na=False)[0]
+        for el in at.get("html")
+        if 'class="roam-table"' in el.proto.body
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from roam.store import Store
-from tests.app.conftest import go
+from tests.app.conftest import go, static_tables
 
 OVER_TIME = Path(__file__).resolve().parents[2] / "sample_data" / "over_time"
 
@@ -30,13 +30,13 @@ def test_change_page_shows_verdicts_intervals_and_changed_indicators(app):
     captions = " ".join(c.value for c in app.caption)
     assert "90% intervals of the change from 300 paired draws" in captions
     assert "**improved**" in captions and "**declined**" in captions
-    themes = app.table[0].value
+    themes = static_tables(app)[0]
     assert set(themes["Verdict"]) >= {"improved", "declined", "no change beyond uncertainty"}
     app.toggle(key="change_only").set_value(True).run()
-    changed_only = app.table[0].value
+    changed_only = static_tables(app)[0]
     assert set(changed_only["Verdict"]) <= {"improved", "declined"}
     assert 0 < len(changed_only) < len(themes)
-    indicators = app.table[1].value
+    indicators = static_tables(app)[1]
     assert len(indicators) > 0 and indicators["Indicator"].str[0].isin(list("RAM")).all()
     header = [h.value for h in app.subheader]
     assert f"Indicators whose answers changed ({len(indicators)})" in header

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from roam.framework import load_framework
-from tests.app.conftest import go
+from tests.app.conftest import go, static_tables
 
 SCORE_WORDS = ("score", "index", "interval", "band", "coverage")
 CODES = ["XA", "XB", "XC", "XD", "XE", "XF", "XG", "XH"]
@@ -19,9 +19,8 @@ def test_no_sortable_score_columns_and_the_notice(app, page):
     for frame in app.dataframe:  # interactive tables (sortable by a click): no scores in them
         columns = " ".join(str(c) for c in frame.value.columns).lower()
         assert not any(word in columns for word in SCORE_WORDS), columns
-    assert app.table, "scores are shown in static tables"
-    for table in app.table:
-        frame = table.value
+    assert static_tables(app), "scores are shown in static tables"
+    for frame in static_tables(app):
         if "Country" not in frame.columns:
             continue
         groups = frame.groupby("Score", sort=False) if "Score" in frame.columns else [(0, frame)]
@@ -46,13 +45,13 @@ def test_all_countries_preselected_and_kept_across_pages(app):
 
 def test_overlap_table_and_no_positions(app):
     go(app, "compare")
-    overlap = next(t.value for t in app.table if "Cannot be told apart from" in t.value.columns)
+    overlap = next(t for t in static_tables(app) if "Cannot be told apart from" in t.columns)
     assert set(overlap["Country"]) == set(CODES)
     assert overlap["Score"].iloc[0] == "ROAM index"
     text = " ".join(
         [m.value for m in app.markdown]
         + [c.value for c in app.caption]
-        + [str(t.value.to_dict()) for t in app.table]
+        + [str(t.to_dict()) for t in static_tables(app)]
     ).lower()
     assert "position" not in text and "rank " not in text
 

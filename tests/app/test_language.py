@@ -20,7 +20,7 @@ from roam.ui import words
 from roam.ui.language import RTL_CSS, language_names
 from roam.ui.main import ADMIN_PAGES, PAGES
 from roam.ui.text import plain
-from tests.app.conftest import go, open_tab
+from tests.app.conftest import go, open_tab, static_tables
 from tests.app.test_auth import deployment as deployment
 from tests.app.test_auth import visit
 from tests.app.test_upload import XLSX
@@ -196,7 +196,7 @@ def test_upload_reports_issues_in_the_language(app, lang, sample, answer):
         lang,
     ).format(file=plain(sample), errors=len(report.errors), warnings=len(report.warnings))
     assert app.error[0].value == expected
-    table = app.table[-1].value
+    table = static_tables(app)[-1]
     assert list(table.columns[:3]) == [gettext(c, lang) for c in ("Severity", "Sheet", "Cell")]
     wrong = table[gettext("What is wrong", lang)].tolist()
     assert issue.text(lang) in wrong and issue.message not in wrong

@@ -9,7 +9,7 @@ import pyarrow as pa
 import pytest
 
 from roam.store import Store
-from tests.app.conftest import go, open_tab
+from tests.app.conftest import go, open_tab, static_tables
 
 REPO = Path(__file__).resolve().parents[2]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -63,7 +63,7 @@ def test_upload_invalid_file_reports_cells_and_stores_nothing(app):
     app.file_uploader[0].set_value(("typical_mistakes.xlsx", data, XLSX)).run()
     assert not app.exception
     assert "not usable yet - 8 problem(s) to fix" in app.error[0].value
-    table = app.table[-1].value  # the issues, as a static table whose advice wraps
+    table = static_tables(app)[-1]  # the issues, as a static table whose advice wraps
     first = table[table["Severity"] == "error"].iloc[0]
     assert (first["Sheet"], first["Cell"], first["Indicator"]) == ("R", "F2", "R.A.1.2")
     assert first["How to fix it"] == "Pick the answer from the cell's dropdown list."
@@ -78,7 +78,7 @@ def test_upload_csv_is_refused_plainly(app):
     go(app, "upload")
     app.file_uploader[0].set_value(("data.xlsx", b"a,b\n1,2\n", XLSX)).run()
     assert "not usable yet" in app.error[0].value
-    issues = app.table[0].value
+    issues = static_tables(app)[0]
     assert "CSV" in issues.iloc[0]["What is wrong"]
 
 
@@ -123,7 +123,7 @@ def test_compare_draws_profiles_and_heatmap_for_all_countries(app):
 
 
 def _index_scores(app) -> dict[str, tuple[int, int]]:
-    table = app.table[0].value.set_index("Country")
+    table = static_tables(app)[0].set_index("Country")
     return {
         c: (int(r["Index, equal weights"]), int(r["Index, your weights"]))
         for c, r in table.iterrows()

@@ -7,7 +7,7 @@ import datetime as dt
 from roam.access import LOCAL_ADMIN, SecureStore
 from roam.store import Store
 from roam.store import recommendations as register
-from tests.app.conftest import go
+from tests.app.conftest import go, static_tables
 from tests.app.test_access_app import deployment, signed_in  # noqa: F401  (fixture)
 
 
@@ -25,7 +25,7 @@ def test_add_update_and_history(app) -> None:  # type: ignore[no-untyped-def]
     app.button(key="rec_add_button").click().run()
     assert not app.exception and not app.error, [e.value for e in app.error]
     assert app.success[0].value == "Added R1 to XA 2025."
-    table = app.table[0].value
+    table = static_tables(app)[0]
     assert table.loc[0, ["ID", "Status", "Priority", "Target", "Addressed to"]].tolist() == [
         "R1", "Not started", "High", "2027-06-30", "Government, Media"
     ]  # fmt: skip
@@ -36,9 +36,9 @@ def test_add_update_and_history(app) -> None:  # type: ignore[no-untyped-def]
     app.date_input(key="rec_upd_date").set_value(dt.date(2026, 9, 1))
     app.button(key="rec_upd_button").click().run()
     assert app.success[0].value == "Recorded Implemented for R1."
-    assert app.table[0].value.loc[0, "Status"] == "Implemented"
+    assert static_tables(app)[0].loc[0, "Status"] == "Implemented"
     app.selectbox(key="rec_history_id").select("R1").run()
-    history = app.table[1].value
+    history = static_tables(app)[1]
     assert history[["Date", "What", "Status", "Evidence", "By"]].values.tolist() == [
         ["2026-09-01", "status", "Implemented", "Law No. 12 in force", "local"]
     ]
@@ -71,6 +71,6 @@ def test_government_reads_but_cannot_edit(deployment) -> None:  # type: ignore[n
     at = signed_in("gov@xb.example")
     at.switch_page("roam/ui/pages/recommendations.py").run()
     assert not at.exception
-    assert at.table[0].value.loc[0, "Recommendation"] == "Open data portal"
+    assert static_tables(at)[0].loc[0, "Recommendation"] == "Open data portal"
     assert not [b for b in at.button if b.key in ("rec_add_button", "rec_upd_button")]
     assert any("can read these recommendations but not change them" in c.value for c in at.caption)

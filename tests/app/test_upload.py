@@ -10,7 +10,7 @@ import openpyxl
 from roam.framework import load_framework
 from roam.questionnaire import AssessmentMeta, write_questionnaire
 from roam.store import Store
-from tests.app.conftest import go
+from tests.app.conftest import go, static_tables
 
 REPO = Path(__file__).resolve().parents[2]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -48,7 +48,7 @@ def test_removing_the_file_removes_its_report_and_the_store_button(app):
     app.file_uploader[0].set_value(None).run()
     assert not app.exception
     assert not [b for b in app.button if b.key == "store_button"]
-    assert not app.success and not app.table
+    assert not app.success and not static_tables(app)
     assert not [m for m in app.markdown if "What the file answers" in m.value]
 
 
@@ -65,7 +65,7 @@ def test_zero_answer_upload_counts_every_sheet_and_warns_before_storing(app):
     before = Store().counts()
     _upload(app, "kenya_empty.xlsx", _zero_answers())
     assert "usable - Kenya (KE) 2025" in app.success[0].value
-    counts = app.table[0].value.set_index("Sheet")
+    counts = static_tables(app)[0].set_index("Sheet")
     assert list(counts.columns) == ["Answered", "Not available", "Not applicable", "Unanswered"]
     assert list(counts.index) == ["R", "O", "A", "M", "X", "Contextual", "All sheets"]
     # the core set: 109 scored indicators and 21 contextual ones, none answered
@@ -83,7 +83,7 @@ def test_counts_of_a_sample_match_its_answers(app):
     go(app, "upload")
     data = (REPO / "sample_data" / "XB_Borealis_full.xlsx").read_bytes()
     _upload(app, "XB_Borealis_full.xlsx", data)
-    counts = app.table[0].value.set_index("Sheet")
+    counts = static_tables(app)[0].set_index("Sheet")
     wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
     rows = list(wb["R"].iter_rows(values_only=True))
     column = rows[0].index("Data status")

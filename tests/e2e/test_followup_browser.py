@@ -59,14 +59,14 @@ def pick_many(page, label: str, options: list[str]) -> None:
 def test_recommendations_every_control(page):
     open_page(page, "Recommendations")
     choose(page, "Country", "Isvaldia (XI) 2023")
-    grid = page.get_by_test_id("stTable").first
+    grid = page.locator("table.roam-table").first
     expect(grid).to_contain_text("XI-R1", timeout=TIMEOUT)
     expect(grid).to_contain_text("A.C +12")  # the linked scores rose by 2025
 
     form = page.get_by_test_id("stForm").first
     field(page, form, "stTextInput", "ID").locator("input").fill("XI-R4")
     field(page, form, "stTextArea", "Recommendation").locator("textarea").fill(
-        "Train judges on freedom of expression online."
+        "Train judges on [freedom of expression](http://evil.example/x) online."
     )
     pick_many(page, "Themes it responds to", ["R.B"])
     pick_many(page, "Indicators it responds to", ["R.B.1.1"])
@@ -76,7 +76,11 @@ def test_recommendations_every_control(page):
     form.get_by_role("button", name="Add recommendation").click()
     settle(page)
     expect(page.get_by_text("Added XI-R4 to XI 2023.")).to_be_visible(timeout=TIMEOUT)
-    expect(page.get_by_test_id("stTable").first).to_contain_text("2027-06-30")
+    expect(page.locator("table.roam-table").first).to_contain_text("2027-06-30")
+    # the text is shown as typed: its Markdown link is characters, not a link
+    register = page.locator("table.roam-table").first
+    expect(register).to_contain_text("[freedom of expression](http://evil.example/x)")
+    assert register.locator("a, img").count() == 0
 
     update = page.get_by_test_id("stForm").nth(1)
     choose(page, "Recommendation", "XI-R4")
@@ -88,7 +92,7 @@ def test_recommendations_every_control(page):
     expect(page.get_by_text("Recorded In progress for XI-R4.")).to_be_visible(timeout=TIMEOUT)
 
     choose(page, "History of", "XI-R4")
-    history = page.get_by_test_id("stTable").last
+    history = page.locator("table.roam-table").last
     expect(history).to_contain_text("2026-01-15")
     expect(history).to_contain_text("First course held.")
 
@@ -99,14 +103,14 @@ def test_change_over_time_every_control(page):
     choose(page, "From", "2023")
     choose(page, "To", "2025")
     expect(page.get_by_text("paired draws").first).to_be_visible(timeout=TIMEOUT)
-    themes = page.get_by_test_id("stTable").first
+    themes = page.locator("table.roam-table").first
     expect(themes).to_contain_text("A.C")
     toggle = page.get_by_test_id("stCheckbox").filter(
         has_text="Only themes that changed beyond uncertainty"
     )
     toggle.click()
     settle(page)
-    expect(page.get_by_test_id("stTable").first).not_to_contain_text("unchanged")
+    expect(page.locator("table.roam-table").first).not_to_contain_text("unchanged")
 
 
 def test_framework_every_control(page):

@@ -71,7 +71,7 @@ def test_hostile_upload_is_refused_while_another_session_keeps_working(
 
     attacker.get_by_text(f"{name}: not usable yet - 1 problem(s) to fix").wait_for(timeout=90_000)
     attacker.get_by_text("Nothing was stored.").first.wait_for()
-    grid = attacker.get_by_test_id("stTable")
+    grid = attacker.locator("table.roam-table")
     playwright.expect(grid).to_contain_text(shown, timeout=30_000)
 
     # the server is alive and still serves both sessions

@@ -112,7 +112,7 @@ def test_a_team_works_in_its_language(page, app_url, tmp_path, lang, name, sampl
     _assessment, report = check_questionnaire(wrong.read_bytes(), filename=wrong.name)
     issue = report.errors[0]
     upload(page, wrong)
-    table = page.get_by_test_id("stTable").last
+    table = page.locator("table.roam-table").last
     expect(table).to_contain_text(issue.text(lang), timeout=TIMEOUT)
     expect(table).to_contain_text(issue.fix(lang))
     expect(table).to_contain_text(t("What is wrong"))

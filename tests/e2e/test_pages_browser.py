@@ -193,7 +193,7 @@ def test_compare_coverage_every_control_and_selection_kept(page):
 
 def test_weights_every_control(page):
     open_page(page, "Weights")
-    page.get_by_test_id("stTable").first.wait_for(timeout=TIMEOUT)
+    page.locator("table.roam-table").first.wait_for(timeout=TIMEOUT)
     slider = widget(page, "stSlider", "R Rights").get_by_role("slider")
     slider.focus()
     for _ in range(4):

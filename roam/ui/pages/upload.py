@@ -199,7 +199,7 @@ def _report(result: dict) -> None:
                 for i in report.issues
             ]
         )
-        st.table(frame, hide_index=True)  # a static table: long advice wraps, never cut
+        common.static_table(frame)  # long advice wraps, never cut; file values stay text
         cols = st.columns(2)
         if assessment is not None:
             marked = _annotated(result["data"], result["sha"], report)
@@ -313,7 +313,7 @@ def insufficient(sha: str, _assessment, lang: str = "en") -> list[str]:
 def _answers(assessment) -> None:
     st.markdown(_("**What the file answers**"))
     counts = answer_counts(assessment)
-    st.table(counts.reset_index(), hide_index=True)
+    common.static_table(counts.reset_index())
     total = counts.loc[_(ALL_SHEETS)]
     answered = STATUS_COLUMNS["available"]
     if total[_(answered)] == 0:

@@ -1,0 +1,56 @@
+"""Static tables as escaped HTML: every cell is text, long texts wrap, nothing sorts on a click.
+
+Streamlit's own static table (`st.table`) reads every cell as Markdown, so a recommendation or a
+value found in an uploaded file could become a link or an image, and it builds one Markdown
+component per cell, which made pages with a few hundred cells slow to draw. Here each cell is
+escaped (`html.escape`), so user text is shown exactly as typed and never becomes markup, and the
+whole table is one element.
+"""
+
+from __future__ import annotations
+
+import html
+from numbers import Number
+
+import pandas as pd
+
+from roam.values import is_blank
+
+CLASS = "roam-table"
+
+STYLE = f"""<style>
+table.{CLASS} {{ border-collapse: collapse; width: 100%; margin: 0 0 1rem 0; font-size: 0.9rem; }}
+table.{CLASS} th, table.{CLASS} td {{
+  border: 1px solid rgba(49, 51, 63, 0.2); padding: 0.3rem 0.5rem; text-align: start;
+  vertical-align: top; overflow-wrap: anywhere;
+}}
+table.{CLASS} th {{ background: rgba(49, 51, 63, 0.05); font-weight: 600; }}
+table.{CLASS} td.number {{ text-align: end; font-variant-numeric: tabular-nums; }}
+</style>"""
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: blank for a missing value, whole numbers without a trailing ".0"."""
+    if is_blank(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def html_table(frame: pd.DataFrame) -> str:
+    """The frame as an HTML table (no index), every header and cell escaped."""
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    rows = []
+    for row in frame.itertuples(index=False, name=None):
+        cells = "".join(
+            f'<td class="number">{html.escape(cell_text(v))}</td>'
+            if isinstance(v, Number) and not isinstance(v, bool)
+            else f"<td>{html.escape(cell_text(v))}</td>"
+            for v in row
+        )
+        rows.append(f"<tr>{cells}</tr>")
+    return (
+        f'<table class="{CLASS}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
