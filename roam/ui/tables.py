@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 from numbers import Number
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -29,6 +30,23 @@ table.{CLASS} td.number {{ text-align: end; font-variant-numeric: tabular-nums; 
 </style>"""
 
 
+class Link(NamedTuple):
+    """A cell that links to another page of the app (an address roam builds, never user text);
+    it opens in a new tab, as Streamlit's link columns do."""
+
+    text: str
+    href: str
+
+
+def cell_html(value: object) -> str:
+    if isinstance(value, Link):
+        href, text = html.escape(value.href), html.escape(value.text)
+        return f'<td><a href="{href}" target="_blank" rel="noopener">{text}</a></td>'
+    if isinstance(value, Number) and not isinstance(value, bool):
+        return f'<td class="number">{html.escape(cell_text(value))}</td>'
+    return f"<td>{html.escape(cell_text(value))}</td>"
+
+
 def cell_text(value: object) -> str:
     """A cell as text: blank for a missing value, whole numbers without a trailing ".0"."""
     if is_blank(value):
@@ -43,13 +61,7 @@ def html_table(frame: pd.DataFrame) -> str:
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
     rows = []
     for row in frame.itertuples(index=False, name=None):
-        cells = "".join(
-            f'<td class="number">{html.escape(cell_text(v))}</td>'
-            if isinstance(v, Number) and not isinstance(v, bool)
-            else f"<td>{html.escape(cell_text(v))}</td>"
-            for v in row
-        )
-        rows.append(f"<tr>{cells}</tr>")
+        rows.append(f"<tr>{''.join(cell_html(v) for v in row)}</tr>")
     return (
         f'<table class="{CLASS}"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"

@@ -3,6 +3,7 @@ scorecard, and the same read-only view for a visitor who is not signed in."""
 
 from __future__ import annotations
 
+import lxml.html
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import go, open_tab
@@ -94,8 +95,13 @@ def test_version_picker_lists_the_installed_versions(app):
 
 def test_scorecard_rows_link_to_the_framework_page(app):
     go(app, "scorecard")
-    themes = next(d.value for d in app.dataframe if "Framework" in d.value.columns)
-    assert themes["Framework"].iloc[0] == f"framework?theme={themes['Id'].iloc[0]}"
+    themes = next(
+        lxml.html.fromstring(el.proto.body)
+        for el in app.get("html")
+        if "framework?theme=" in el.proto.body
+    )
+    first_id = themes.xpath("//tbody/tr[1]/td[1]")[0].text_content()
+    assert themes.xpath("//tbody/tr[1]//a/@href") == [f"framework?theme={first_id}"]
     open_tab(app, "Indicators")
     indicators = [d.value for d in app.dataframe if "Indicator" in d.value.columns]
     assert indicators[0]["Framework"].iloc[0] == (

@@ -137,7 +137,7 @@ def test_scorecard_labels_headers_and_catalogue_texts_are_translated(app, lang):
     assert cats.label == categories and rights in cats.options
     assert [t.label for t in app.tabs][1] == gettext("Indicators", lang)
     fw = load_framework()
-    theme_table = next(d.value for d in app.dataframe if gettext("Name", lang) in d.value.columns)
+    theme_table = next(t for t in static_tables(app) if gettext("Name", lang) in t.columns)
     first = theme_table.iloc[0]
     assert first[gettext("Name", lang)] == fw.text(first[gettext("Id", lang)], lang)
     assert themes in [t.label for t in app.tabs]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.app.conftest import go, open_tab
+from tests.app.conftest import go, open_tab, static_tables
 
 
 def test_scorecard_explains_bands_coverage_and_lopsided_intervals(app):
@@ -21,9 +21,9 @@ def test_scorecard_explains_bands_coverage_and_lopsided_intervals(app):
 
 def test_theme_table_rounded_full_names_no_none(app):
     go(app, "scorecard")
-    themes = next(t.value for t in app.dataframe if "Id" in t.value.columns)
+    themes = next(t for t in static_tables(app) if "Id" in t.columns)  # names wrap there
     assert themes.loc[0, "Name"] == "Policy, statutory and regulatory framework"
-    assert all(s == "" or s.isdigit() for s in themes["Score"])
+    assert all(s == "" or s.isdigit() for s in themes["Score"].astype(str))
     cells = {str(v) for v in themes.to_numpy().ravel()}
     assert not cells & {"None", "nan", "NaN", "<NA>"}
     spec = json.loads(app.get("vega_lite_chart")[1].proto.spec)

@@ -8,7 +8,7 @@ import io
 import lxml.html
 import pandas as pd
 
-from roam.ui.tables import CLASS, html_table
+from roam.ui.tables import CLASS, Link, html_table
 
 HOSTILE = [
     "[click me](http://evil.example/x)",
@@ -41,3 +41,15 @@ def test_blanks_numbers_and_headers():
     tree = lxml.html.fromstring(html_table(frame))
     assert tree.xpath("//tbody/tr[1]/td[2]/@class") == ["number"]  # numbers align as numbers
     assert tree.xpath("//tbody/tr[1]/td[1]/@class") == []
+
+
+def test_a_link_cell_is_the_one_element_a_table_may_hold_and_its_text_is_escaped():
+    frame = pd.DataFrame(
+        {"Id": ["R.A"], "Framework": [Link("definition <b>", 'framework?theme=R.A&x="1"')]}
+    )
+    tree = lxml.html.fromstring(html_table(frame))
+    (link,) = tree.xpath("//tbody//a")
+    assert (
+        link.get("href") == 'framework?theme=R.A&x="1"' and link.text_content() == "definition <b>"
+    )
+    assert link.get("target") == "_blank" and link.get("rel") == "noopener"

@@ -39,6 +39,14 @@ def gaps_matrix(assessments, framework: Framework) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def _gaps(keys: tuple[tuple, ...]) -> pd.DataFrame:
+    """The gaps of stored versions, computed once per set of versions. Keys are only handed out
+    by the service layer to users who may view those versions (state.version_key)."""
+    assessments = [state.load_version(*k) for k in keys]
+    return gaps_matrix(assessments, load_framework(assessments[0].meta.framework))
+
+
 def render() -> None:
     st.title(_("Data coverage"))
     st.write(
@@ -51,9 +59,8 @@ def render() -> None:
     keys = selected_keys("coverage")
     if keys is None:
         return
-    assessments = [state.load_version(*k) for k in keys]
-    framework = load_framework(assessments[0].meta.framework)
-    matrix = gaps_matrix(assessments, framework)
+    framework = load_framework(state.load_version(*keys[0]).meta.framework)
+    matrix = _gaps(keys)
     heat = matrix.assign(
         column=[common.category_label(framework, c) for c in matrix["category"]],
         name=matrix["category"],

@@ -12,6 +12,7 @@ from roam.mab import mab_balance
 from roam.presentation import NOT_OFFICIAL
 from roam.questionnaire.vocab import vocabulary
 from roam.ui import common, state
+from roam.ui.tables import Link
 
 
 def framework_link() -> st.column_config.LinkColumn:
@@ -127,15 +128,12 @@ def _themes_tab(analysis, country: str, assessment) -> None:
             _("Themes"),
         )
     )
-    link = _("Framework")
-    common.table(
+    # a static table: full theme names wrap, and the page needs no data grid to show it
+    addresses = _framework_address("theme", shown["id"])
+    common.static_table(
         _score_columns(shown, ["id", "name"]).assign(
-            **{link: _framework_address("theme", shown["id"])}
-        ),
-        column_config={
-            link: framework_link(),
-            _("Name"): st.column_config.TextColumn(width="large"),  # full theme names
-        },
+            **{_("Framework"): [Link(_("definition"), a) for a in addresses]}
+        )
     )
 
 
