@@ -32,8 +32,10 @@ def po_path(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+@lru_cache(maxsize=1)
 def languages() -> tuple[str, ...]:
-    """English first, then every language with a message catalogue."""
+    """English first, then every language with a message catalogue (installed with roam, so
+    looked up once per process: the app asks on every rerun)."""
     found = sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
     return (SOURCE_LANGUAGE, *found)
 

@@ -200,28 +200,43 @@ def version_row(s: Session, row: S.Assessment, number: int | None) -> S.Version:
     return found
 
 
+VERSION_COLUMNS = (
+    S.Version.assessment_id,
+    S.Version.number,
+    S.Version.filename,
+    S.Version.sha256,
+    S.Version.size,
+    S.Version.uploaded_at,
+    S.Version.uploaded_by,
+    S.Version.note,
+    S.Version.errors,
+    S.Version.warnings,
+    S.Version.archived_at,
+)
+
+
 def version_infos(s: Session, row: S.Assessment) -> list[VersionInfo]:
     """Every version of one assessment with its own status (module docstring)."""
-    cols = (
-        S.Version.number,
-        S.Version.filename,
-        S.Version.sha256,
-        S.Version.size,
-        S.Version.uploaded_at,
-        S.Version.uploaded_by,
-        S.Version.note,
-        S.Version.errors,
-        S.Version.warnings,
-        S.Version.archived_at,
-    )
-    versions = s.execute(
-        select(*cols).where(S.Version.assessment_id == row.id).order_by(S.Version.number)
-    ).all()
+    return versions_of(s, [row])
+
+
+def versions_of(s: Session, rows: list[S.Assessment]) -> list[VersionInfo]:
+    """Every version of these assessments with its own status, in one query (not one per
+    assessment); in the order of ``rows``, oldest version first within each."""
+    found: dict[int, list] = {r.id: [] for r in rows}
+    query = select(*VERSION_COLUMNS).where(S.Version.assessment_id.in_(list(found)))
+    for v in s.execute(query.order_by(S.Version.assessment_id, S.Version.number)):
+        found[v.assessment_id].append(v)
+    return [info for row in rows for info in _version_records(row, found[row.id])]
+
+
+def _version_records(row: S.Assessment, versions: list) -> list[VersionInfo]:
     held: dict[int, str] = {}
     for t in row.transitions:
         if t.version_number is not None:
             held[t.version_number] = t.to_status
-    latest = latest_number(s, row.id)
+    current = [v.number for v in versions if v.archived_at is None]
+    latest = max(current) if current else None  # as latest_number(): the newest not archived
     out = []
     for v in versions:
         if v.archived_at is not None or row.status == "archived":

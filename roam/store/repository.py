@@ -175,7 +175,7 @@ class Store(Transactions):
             rows = Q.assessment_rows(s, country, year, None, indicator_set)
             if not rows:
                 raise NotFound(Q.not_found(s, country, year))
-            return [v for row in rows for v in Q.version_infos(s, row)]
+            return Q.versions_of(s, rows)
 
         return self._read(run)
 
@@ -185,7 +185,7 @@ class Store(Transactions):
         def run(s: Session) -> list[VersionInfo]:
             q = Q.assessments_query(country)
             rows = s.scalars(q.order_by(S.Country.iso_code, S.Assessment.year, S.Assessment.id))
-            return [v for row in rows for v in Q.version_infos(s, row)]
+            return Q.versions_of(s, list(rows))
 
         return self._read(run)
 
