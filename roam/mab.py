@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from roam.i18n import _, current_language
 from roam.questionnaire.vocab import vocabulary
 
 # Groups the implementation guide expects on every board ("Other" is optional).
@@ -24,11 +25,18 @@ class MabBalance:
         return not self.missing_groups and self.members > 0
 
     def summary(self) -> str:
+        """The balance in one sentence, in the current language (groups by their labels)."""
         if not self.members:
-            return "No MAB members are listed."
-        missing = ", ".join(self.missing_groups) if self.missing_groups else "none"
+            return _("No MAB members are listed.")
+        groups = vocabulary()
+        lang = current_language()
+        missing = ", ".join(
+            groups.label("stakeholder_groups", g, lang) for g in self.missing_groups
+        )
         women = self.gender_shares.get("Woman", 0.0)
-        return f"{self.members} members; stakeholder groups missing: {missing}; women {women:.0%}."
+        return _("{members} members; stakeholder groups missing: {missing}; women {women}.").format(
+            members=self.members, missing=missing or _("none"), women=f"{women:.0%}"
+        )
 
 
 def mab_balance(mab: pd.DataFrame) -> MabBalance:

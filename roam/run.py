@@ -108,17 +108,17 @@ class RunRecord(ScoringSettings):
         """One plain sentence on the interval settings, for captions and notes."""
         if self.draws == 0:
             return _("No uncertainty interval was computed (0 draws).")
-        noise = ", ".join(f"{k} {v:g}" for k, v in self.uncertainty.noise.model_dump().items())
+        noise = ", ".join(f"{_(k)} {v:g}" for k, v in self.uncertainty.noise.model_dump().items())
         sentence = _(
             "{draws} Monte Carlo draws (profile '{profile}', seed {seed}); each weight multiplied "
             "by U(1-f, 1+f) with f = {noise}; aggregation method drawn from {methods}; interval "
             "= {low}th to {high}th percentile ({interval})."
         ).format(
             draws=self.draws,
-            profile=self.profile,
+            profile=_(self.profile),
             seed=self.seed,
             noise=noise,
-            methods=", ".join(self.uncertainty.methods),
+            methods=", ".join(_(m) for m in self.uncertainty.methods),
             low=f"{self.percentiles[0]:g}",
             high=f"{self.percentiles[1]:g}",
             interval=self.interval_label,

@@ -37,7 +37,9 @@ def methodology_note(analysis: Analysis, country: str) -> str:
     current language."""
     run = analysis.run
     meta = analysis.assessment(country).meta
-    thresholds = ", ".join(f"{k} {v:.0%}" for k, v in run.coverage_threshold.model_dump().items())
+    thresholds = ", ".join(
+        f"{_(k)} {v:.0%}" for k, v in run.coverage_threshold.model_dump().items()
+    )
     lines = [
         "# "
         + _("Methodology note: {country} ({code}), {year}").format(
@@ -59,10 +61,10 @@ def methodology_note(analysis: Analysis, country: str) -> str:
         + _(
             "Not applicable indicators leave the calculation. Not available and unanswered "
             "indicators: policy '{policy}' (reported as coverage)."
-        ).format(policy=run.missing_policy),
+        ).format(policy=_(run.missing_policy)),
         "- "
         + _("Aggregation: {method} weighted mean, {path}.").format(
-            method=run.aggregation, path=method_path(analysis)
+            method=_(run.aggregation), path=method_path(analysis)
         ),
         "- "
         + _(
@@ -73,11 +75,11 @@ def methodology_note(analysis: Analysis, country: str) -> str:
         + _(
             "Coverage rule '{rule}', thresholds: {thresholds}; below them an aggregate is "
             "'insufficient data'."
-        ).format(rule=run.coverage_rule, thresholds=thresholds),
+        ).format(rule=_(run.coverage_rule), thresholds=thresholds),
         "- " + _("Uncertainty: {summary}").format(summary=run.summary()),
         "- "
         + _("Bands: {bands}.").format(
-            bands="; ".join(f"{b.name} ({b.description})" for b in run.bands)
+            bands="; ".join(f"{_(b.name)} ({_(b.description)})" for b in run.bands)
         ),
         "",
         "## " + _("Reproduce these numbers"),

@@ -212,15 +212,17 @@ def method_text(analysis: Analysis) -> str:
             "with '{weights}' weights. Not-applicable indicators were left out; data gaps were "
             "scored 0 and are reported as coverage."
         )
-    ).format(version=run.framework.version, method=run.aggregation, weights=run.weights.name)
-    thresholds = ", ".join(f"{k} {v:.0%}" for k, v in run.coverage_threshold.model_dump().items())
+    ).format(version=run.framework.version, method=_(run.aggregation), weights=_(run.weights.name))
+    thresholds = ", ".join(
+        f"{_(k)} {v:.0%}" for k, v in run.coverage_threshold.model_dump().items()
+    )
     text += " " + _(
         "Aggregates below the coverage thresholds ({thresholds}, rule '{rule}') are marked "
         "'insufficient data'. Intervals come from a Monte Carlo analysis over weights and "
         "aggregation methods: {summary} Made with roam {version}."
     ).format(
         thresholds=thresholds,
-        rule=run.coverage_rule,
+        rule=_(run.coverage_rule),
         summary=run.summary(),
         version=run.roam_version,
     )

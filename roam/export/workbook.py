@@ -273,7 +273,7 @@ def method_sheet(book: Book, analysis: Analysis) -> None:
                     "{policy}: not available and unanswered indicators score 0 and are "
                     "reported as imputed."
                 )
-            ).format(policy=run.missing_policy),
+            ).format(policy=_(run.missing_policy)),
         ),
         (
             _("Aggregation"),
@@ -281,7 +281,9 @@ def method_sheet(book: Book, analysis: Analysis) -> None:
                 "{method} weighted mean at every level: {path}. Geometric rule for zeros: mean "
                 "of log(points + {shift}) minus {shift}."
             ).format(
-                method=run.aggregation, path=method_path(analysis), shift=f"{run.geometric_shift:g}"
+                method=_(run.aggregation),
+                path=method_path(analysis),
+                shift=f"{run.geometric_shift:g}",
             ),
         ),
         (
@@ -290,9 +292,9 @@ def method_sheet(book: Book, analysis: Analysis) -> None:
                 "rule '{rule}': {thresholds} of applicable components (and indicators beneath) "
                 "must have data, else the result is 'insufficient data'."
             ).format(
-                rule=run.coverage_rule,
+                rule=_(run.coverage_rule),
                 thresholds=", ".join(
-                    f"{lvl} {share:.0%}"
+                    f"{_(lvl)} {share:.0%}"
                     for lvl, share in run.coverage_threshold.model_dump().items()
                 ),
             ),
@@ -300,11 +302,11 @@ def method_sheet(book: Book, analysis: Analysis) -> None:
         (
             _("Weights"),
             _("set '{name}' (relative within each group; listed below).").format(
-                name=run.weights.name
+                name=_(run.weights.name)
             ),
         ),
         (_("Uncertainty"), run.summary()),
-        (_("Run profile"), run.profile),
+        (_("Run profile"), _(run.profile)),
         (_("Draws"), run.draws),
         (_("Seed"), run.seed),
         (
@@ -315,7 +317,7 @@ def method_sheet(book: Book, analysis: Analysis) -> None:
             ),
         ),
         (_("Made with"), f"roam {run.roam_version}"),
-        (_("Bands"), "; ".join(f"{b.name}: {b.description}" for b in run.bands)),
+        (_("Bands"), "; ".join(f"{_(b.name)}: {_(b.description)}" for b in run.bands)),
         (_("Not a ranking"), _(NOT_A_RANKING)),
     ]
     end = book.lines(ws, rows, first_row=2, width=110)

@@ -11,6 +11,7 @@ import pandas as pd
 
 from roam.framework.vocabulary import ScoreScale
 from roam.i18n import _
+from roam.scoring.results import reason_text
 from roam.values import is_blank
 from roam.xlsxwrite import new_workbook
 
@@ -110,6 +111,8 @@ class Book:
                     fmt = self.band[value]
                 if col.key == band_column and isinstance(value, str):
                     value = _(value)  # a band name is a data word: shown in the file's language
+                elif col.key == "reason" and isinstance(value, str):
+                    value = reason_text(value)  # recorded in English, read in the file's language
                 self.write(ws, r, c, value, col.kind, fmt)
         last = first_row + len(records)
         ws.freeze_panes(first_row + 1, 0)

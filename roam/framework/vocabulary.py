@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from roam.i18n import _
+
 if TYPE_CHECKING:
     from roam.framework.models import CategoryFile, Manifest
 
@@ -179,11 +181,13 @@ class VocabularyAccess:
     def aggregation_path(self) -> str:
         """How scores climb the tree, in words, with this framework's own codes."""
         beside = ", ".join(self.beside_categories)
-        text = (
-            f"indicator -> question -> theme -> category -> {self.index_name} over "
-            f"{', '.join(self.index_categories)}"
+        steps = " -> ".join(_(level) for level in ("indicator", "question", "theme", "category"))
+        text = _("{steps} -> {index} over {categories}").format(
+            steps=steps, index=self.index_name, categories=", ".join(self.index_categories)
         )
-        return text + (f"; {beside} reported beside the index" if beside else "")
+        if beside:
+            text += "; " + _("{categories} reported beside the index").format(categories=beside)
+        return text
 
 
 def check_vocabulary(manifest: Manifest) -> str | None:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from roam.i18n import _, current_language
 from roam.mab import EXPECTED_EXCLUDED
 from roam.questionnaire.vocab import vocabulary
 
@@ -27,13 +28,23 @@ class Balance:
         return self.by_gender.get("Woman", 0) / self.raters if self.raters else None
 
     def summary(self) -> str:
+        """The balance in one sentence, in the current language (groups by their labels)."""
         if not self.raters:
-            return "Nobody has rated yet."
-        missing = ", ".join(self.missing_groups) or "none"
+            return _("Nobody has rated yet.")
+        groups = vocabulary()
+        lang = current_language()
+        missing = ", ".join(
+            groups.label("stakeholder_groups", g, lang) for g in self.missing_groups
+        )
         women = self.women_share or 0.0
-        return (
-            f"{self.raters} raters from {sum(1 for g in self.by_group.values() if g['raters'])} "
-            f"stakeholder groups; groups that did not take part: {missing}; women {women:.0%}."
+        return _(
+            "{raters} raters from {groups} stakeholder groups; groups that did not take part: "
+            "{missing}; women {women}."
+        ).format(
+            raters=self.raters,
+            groups=sum(1 for g in self.by_group.values() if g["raters"]),
+            missing=missing or _("none"),
+            women=f"{women:.0%}",
         )
 
     def as_dict(self) -> dict[str, Any]:

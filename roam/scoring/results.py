@@ -5,6 +5,7 @@ Tables are built on first access: the arrays are the result, tables are views of
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -13,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from roam.framework import Framework
+from roam.i18n import N_, _
 from roam.scoring.aggregate import (
     INSUFFICIENT,
     NOT_APPLICABLE_NODE,
@@ -29,11 +31,51 @@ from roam.scoring.weights import Weights
 
 LEVEL_NAMES = ("question", "theme", "category", "index")
 PLURAL = {
-    "indicator": "indicators",
-    "question": "questions",
-    "theme": "themes",
-    "category": "categories",
+    "indicator": N_("indicators"),
+    "question": N_("questions"),
+    "theme": N_("themes"),
+    "category": N_("categories"),
 }
+# Why an aggregate has no score. The records keep the English sentence (JSON, run files); people
+# read it through `reason_text`, which recognises the sentence and says it in their language.
+NO_APPLICABLE = N_("no applicable {child}: all are not applicable or not assessed")
+ZERO_WEIGHT = N_("insufficient data: only {child} with zero weight have a score")
+TOO_FEW = N_(
+    "insufficient data: {present} of {expected} applicable {child} have a score ({share}), "
+    "below the {threshold} threshold"
+)
+TOO_FEW_BENEATH = N_(
+    "insufficient data: {present} of {expected} applicable indicators beneath have data "
+    "({share}), below the {threshold} threshold"
+)
+REASONS = (NO_APPLICABLE, ZERO_WEIGHT, TOO_FEW, TOO_FEW_BENEATH)
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"\{(\w+)\}", template)
+    regex = "".join(
+        re.escape(part) if n % 2 == 0 else f"(?P<{part}>.+?)" for n, part in enumerate(parts)
+    )
+    return re.compile(regex + "$")
+
+
+_PATTERNS = tuple((template, _pattern(template)) for template in REASONS)
+
+
+def reason_text(reason: Any) -> str:
+    """A recorded (English) reason for no score, in the current language; other text as is."""
+    if reason is None or (isinstance(reason, float) and np.isnan(reason)) or not str(reason):
+        return ""
+    text = str(reason)
+    for template, pattern in _PATTERNS:
+        found = pattern.match(text)
+        if found:
+            fields = found.groupdict()
+            child = fields.get("child")
+            if child is not None:
+                fields["child"] = _(child)
+            return _(template).format(**fields)
+    return _(text)
 
 
 def band_names(settings: ScoringSettings, scores: np.ndarray) -> np.ndarray:
@@ -194,23 +236,25 @@ class Scores:
         child = PLURAL[r.level.child]
         threshold = getattr(self.settings.coverage_threshold, r.level.name)
         for i, j in zip(*np.nonzero(r.state == NOT_APPLICABLE_NODE), strict=True):
-            out[i, j] = f"no applicable {child}: all are not applicable or not assessed"
+            out[i, j] = NO_APPLICABLE.format(child=child)
         for i, j in zip(*np.nonzero(r.state == INSUFFICIENT), strict=True):
             p, e = int(r.n_present[i, j]), int(r.n_expected[i, j])
             d, de = int(r.n_indicators_value[i, j]), int(r.n_indicators_expected[i, j])
             if r.zero_weight[i, j]:
-                out[i, j] = f"insufficient data: only {child} with zero weight have a score"
+                out[i, j] = ZERO_WEIGHT.format(child=child)
             elif self.settings.coverage_rule == "direct" or (
                 d >= threshold * de - 1e-9 and p < threshold * e - 1e-9
             ):
-                out[i, j] = (
-                    f"insufficient data: {p} of {e} applicable {child} have a score "
-                    f"({p / e:.0%}), below the {threshold:.0%} threshold"
+                out[i, j] = TOO_FEW.format(
+                    present=p,
+                    expected=e,
+                    child=child,
+                    share=f"{p / e:.0%}",
+                    threshold=f"{threshold:.0%}",
                 )
             else:
-                out[i, j] = (
-                    f"insufficient data: {d} of {de} applicable indicators beneath have data "
-                    f"({d / de:.0%}), below the {threshold:.0%} threshold"
+                out[i, j] = TOO_FEW_BENEATH.format(
+                    present=d, expected=de, share=f"{d / de:.0%}", threshold=f"{threshold:.0%}"
                 )
         return out
 
@@ -234,4 +278,4 @@ def _tile(labels: Any, times: int) -> pd.Categorical:
     return pd.Categorical.from_codes(np.tile(codes, times), categories=uniq)
 
 
-__all__ = ["Scores", "band_names"]
+__all__ = ["Scores", "band_names", "reason_text"]

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from roam.i18n import N_, _
 from roam.scoring.results import Scores
 from roam.scoring.uncertainty import (
     KEEP_LEVELS,
@@ -40,12 +41,12 @@ from roam.scoring.uncertainty import (
 )
 
 INPUT_LABELS = {
-    "weights.indicator": "indicator weights",
-    "weights.question": "question weights",
-    "weights.theme": "theme weights",
-    "weights.category": "category weights",
-    "method": "the choice of mean",
-    "missing_policy": "the missing-data policy",
+    "weights.indicator": N_("indicator weights"),
+    "weights.question": N_("question weights"),
+    "weights.theme": N_("theme weights"),
+    "weights.category": N_("category weights"),
+    "method": N_("the choice of mean"),
+    "missing_policy": N_("the missing-data policy"),
 }
 MIN_VARIANCE = 1e-10  # below this (points squared) a score does not move: nothing to explain
 CHUNK = 32  # base samples evaluated at once: (levels + 2) x 32 weight points per pass
@@ -89,7 +90,7 @@ class Sensitivity:
         wide = t.pivot_table(index=["level", "id"], columns="input", values="index", sort=False)
         wide = wide.reindex(columns=list(self.inputs))
         wide["interactions"] = (1.0 - wide[list(self.inputs)].sum(axis=1)).clip(lower=0.0)
-        wide["driver"] = [INPUT_LABELS.get(k, k) for k in wide[list(self.inputs)].idxmax(axis=1)]
+        wide["driver"] = [_(INPUT_LABELS.get(k, k)) for k in wide[list(self.inputs)].idxmax(axis=1)]
         return wide.reset_index()
 
     def sentence(self, country: str, level: str, ident: str) -> str | None:
@@ -98,13 +99,15 @@ class Sensitivity:
         if driver is None:
             return None
         name, share = driver
-        label = INPUT_LABELS.get(name, name)
+        label, percent = _(INPUT_LABELS.get(name, name)), f"{share:.0%}"
         if share >= 0.5:
-            return f"Most of this interval comes from {label} ({share:.0%} of its variance)."
-        return (
-            f"No single choice dominates this interval; the largest share comes from {label} "
-            f"({share:.0%} of its variance)."
-        )
+            return _("Most of this interval comes from {input} ({share} of its variance).").format(
+                input=label, share=percent
+            )
+        return _(
+            "No single choice dominates this interval; the largest share comes from {input} "
+            "({share} of its variance)."
+        ).format(input=label, share=percent)
 
 
 def input_names(scores: Scores, noise: dict[str, float], pool: tuple[Variant, ...]) -> list[str]:

@@ -13,6 +13,7 @@ from roam.countries import display_name
 from roam.i18n import _, country_name, current_language, language
 from roam.presentation import NOT_A_RANKING
 from roam.run import RunRecord
+from roam.scoring.results import reason_text
 from roam.ui import state, tables, words
 from roam.ui.text import plain as plain  # pages escape user text through common
 from roam.values import is_blank as is_blank  # pages share the one blank rule
@@ -128,7 +129,7 @@ def score_cards(record: dict, analysis: Analysis) -> None:
         with col:
             if node["score"] is None:
                 st.metric(label, _("insufficient data"))
-                st.caption(node.get("reason") or "")
+                st.caption(reason_text(node.get("reason")))
                 continue
             st.metric(label, fmt(node["score"]), help=_("Score from 0 to 100"))
             interval = span(fmt(node["low"]), fmt(node["high"])) if node["low"] is not None else "-"

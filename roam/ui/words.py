@@ -17,6 +17,25 @@ from roam.i18n import N_, _
 BANDS = (N_("Advanced"), N_("Established"), N_("Developing"), N_("Emerging"))
 BAND_DESCRIPTIONS = (N_("75 or more"), N_("50 to under 75"), N_("25 to under 50"), N_("under 25"))
 METHODS = (N_("arithmetic"), N_("geometric"))
+# scoring.yaml's other setting words, shown in the methodology, the report and the app (the run
+# record and the JSON keep them in English)
+MISSING_POLICIES = (N_("exclude"), N_("zero"))
+COVERAGE_RULES = (N_("indicators"), N_("components_and_indicators"), N_("direct"))
+LEVELS = (N_("indicator"), N_("question"), N_("theme"), N_("category"), N_("index"))
+PROFILES = (N_("default"), N_("app"))
+# access_policy.yaml: what each role may do, as the Users page offers them
+ROLES = (
+    N_("Local administrator (local mode and the command line) - everything."),
+    N_("UNESCO secretariat - administers users, sees everything, publishes."),
+    N_("National assessment team - uploads and moves its assessments up to submitted."),
+    N_("Government viewer - its own country's validated and later assessments."),
+    N_("Evaluator - reads and exports everything submitted or published."),
+    N_(
+        "Member of a country's Multistakeholder Advisory Board - rates and comments on the draft "
+        "findings of its country's open review rounds, as itself; sees nothing else."
+    ),
+    N_("Anyone not signed in - published assessments only."),
+)
 SETS = (N_("core"), N_("full"))
 WEIGHT_SETS = (N_("equal"),)  # weights.yaml's default set
 YES = N_("Yes")

@@ -9,6 +9,7 @@ from roam.export.charts import comparison_chart, heatmap
 from roam.export.overlap import indistinguishable
 from roam.export.tables import level_table
 from roam.i18n import _
+from roam.scoring.results import reason_text
 from roam.ui import common, state
 
 SELECTION_KEY = "selected_countries"  # one selection shared by Compare, Coverage, Weights, Export
@@ -103,7 +104,7 @@ def render() -> None:
             for lo, hi in zip(t["low"], t["high"], strict=True)
         ],
         coverage_pct=lambda t: t["coverage"].map(lambda c: common.score_text(100 * c)),
-        note=lambda t: t["reason"].map(lambda r: "" if common.is_blank(r) else _(str(r))),
+        note=lambda t: t["reason"].map(reason_text),
         band=lambda t: t["band"].map(lambda b: "" if common.is_blank(b) else _(str(b))),
     )
     wide = table.pivot(index="country", columns="id", values="band")[list(fw.scored_categories)]

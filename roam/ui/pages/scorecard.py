@@ -11,6 +11,7 @@ from roam.i18n import _, current_language
 from roam.mab import mab_balance
 from roam.presentation import NOT_OFFICIAL
 from roam.questionnaire.vocab import vocabulary
+from roam.scoring.results import reason_text
 from roam.ui import common, state
 from roam.ui.tables import Link
 
@@ -272,7 +273,7 @@ def _score_columns(frame: pd.DataFrame, first: list[str]) -> pd.DataFrame:
     out[_("Coverage %")] = frame["coverage"].map(
         lambda c: "" if common.is_blank(c) else common.score_text(100 * c)
     )
-    out[_("Note")] = frame["reason"].map(lambda r: "" if common.is_blank(r) else _(str(r)))
+    out[_("Note")] = frame["reason"].map(reason_text)
     return out
 
 

@@ -26,7 +26,7 @@ def render() -> None:
             _("Role"),
             roles,
             key="user_role",
-            format_func=lambda r: f"{r.replace('_', ' ')}: {policy().roles[r].description}",
+            format_func=common.in_language(lambda r: f"{r}: {_(policy().roles[r].description)}"),
         )
         countries = st.text_input(
             _("Countries (ISO codes, comma separated; for national teams and government viewers)"),
