@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from roam.choice import RunChoice
+from roam.cli.helptext import translate_help, use_tool_words
 from roam.errors import QuestionnaireError, RoamError
 from roam.framework import DEFAULT_VERSION  # noqa: F401  (re-exported for command modules)
 from roam.i18n import _, language, set_language
@@ -22,6 +25,17 @@ class PlainErrors(TyperGroup):
     """Runs every command (and sub-group) so that a RoamError ends as one plain message on
     stderr and exit code 1: no traceback reaches a user. A questionnaire's problems are told
     in the run's --lang, or else in the language the workbook was written in."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """The run's language is read first (--lang, else ROAM_LANG), so that a --help anywhere
+        on the line, and click's own usage errors, are already in it."""
+        if ctx.parent is None:
+            set_language(None)
+            with contextlib.suppress(ValueError):  # the root callback reports it plainly
+                set_language(_language_asked(args))
+            use_tool_words()
+            translate_help(self)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -37,6 +51,16 @@ def error_text(exc: RoamError) -> str:
         with language(given_language() or workbook_language(exc.report.language)):
             return _("Error: {message}").format(message=exc.plain())
     return _("Error: {message}").format(message=exc.plain())
+
+
+def _language_asked(args: list[str]) -> str | None:
+    """The --lang of a command line (before or after the command), else ROAM_LANG."""
+    for n, arg in enumerate(args):
+        if arg == "--lang" and n + 1 < len(args):
+            return args[n + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return os.environ.get(LANG_ENV) or None
 
 
 def given_language() -> str | None:

@@ -37,8 +37,8 @@ def score(
 ) -> None:
     """Score assessments: index and categories with interval, coverage and band.
 
-    With --json: {"run": the run record (as in a package's assessment.json), "results": one
-    record per country}, so the printed numbers carry the settings that made them."""
+    With --json: an object with "run" (the run record, as in a package's assessment.json) and
+    "results" (one record per country), so the printed numbers carry the settings that made them."""
     analysis = _analyse(sources, weights, RunChoice(profile, draws, seed))
     records = analysis.records()
     if as_json:
@@ -151,14 +151,17 @@ app.command("export")(
     _country_command(
         "results",
         N_("results"),
-        "Write the results workbook an evaluator reads (scores, gaps, MAB, method, uncertainty).",
+        N_(
+            "Write the results workbook an evaluator reads (scores, gaps, MAB, method, "
+            "uncertainty)."
+        ),
     )
 )
 app.command("package")(
     _country_command(
         "package",
         N_("submission package"),
-        "Write the submission package for UNESCO (IPDC), with a manifest of SHA-256 checksums.",
+        N_("Write the submission package for UNESCO (IPDC), with a manifest of SHA-256 checksums."),
     )
 )
 
