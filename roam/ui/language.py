@@ -14,7 +14,7 @@ import streamlit as st
 from babel import Locale
 
 from roam.framework import load_framework
-from roam.i18n import SOURCE_LANGUAGE, _, direction, languages, set_language
+from roam.i18n import SOURCE_LANGUAGE, _, current_language, direction, languages, set_language
 
 LANG_KEY = "lang"  # the session's language, and the address's query parameter
 BOX_KEY = "language_box"
@@ -68,9 +68,37 @@ def choose(secure_store) -> str:
 
 
 def layout() -> None:
-    """Right-to-left layout for a right-to-left language (a style block, no script)."""
+    """Right-to-left layout for a right-to-left language, and the file uploaders' own words in
+    the language (style blocks, no script)."""
     if direction() == "rtl":
         st.html(RTL_CSS)
+    if current_language() != SOURCE_LANGUAGE:
+        st.html(uploader_css())
+
+
+# Streamlit has no language setting: its file uploader says "Upload" and "20MB per file • XLSX"
+# in English. These rules blank those two texts (font size 0, within the uploader's own test ids)
+# and show the catalogue's translation in their place, at Streamlit's size for them (14px).
+UPLOADER_CSS = """<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p,
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after
+  { content: "%(upload)s"; font-size: 0.875rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] span::after
+  { content: "%(limit)s"; font-size: 0.875rem; }
+</style>"""
+
+
+def _css_string(text: str) -> str:
+    """Text as the inside of a CSS string: quotes, backslashes and angle brackets escaped."""
+    return "".join(c if c.isalnum() or c in " .,:;()%-•" else f"\\{ord(c):x} " for c in text)
+
+
+def uploader_css() -> str:
+    """The uploader's words in the current language (both of the app's uploaders take .xlsx)."""
+    size = st.get_option("server.maxUploadSize")
+    limit = _("{size} MB per file • {types}").format(size=size, types="XLSX")
+    return UPLOADER_CSS % {"upload": _css_string(_("Browse files")), "limit": _css_string(limit)}
 
 
 def picker(secure_store) -> None:

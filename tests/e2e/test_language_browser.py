@@ -145,3 +145,40 @@ def test_a_team_works_in_its_language(page, app_url, tmp_path, lang, name, sampl
     page.locator(".vega-embed svg, .vega-embed canvas").first.wait_for(timeout=TIMEOUT)
     assert direction(page) == ("rtl" if lang == "ar" else "ltr")
     assert f"lang={lang}" in page.url
+
+
+UPLOADER_TEXTS = """() => {
+  const zone = document.querySelector('[data-testid="stFileUploaderDropzone"]');
+  const button = zone.querySelector('button [data-testid="stMarkdownContainer"] p');
+  const limit = document.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] span');
+  const shown = (el) => {
+    const after = getComputedStyle(el, '::after');
+    return {own: getComputedStyle(el).fontSize, after: after.content, size: after.fontSize,
+            width: el.getBoundingClientRect().width, text: el.textContent};
+  };
+  return {button: shown(button), limit: shown(limit)};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar"])
+def test_the_file_uploader_speaks_the_language(page, app_url, lang):
+    """Streamlit's uploader has no language setting: in French and Arabic its own words are
+    hidden and the catalogue's shown in their place (English keeps Streamlit's)."""
+    page.goto(f"{app_url}/upload?lang={lang}")
+    settle(page)
+    page.get_by_test_id("stFileUploaderDropzone").first.wait_for(timeout=TIMEOUT)
+    texts = page.evaluate(UPLOADER_TEXTS)
+    if lang == "en":
+        assert texts["button"]["after"] in ("none", "normal")
+        assert texts["button"]["own"] == "14px" and texts["limit"]["own"] == "14px"
+        assert "per file" in texts["limit"]["text"]
+        return
+    browse = gettext("Browse files", lang)
+    limit = gettext("{size} MB per file • {types}", lang).format(size=20, types="XLSX")
+    assert texts["button"]["after"] == f'"{browse}"'
+    assert texts["limit"]["after"] == f'"{limit}"'
+    # Streamlit's English is still in the page but takes no room; the translation is drawn
+    for part in ("button", "limit"):
+        assert texts[part]["own"] == "0px" and texts[part]["size"] == "14px"
+        assert texts[part]["width"] > 20
+    assert direction(page) == ("rtl" if lang == "ar" else "ltr")
