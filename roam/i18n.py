@@ -136,3 +136,39 @@ def message_coverage(lang: str) -> dict[str, int]:
         with po_path(lang).open("rb") as handle:
             done = {m.id for m in read_po(handle, locale=lang) if m.id and m.string and not m.fuzzy}
     return {"messages": len(wanted), "translated": len(wanted & done)}
+
+
+class Message(str):
+    """A sentence kept in English (it *is* that English string: records, audit trails and logs
+    keep it so) that can be said again in any language with `text()`.
+
+    `template` is a catalogue message; a field may be another Message, a tuple of words (said
+    joined by " / ") or anything else (shown as it is)."""
+
+    template: str
+    fields: dict[str, object]
+
+    def __new__(cls, template: str, **fields: object) -> Message:
+        english = template.format(**{k: _said(v, SOURCE_LANGUAGE) for k, v in fields.items()})
+        made = super().__new__(cls, english)
+        made.template, made.fields = template, fields
+        return made
+
+    def text(self, lang: str | None = None) -> str:
+        """The sentence in `lang` (default: the current language)."""
+        code = lang or _current.get()
+        fields = {k: _said(v, code) for k, v in self.fields.items()}
+        return gettext(self.template, code).format(**fields)
+
+
+def _said(value: object, lang: str) -> object:
+    if isinstance(value, Message):
+        return value.text(lang)
+    if isinstance(value, tuple):
+        return " / ".join(str(_said(v, lang)) for v in value)
+    return value
+
+
+def said(text: object, lang: str | None = None) -> str:
+    """Any text a person reads: a Message in the language, anything else as it is."""
+    return text.text(lang) if isinstance(text, Message) else str(text)

@@ -18,7 +18,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-from roam.access.policy import PUBLIC, User, article, policy
+from roam.access.policy import PUBLIC, User, policy, who
+from roam.i18n import _, said
 
 
 class AccountStore(Protocol):
@@ -76,17 +77,23 @@ def checked_account(email: str, role: str, countries: Iterable[str]) -> tuple[st
     wrong."""
     email = email.strip().lower()
     if role not in policy().roles:
-        raise ValueError(f"unknown role {role!r}; roles: {', '.join(policy().roles)}")
+        raise ValueError(
+            _("unknown role {role}; roles: {roles}").format(
+                role=repr(role), roles=", ".join(policy().roles)
+            )
+        )
     if "@" not in email:
-        raise ValueError(f"{email!r} is not an email address")
+        raise ValueError(_("{email} is not an email address").format(email=repr(email)))
     codes = sorted({c.strip().upper() for c in countries if c.strip()})
     if policy().roles[role].scope == "assigned" and not codes:
-        raise ValueError(f"{article(role)} needs at least one --country")
+        raise ValueError(_("{role} needs at least one --country").format(role=said(who(role))))
     from roam.countries import UnknownCountry, resolve_country
 
     for code in codes:
         try:
             resolve_country(code)
         except UnknownCountry:
-            raise ValueError(f"{code!r} is not an ISO 3166 country code") from None
+            raise ValueError(
+                _("{code} is not an ISO 3166 country code").format(code=repr(code))
+            ) from None
     return email, codes

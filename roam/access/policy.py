@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from roam.errors import RoamError
+from roam.i18n import N_, Message
 
 Action = Literal[
     "view",
@@ -112,7 +113,49 @@ class AccessDenied(RoamError, PermissionError):
 
     def __init__(self, user: User, action: str, target: str, reason: str) -> None:
         self.user, self.action, self.target, self.reason = user, action, target, reason
-        super().__init__(f"{user.label} may not {action.replace('_', ' ')} {target}: {reason}")
+        # said in the language of the person refused (the audit trail keeps the English reason)
+        super().__init__(
+            Message(
+                N_("{user} may not {action} {target}: {reason}"),
+                user=user.label,
+                action=Message(ACTION_WORDS.get(action, action.replace("_", " "))),
+                target=target,
+                reason=reason,
+            ).text()
+        )
+
+
+# what a refusal says was refused, and who was refused (in English: "a national team")
+ACTION_WORDS = {
+    "view": N_("view"),
+    "upload": N_("upload"),
+    "change_status": N_("change status"),
+    "export": N_("export"),
+    "administer": N_("administer"),
+    "save_weights": N_("save weights"),
+    "review_manage": N_("review manage"),
+    "review_rate": N_("review rate"),
+    "review_results": N_("review results"),
+}
+ROLE_NAMES = {
+    "administrator": N_("an administrator"),
+    "secretariat": N_("a secretariat"),
+    "national_team": N_("a national team"),
+    "government": N_("a government"),
+    "evaluator": N_("an evaluator"),
+    "mab_member": N_("a mab member"),
+    "public": N_("a public"),
+}
+
+
+def who(role: str) -> Message | str:
+    """The role as a refusal names it, in any language ('a government', 'an evaluator')."""
+    return Message(ROLE_NAMES[role]) if role in ROLE_NAMES else article(role)
+
+
+def _words(values) -> tuple[Message, ...]:
+    """Statuses or round states (catalogue words) joined by ' / ' in any language."""
+    return tuple(Message(v) for v in values)
 
 
 def article(role: str) -> str:
@@ -137,58 +180,77 @@ def decide(
     """The policy table applied to one request. ``status`` is the version's own status."""
     rules = policy().roles.get(user.role)
     if rules is None:
-        return Decision(False, f"unknown role {user.role!r}")
+        return Decision(False, Message(N_("unknown role {role}"), role=repr(user.role)))
     if action == "administer":
         return Decision(
-            rules.administer, "" if rules.administer else "only the secretariat administers users"
+            rules.administer,
+            "" if rules.administer else Message(N_("only the secretariat administers users")),
         )
     if action == "save_weights":
         return Decision(
             rules.save_weights,
-            "" if rules.save_weights else f"{article(user.role)} cannot save weight sets",
+            ""
+            if rules.save_weights
+            else Message(N_("{role} cannot save weight sets"), role=who(user.role)),
         )
     if country is not None and rules.scope == "assigned" and country not in user.countries:
-        mine = ", ".join(sorted(user.countries)) or "no country"
-        return Decision(False, f"the account covers {mine}, not {country}")
+        mine = ", ".join(sorted(user.countries)) or Message(N_("no country"))
+        return Decision(
+            False,
+            Message(N_("the account covers {mine}, not {country}"), mine=mine, country=country),
+        )
     if action in REVIEW_ACTIONS:
         return _review(user, rules.review, action, status)
     if action == "view":
         if status is not None and status not in rules.view:
             return Decision(
                 False,
-                f"{article(user.role)} sees "
-                f"{' / '.join(rules.view)} assessments, and this one is {status}",
+                Message(
+                    N_("{role} sees {statuses} assessments, and this one is {status}"),
+                    role=who(user.role),
+                    statuses=_words(rules.view),
+                    status=Message(status),
+                ),
             )
         return Decision(True)
     if action == "export":
         if not rules.export:
-            return Decision(False, f"{article(user.role)} cannot export")
+            return Decision(False, Message(N_("{role} cannot export"), role=who(user.role)))
         if status is not None and status not in rules.export:
             return Decision(
                 False,
-                f"only {' / '.join(rules.export)} assessments can be "
-                f"exported by {article(user.role)}, and this one is "
-                f"{status}",
+                Message(
+                    N_(
+                        "only {statuses} assessments can be exported by {role}, and this one "
+                        "is {status}"
+                    ),
+                    statuses=_words(rules.export),
+                    role=who(user.role),
+                    status=Message(status),
+                ),
             )
         return Decision(True)
     if action == "upload":
-        return Decision(rules.upload, "" if rules.upload else f"{article(user.role)} cannot upload")
+        return Decision(
+            rules.upload,
+            "" if rules.upload else Message(N_("{role} cannot upload"), role=who(user.role)),
+        )
     if action == "change_status":
         return _change_status(user, rules, status, target_status)
-    return Decision(False, f"unknown action {action!r}")
+    return Decision(False, Message(N_("unknown action {action}"), action=repr(action)))
 
 
 def _review(user: User, rights: ReviewRights, action: str, state: str | None) -> Decision:
     what = action.removeprefix("review_")
     if not getattr(rights, what):
         words = {
-            "manage": "run review rounds",
-            "rate": "rate the findings of review rounds",
-            "results": "see the results of review rounds",
+            "manage": N_("{role} cannot run review rounds"),
+            "rate": N_("{role} cannot rate the findings of review rounds"),
+            "results": N_("{role} cannot see the results of review rounds"),
         }
-        return Decision(False, f"{article(user.role)} cannot {words[what]}")
+        return Decision(False, Message(words[what], role=who(user.role)))
     if state is not None and state not in rights.rounds:
-        return Decision(False, f"the review round is {state}")
+        return Decision(False, Message(N_("the review round is {state}"), state=Message(state)))
     return Decision(True)
 
 
@@ -196,17 +258,27 @@ def _change_status(
     user: User, rules: RolePolicy, status: str | None, target_status: str | None
 ) -> Decision:
     if not rules.status_to:
-        return Decision(False, f"{article(user.role)} cannot change a status")
+        return Decision(False, Message(N_("{role} cannot change a status"), role=who(user.role)))
     if target_status is not None and target_status not in rules.status_to:
-        allowed = " / ".join(rules.status_to)
-        return Decision(False, f"{article(user.role)} can move assessments to {allowed} only")
+        return Decision(
+            False,
+            Message(
+                N_("{role} can move assessments to {statuses} only"),
+                role=who(user.role),
+                statuses=_words(rules.status_to),
+            ),
+        )
     if status is not None and status not in rules.view:
-        return Decision(False, f"the assessment is {status}")
+        return Decision(False, Message(N_("the assessment is {status}"), status=Message(status)))
     if status is not None and status not in rules.status_from:
         return Decision(
             False,
-            f"{article(user.role)} cannot move an assessment that is {status} "
-            f"(only {' / '.join(rules.status_from)} ones)",
+            Message(
+                N_("{role} cannot move an assessment that is {status} (only {statuses} ones)"),
+                role=who(user.role),
+                status=Message(status),
+                statuses=_words(rules.status_from),
+            ),
         )
     return Decision(True)
 
@@ -222,12 +294,16 @@ def may_grant(user: User, role: str, current_role: str | None, email: str) -> De
         return allowed
     rules = policy().roles[user.role]
     if email.strip().lower() == user.email.strip().lower():
-        return Decision(False, "nobody may change their own account")
+        return Decision(False, Message(N_("nobody may change their own account")))
     for wanted in (role, current_role):
         if wanted is not None and wanted in policy().roles and wanted not in rules.grant:
             return Decision(
                 False,
-                f"{article(user.role)} may give and take away the roles "
-                f"{' / '.join(rules.grant) or 'none'} only, not {wanted}",
+                Message(
+                    N_("{role} may give and take away the roles {roles} only, not {wanted}"),
+                    role=who(user.role),
+                    roles=" / ".join(rules.grant) or Message(N_("none")),
+                    wanted=wanted,
+                ),
             )
     return Decision(True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from roam.access.policy import AccessDenied
+from roam.i18n import _
 from roam.questionnaire.model import Assessment
 from roam.service.guard import Guard
 from roam.store import (
@@ -114,12 +115,18 @@ def by_reference(guard: Guard, text: str) -> tuple[Assessment, VersionInfo]:
 
     ref = parse_reference(text)
     if ref is None:
-        raise NotFound(f"{text!r} is neither a file nor a stored country (like XA, XA:3, XA@2024)")
+        raise NotFound(
+            _("{text} is neither a file nor a stored country (like XA, XA:3, XA@2024)").format(
+                text=repr(text)
+            )
+        )
     code, year, number = ref
     try:
         v = guard.pick("view", code, year, number)
     except NotFound as exc:
-        raise NotFound(f"{text!r} is not a file, and {exc}") from None
+        raise NotFound(
+            _("{text} is not a file, and {reason}").format(text=repr(text), reason=exc)
+        ) from None
     return load(guard, v.country, v.year, v.version, indicator_set=v.indicator_set), v
 
 
@@ -164,7 +171,11 @@ def set_status(
     ]
     if not infos:
         guard.store.history(country, year)  # NotFound with a useful message
-        raise NotFound(f"no {indicator_set or ''} assessment of {country.upper()} {year}")
+        raise NotFound(
+            _("no {indicator_set} assessment of {country} {year}").format(
+                indicator_set=indicator_set or "", country=country.upper(), year=year
+            )
+        )
     for info in infos:  # a refusal names the assessment, whichever one would be changed
         guard.require(
             "change_status",
@@ -175,8 +186,10 @@ def set_status(
         )
     if target in APPROVING and version is None:
         raise TransitionError(
-            f"Say which version of {country.upper()} {year} was reviewed before moving it to "
-            f"{target} (--version N); a newer upload is never {target} unseen"
+            _(
+                "Say which version of {country} {year} was reviewed before moving it to {target} "
+                "(--version N); a newer upload is never {target} unseen"
+            ).format(country=country.upper(), year=year, target=target)
         )
     return guard.store.set_status(
         country,

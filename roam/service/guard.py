@@ -15,6 +15,7 @@ import logging
 
 from roam.access.accounts import record
 from roam.access.policy import AccessDenied, Action, User, decide
+from roam.i18n import _
 from roam.store import AssessmentInfo, NotFound, Store, StoreError, VersionInfo
 from roam.store.selection import choose
 
@@ -137,8 +138,10 @@ class Guard:
             )
             if version is None and self.may(action, shown[0]):
                 raise NotFound(
-                    f"every version of {meant.label} {meant.indicator_set} is archived; "
-                    "ask for one by number"
+                    _(
+                        "every version of {label} {indicator_set} is archived; ask for one by "
+                        "number"
+                    ).format(label=meant.label, indicator_set=meant.indicator_set)
                 )
             self._refuse_version(action, shown[0])
         own = [v for v in every if _same(chosen, v)]
@@ -147,8 +150,12 @@ class Guard:
         found = [v for v in own if v.version == version]
         if not found:
             raise NotFound(
-                f"{chosen.label} {chosen.indicator_set} has no version {version} "
-                f"(versions 1 to {max(v.version for v in own)})"
+                _("{label} {indicator_set} has no version {version} (versions 1 to {last})").format(
+                    label=chosen.label,
+                    indicator_set=chosen.indicator_set,
+                    version=version,
+                    last=max(v.version for v in own),
+                )
             )
         if not self.may(action, found[0]):
             self._refuse_version(action, found[0])

@@ -12,6 +12,7 @@ from typing import Any
 
 from roam.access.policy import PUBLIC
 from roam.framework import available_versions
+from roam.i18n import _
 from roam.opendata import tables as T
 from roam.questionnaire import Assessment
 from roam.service.secure import SecureStore
@@ -32,7 +33,7 @@ def published(store: Store) -> list[AssessmentInfo]:
 def load_published(store: Store, info: AssessmentInfo) -> Assessment:
     """The published version, picked and checked by the policy for the public user."""
     if info.status != PUBLISHED:  # pragma: no cover - callers pass published() items only
-        raise PermissionError(f"{info.label} is not published")
+        raise PermissionError(_("{label} is not published").format(label=info.label))
     return public(store).load(info.country, info.year, indicator_set=info.indicator_set)
 
 

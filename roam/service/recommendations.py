@@ -13,6 +13,7 @@ from typing import Any
 
 from roam.access import SecureStore, decide
 from roam.framework import load_framework
+from roam.i18n import _
 from roam.recommendations import progress
 from roam.recommendations.model import check_or_raise, check_status, check_update_date
 from roam.store import AssessmentInfo, NotFound
@@ -122,7 +123,7 @@ def follow_up(secure: SecureStore, country: str) -> list[dict[str, Any]]:
     code = country.strip().upper()
     stored = secure.store.assessments(code)
     if not stored:
-        raise NotFound(f"no assessment of {code} in the store")
+        raise NotFound(_("no assessment of {code} in the store").format(code=code))
     visible = _visible(secure, code)
     if not visible:
         _may_view(secure, stored[-1])  # records and raises the refusal

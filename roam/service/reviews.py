@@ -13,6 +13,7 @@ from typing import Any
 
 from roam.access import User, record
 from roam.errors import ValidationReport
+from roam.i18n import _
 from roam.questionnaire.vocab import vocabulary
 from roam.review import record as R
 from roam.review.findings import build_findings
@@ -31,7 +32,7 @@ class InvalidRatingSheets(RS.ReviewError):
 
     def __init__(self, failures: list[tuple[str, ValidationReport]]) -> None:
         self.failures = failures
-        names = ", ".join(name for name, _ in failures)
+        names = ", ".join(name for name, _problems in failures)
         super().__init__(
             f"nothing was stored: {len(failures)} rating sheet(s) are not usable ({names})"
         )
@@ -63,7 +64,7 @@ def open_round(
     country = country.strip().upper()
     _check(store, user, "review_manage", country, None, f"a review round of {country}")
     if kind not in KINDS:
-        raise ReviewError(f"--kind must be mab or workshop, not {kind!r}")
+        raise ReviewError(_("--kind must be mab or workshop, not {kind}").format(kind=repr(kind)))
     assessment = store.load(country, year, version)
     findings = build_findings(assessment, recommendations)
     data = RS.open_round(
@@ -150,7 +151,11 @@ def rating_sheets(
     data = _load(store, country, year, number, full=True)
     _check(store, user, "review_manage", data.country, data.state, data.label)
     if not data.is_open:
-        raise ReviewError(f"{data.label} is closed; rating sheets are written for open rounds")
+        raise ReviewError(
+            _("{label} is closed; rating sheets are written for open rounds").format(
+                label=data.label
+            )
+        )
     rules = review_rules(data.framework)
     out = {sheet_name(data, p): write_rating_sheet(data, p, rules) for p in data.participants}
     out[sheet_name(data, None)] = write_rating_sheet(data, None, rules)
@@ -180,7 +185,9 @@ def collect(
     data = _load(store, country, year, number)
     _check(store, user, "review_manage", data.country, data.state, data.label)
     if not data.is_open:
-        raise ReviewError(f"{data.label} is closed; a closed round is read-only")
+        raise ReviewError(
+            _("{label} is closed; a closed round is read-only").format(label=data.label)
+        )
     rules = review_rules(data.framework)
     checked, failures = [], []
     for name, content in files:
@@ -208,8 +215,8 @@ def collect(
                 name,
                 key,
                 n,
-                sum(1 for r, _ in sheet.ratings.values() if r),
-                sum(1 for _, c in sheet.ratings.values() if c),
+                sum(1 for r, _comment in sheet.ratings.values() if r),
+                sum(1 for _rating, c in sheet.ratings.values() if c),
             )
         )
     _done(
@@ -251,7 +258,9 @@ def rate(
         _check(store, user, "review_rate", data.country, data.state, data.label)
         who = {"email": user.email, "name": user.name, **(person or {})}
     if not data.is_open:
-        raise ReviewError(f"{data.label} is closed; a closed round is read-only")
+        raise ReviewError(
+            _("{label} is closed; a closed round is read-only").format(label=data.label)
+        )
     _check_ratings(data, ratings)
     key, n = RS.submit(store, data.id, who, ratings, channel="app", user=user.email)
     _done(store, user, "review_rate", data.label, f"{key} rated {len(ratings)} finding(s) online")
@@ -273,10 +282,14 @@ def key_in(
     data = _load(store, country, year, number)
     _check(store, user, "review_manage", data.country, data.state, data.label)
     if not data.is_open:
-        raise ReviewError(f"{data.label} is closed; a closed round is read-only")
+        raise ReviewError(
+            _("{label} is closed; a closed round is read-only").format(label=data.label)
+        )
     _check_ratings(data, ratings)
     if not who.get("key") and who.get("group") not in vocabulary().stakeholder_groups:
-        raise ReviewError(f"{who.get('group')!r} is not a stakeholder group")
+        raise ReviewError(
+            _("{group} is not a stakeholder group").format(group=repr(who.get("group")))
+        )
     key, n = RS.submit(store, data.id, who, ratings, channel="keyed", user=user.email)
     _done(store, user, "review_manage", data.label, f"keyed in a paper sheet for {key}")
     return key, n
@@ -286,9 +299,15 @@ def _check_ratings(data: RoundData, ratings: Mapping[str, tuple[str | None, str 
     """Ratings entered online or keyed in: known findings and labels of the scale only."""
     rules = review_rules(data.framework)
     known = {f["id"] for f in data.findings}
-    bad = [f for f, (r, _) in ratings.items() if f not in known or (r and r not in rules.labels)]
+    bad = [
+        f for f, (r, _comment) in ratings.items() if f not in known or (r and r not in rules.labels)
+    ]
     if bad:
-        raise ReviewError(f"not a finding of {data.label} or not a rating: {', '.join(bad)}")
+        raise ReviewError(
+            _("not a finding of {label} or not a rating: {items}").format(
+                label=data.label, items=", ".join(bad)
+            )
+        )
 
 
 def my_ratings(data: RoundData, user: User) -> tuple[str | None, dict]:
@@ -332,13 +351,23 @@ def answer_many(
     for comment, outcome, reason in items:
         if outcome not in rules.outcomes:
             raise ReviewError(
-                f"{outcome!r} is not an outcome; use one of: {', '.join(rules.outcomes)}"
+                _("{outcome} is not an outcome; use one of: {items}").format(
+                    outcome=repr(outcome), items=", ".join(rules.outcomes)
+                )
             )
         if not reason.strip():
-            raise ReviewError(f"give the reasons for the response to {comment} (--reason)")
-        participant, _, finding = comment.partition(":")
+            raise ReviewError(
+                _("give the reasons for the response to {comment} (--reason)").format(
+                    comment=comment
+                )
+            )
+        participant, _colon, finding = comment.partition(":")
         if not finding:
-            raise ReviewError(f"{comment!r} is not a comment id; they look like P03:R.A.1")
+            raise ReviewError(
+                _("{comment} is not a comment id; they look like P03:R.A.1").format(
+                    comment=repr(comment)
+                )
+            )
         parsed.append((participant, finding, outcome, reason.strip()))
     done = RS.answer(store, data.id, parsed, user=user.email)
     _done(
@@ -362,7 +391,7 @@ def close(
     data = _load(store, country, year, number, full=True)
     _check(store, user, "review_manage", data.country, data.state, data.label)
     if not data.is_open:
-        raise ReviewError(f"{data.label} is already closed")
+        raise ReviewError(_("{label} is already closed").format(label=data.label))
     closed = RS.close_round(store, data.id, user=user.email, summary=R.summary_line(data))
     _done(store, user, "review_manage", data.label, "closed")
     return closed

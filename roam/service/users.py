@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from roam.access.accounts import audit_events, checked_account
 from roam.access.policy import User, may_grant
+from roam.i18n import _
 from roam.service.guard import Guard
 
 
@@ -56,7 +57,7 @@ def remove_user(guard: Guard, email: str) -> None:
     tables = _tables()
     current = guard.store._read(lambda s: tables.find_user(s, email))
     if current is None:
-        raise ValueError(f"no user {email}")
+        raise ValueError(_("no user {email}").format(email=email))
     decision = may_grant(guard.user, current["role"], current["role"], email)
     if not decision.allowed:
         guard.refuse("administer", target, decision.reason)

@@ -18,6 +18,7 @@ import yaml
 
 from roam.access.accounts import record
 from roam.errors import RoamError
+from roam.i18n import _
 from roam.service.guard import Guard
 
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _-]{0,40}$")
@@ -44,7 +45,7 @@ def read_weight_set(name: str) -> dict[str, float]:
     """A saved set's weights; items it does not list weigh 1."""
     path = weight_sets().get(name)
     if path is None:
-        raise InvalidWeightSet(f"no saved weight set {name!r}")
+        raise InvalidWeightSet(_("no saved weight set {name}").format(name=repr(name)))
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     out: dict[str, float] = {}
     for key, value in (data.get("weights") or {}).items():
@@ -65,9 +66,9 @@ def save_weight_set(
     target = f"weight set {name[:40]!r}"
     guard.require("save_weights", target)
     if not NAME.match(name):
-        raise InvalidWeightSet("Use a short name of letters, numbers, spaces, - or _.")
+        raise InvalidWeightSet(_("Use a short name of letters, numbers, spaces, - or _."))
     if not weights:
-        raise InvalidWeightSet("Move a slider first: an all-equal set is the default already.")
+        raise InvalidWeightSet(_("Move a slider first: an all-equal set is the default already."))
     from roam.framework import load_framework
     from roam.scoring.config import WeightSet
     from roam.scoring.weights import resolve_weights
@@ -80,7 +81,9 @@ def save_weight_set(
         checked = WeightSet.model_validate(payload)
         resolve_weights(checked, load_framework(framework_version), name, "the Weights page")
     except Exception as exc:  # noqa: BLE001 - pydantic and scoring errors carry the message
-        raise InvalidWeightSet(f"The weight set cannot be saved: {exc}") from None
+        raise InvalidWeightSet(
+            _("The weight set cannot be saved: {reason}").format(reason=exc)
+        ) from None
     path = folder() / f"{name.replace(' ', '_')}.yaml"
     existed = path.exists()
     text = yaml.safe_dump(payload, sort_keys=True)

@@ -27,6 +27,7 @@ from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from roam.errors import RoamError
+from roam.i18n import _
 from roam.store.paths import database_url, normalise_url
 
 try:
@@ -58,7 +59,9 @@ def alembic_config() -> Config:
 def head_revision() -> str:
     heads = ScriptDirectory.from_config(alembic_config()).get_heads()
     if len(heads) != 1:  # pragma: no cover - a developer mistake in the migration scripts
-        raise StoreError(f"the store migrations have {len(heads)} heads; expected one")
+        raise StoreError(
+            _("the store migrations have {count} heads; expected one").format(count=len(heads))
+        )
     return heads[0]
 
 
@@ -71,8 +74,10 @@ def sqlite_read_only(database: Path) -> str | None:
     if not database.exists():
         if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
             raise StoreError(
-                f"cannot create the database {database}: the folder {folder} is read-only "
-                "(set ROAM_DATA_DIR to a folder you can write to)"
+                _(
+                    "cannot create the database {database}: the folder {folder} is read-only (set "
+                    "ROAM_DATA_DIR to a folder you can write to)"
+                ).format(database=database, folder=folder)
             )
         return None
     if not os.access(folder, os.W_OK | os.X_OK) or not os.access(database, os.W_OK):
@@ -89,9 +94,11 @@ def _new_engine(url: str) -> Engine:
     except (ImportError, NoSuchModuleError, ArgumentError) as exc:
         shown = make_url(url).render_as_string(hide_password=True) if "://" in url else url
         raise StoreError(
-            f"cannot open the database {shown}: its driver is not installed or the address is "
-            f"not understood ({exc}). For PostgreSQL install roam with the postgres extra: "
-            "pip install 'roam[postgres]'."
+            _(
+                "cannot open the database {shown}: its driver is not installed or the address is "
+                "not understood ({reason}). For PostgreSQL install roam with the postgres extra: "
+                "pip install 'roam[postgres]'."
+            ).format(shown=shown, reason=exc)
         ) from None
 
 
@@ -105,8 +112,9 @@ def _create(url: str) -> Engine:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(
-                    f"cannot create the folder {path.parent} for the database: "
-                    f"{exc.strerror or exc}"
+                    _("cannot create the folder {parent} for the database: {reason}").format(
+                        parent=path.parent, reason=exc.strerror or exc
+                    )
                 ) from None
             reason = sqlite_read_only(path)
             if reason:
@@ -201,15 +209,19 @@ def _ensure_schema(engine: Engine) -> None:
     except DBAPIError as exc:
         where = engine.url.render_as_string(hide_password=True)
         raise StoreError(
-            f"cannot open the database {where}: {str(exc.orig or exc).strip()}"
+            _("cannot open the database {where}: {reason}").format(
+                where=where, reason=str(exc.orig or exc).strip()
+            )
         ) from None
     if current == head_revision():
         return
     refused = read_only_reason(engine)
     if refused:
         raise StoreError(
-            f"{refused}; it also needs an upgrade (revision {current or 'none'} to "
-            f"{head_revision()}), which cannot be done read-only"
+            _(
+                "{refused}; it also needs an upgrade (revision {revision} to {head}), which "
+                "cannot be done read-only"
+            ).format(refused=refused, revision=current or "none", head=head_revision())
         )
     upgrade(engine, "head")
 
@@ -233,8 +245,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             command.upgrade(cfg, revision)
     except Exception as exc:
         raise StoreError(
-            f"cannot bring the database {engine.url.render_as_string(hide_password=True)} "
-            f"up to date: {exc}"
+            _("cannot bring the database {database} up to date: {reason}").format(
+                database=engine.url.render_as_string(hide_password=True), reason=exc
+            )
         ) from exc
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from roam.errors import Issue, ValidationReport
+from roam.i18n import _
 from roam.questionnaire.model import MAB_FIELDS, RESPONSE_COLUMNS, Assessment, AssessmentMeta
 from roam.store import schema as S
 from roam.store.engine import StoreError
@@ -132,9 +133,13 @@ def not_found(s: Session, country: str, year: int | None) -> str:
                 )
             )
         )
-        return f"{code} has no assessment for {year} (stored years: {', '.join(map(str, years))})"
-    known = ", ".join(stored) if stored else "the store is empty"
-    return f"no country {country!r} in the store (stored: {known})"
+        return _("{code} has no assessment for {year} (stored years: {years})").format(
+            code=code, year=year, years=", ".join(map(str, years))
+        )
+    known = ", ".join(stored) if stored else _("the store is empty")
+    return _("no country {country} in the store (stored: {known})").format(
+        country=repr(country), known=known
+    )
 
 
 def one_assessment(
@@ -158,8 +163,15 @@ def one_assessment(
         if len(candidates) > 1:
             options = ", ".join(f"framework {r.framework} {r.indicator_set}" for r in candidates)
             raise StoreError(
-                f"{country.upper()} {candidates[0].year} has {len(candidates)} assessments "
-                f"({options}); say which with --framework and --indicator-set"
+                _(
+                    "{country} {year} has {count} assessments ({options}); say which with "
+                    "--framework and --indicator-set"
+                ).format(
+                    country=country.upper(),
+                    year=candidates[0].year,
+                    count=len(candidates),
+                    options=options,
+                )
             )
     chosen = choose(rows, year, framework, indicator_set)
     assert chosen is not None  # rows is not empty
@@ -190,13 +202,19 @@ def version_row(s: Session, row: S.Assessment, number: int | None) -> S.Version:
     if number is None:
         number = latest_number(s, row.id)
         if number is None:
-            raise NotFound(f"every version of {label} is archived; ask for one by number")
+            raise NotFound(
+                _("every version of {label} is archived; ask for one by number").format(label=label)
+            )
     found = s.scalar(
         select(S.Version).where(S.Version.assessment_id == row.id, S.Version.number == number)
     )
     if found is None:
         last = s.scalar(select(func.max(S.Version.number)).where(S.Version.assessment_id == row.id))
-        raise NotFound(f"{label} has no version {number} (versions 1 to {last or 0})")
+        raise NotFound(
+            _("{label} has no version {number} (versions 1 to {last})").format(
+                label=label, number=number, last=last or 0
+            )
+        )
     return found
 
 

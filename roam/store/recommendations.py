@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from roam.i18n import _
 from roam.recommendations.model import RecommendationInput
 from roam.store import schema as S
 from roam.store.records import NotFound
@@ -103,7 +104,11 @@ def assessment_row(s: Session, country: str, year: int) -> S.Assessment:
         .order_by(S.Assessment.updated_at.desc(), S.Assessment.id.desc())
     ).all()
     if not rows:
-        raise NotFound(f"no assessment of {country.upper()} {year} in the store")
+        raise NotFound(
+            _("no assessment of {country} {year} in the store").format(
+                country=country.upper(), year=year
+            )
+        )
     return rows[0]
 
 
@@ -230,8 +235,10 @@ def add(
         row = assessment_row(s, country, year)
         if _find(s, row, rec.code) is not None:
             raise DuplicateRecommendation(
-                f"{row.country.iso_code} {row.year} already has a recommendation {rec.code}; "
-                "record its progress with `update`"
+                _(
+                    "{country} {year} already has a recommendation {code}; record its progress "
+                    "with `update`"
+                ).format(country=row.country.iso_code, year=row.year, code=rec.code)
             )
         new = _add(s, row, rec, user, today)
         s.flush()

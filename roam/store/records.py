@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from roam.errors import ValidationReport
+from roam.i18n import _
 from roam.questionnaire.budget import check_within_budget
 from roam.questionnaire.model import Assessment
 from roam.store.engine import StoreError
@@ -34,7 +35,7 @@ class InvalidFiles(StoreError):
 
     def __init__(self, failures: list[tuple[str, ValidationReport]]) -> None:
         self.failures = failures
-        names = ", ".join(name for name, _ in failures)
+        names = ", ".join(name for name, _problems in failures)
         super().__init__(f"nothing was stored: {len(failures)} file(s) did not validate ({names})")
 
 
@@ -187,4 +188,6 @@ def source_bytes(source: Source) -> tuple[str | None, bytes]:
     try:
         return path.name, path.read_bytes()
     except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise StoreError(
+            _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None

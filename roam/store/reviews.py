@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from roam.i18n import _
 from roam.review.model import MINIMUM_STATUS, Comment, Participant, RoundData
 from roam.store import schema as S
 from roam.store.engine import StoreError
@@ -33,11 +34,15 @@ def _round_row(s: Session, country: str, year: int | None, number: int | None) -
     if number is None:
         row = s.scalar(q.order_by(S.ReviewRound.number.desc()).limit(1))
         if row is None:
-            raise NotFound(f"{label} has no review round; open one with `roam review open`")
+            raise NotFound(
+                _("{label} has no review round; open one with `roam review open`").format(
+                    label=label
+                )
+            )
         return row
     row = s.scalar(q.where(S.ReviewRound.number == number))
     if row is None:
-        raise NotFound(f"{label} has no review round {number}")
+        raise NotFound(_("{label} has no review round {number}").format(label=label, number=number))
     return row
 
 
@@ -57,8 +62,10 @@ def open_round(
         label = f"{assessment.country.iso_code} {assessment.year}"
         if assessment.status not in MINIMUM_STATUS:
             raise ReviewError(
-                f"{label} is {assessment.status}; a review round opens on an assessment that "
-                "is at least validated (`roam status ... --set validated`)"
+                _(
+                    "{label} is {status}; a review round opens on an assessment that is at least "
+                    "validated (`roam status ... --set validated`)"
+                ).format(label=label, status=assessment.status)
             )
         chosen = _version(s, assessment, version)
         last = s.scalar(
@@ -164,7 +171,7 @@ def _data(s: Session, row: S.ReviewRound, *, full: bool = True) -> RoundData:
     order = {f["id"]: i for i, f in enumerate(row.findings)}
     comments = []
     for p in people:
-        for finding, (_, text) in ratings.get(p.key, {}).items():
+        for finding, (_rating, text) in ratings.get(p.key, {}).items():
             if not text:
                 continue
             answer = answers.get((p.id, finding, text))
@@ -219,7 +226,11 @@ def _locked_round(s: Session, round_id: int) -> S.ReviewRound:
         .execution_options(populate_existing=True)
     ).one()
     if row.state != "open":
-        raise ReviewError(f"review round {row.number} is closed; a closed round is read-only")
+        raise ReviewError(
+            _("review round {number} is closed; a closed round is read-only").format(
+                number=row.number
+            )
+        )
     return row
 
 
@@ -286,7 +297,11 @@ def _find_or_add_person(
     if who.get("key"):
         found = next((p for p in people if p.key == who["key"]), None)
         if found is None:
-            raise ReviewError(f"round {row.number} has no participant {who['key']}")
+            raise ReviewError(
+                _("round {number} has no participant {key}").format(
+                    number=row.number, key=who["key"]
+                )
+            )
         _update_person(found, who)
         return found
     if who.get("email"):
@@ -323,7 +338,7 @@ def _find_or_add_person(
             return found
         prefix, origin = "W", "walk-in"
     if not who.get("group"):
-        raise ReviewError("a new participant needs a stakeholder group")
+        raise ReviewError(_("a new participant needs a stakeholder group"))
     taken = sum(1 for p in people if p.key.startswith(prefix))
     person = S.ReviewParticipant(
         round_id=row.id,
@@ -382,8 +397,16 @@ def answer(
                 data = _data(s, row)
                 known = ", ".join(c.id for c in data.comments[:8]) or "none"
                 raise ReviewError(
-                    f"there is no comment {participant}:{finding} in round {row.number} "
-                    f"(comments: {known}{', ...' if len(data.comments) > 8 else ''})"
+                    _(
+                        "there is no comment {participant}:{finding} in round {number} (comments: "
+                        "{known}{more})"
+                    ).format(
+                        participant=participant,
+                        finding=finding,
+                        number=row.number,
+                        known=known,
+                        more=", ..." if len(data.comments) > 8 else "",
+                    )
                 )
             person, text = found
             s.add(
@@ -414,8 +437,10 @@ def close_round(store: Store, round_id: int, *, user: str, summary: str) -> Roun
         if unanswered:
             shown = ", ".join(unanswered[:6]) + (", ..." if len(unanswered) > 6 else "")
             raise ReviewError(
-                f"round {row.number} cannot close: {len(unanswered)} comment(s) have no "
-                f"response yet ({shown}); answer them with `roam review answer`"
+                _(
+                    "round {number} cannot close: {count} comment(s) have no response yet "
+                    "({shown}); answer them with `roam review answer`"
+                ).format(number=row.number, count=len(unanswered), shown=shown)
             )
         now = S.utcnow()
         row.state, row.closed_by, row.closed_at = "closed", user, now

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from roam.i18n import _
 from roam.questionnaire.budget import read_within_budget
 from roam.questionnaire.model import Assessment
 from roam.store.engine import StoreError
@@ -55,18 +56,24 @@ def resolve_sources(args: list[str], *, store: Store | None = None) -> list[Asse
         ref = parse_reference(arg)
         if ref is None:
             raise NotFound(
-                f"{arg!r} is neither a file nor a stored country (like XA, XA:3, XA@2024)"
+                _("{arg} is neither a file nor a stored country (like XA, XA:3, XA@2024)").format(
+                    arg=repr(arg)
+                )
             )
         if store is None:
             try:
                 store = Store()
             except StoreError as exc:
                 raise NotFound(
-                    f"{arg!r} is not a file, and the store cannot be opened: {exc}"
+                    _("{arg} is not a file, and the store cannot be opened: {reason}").format(
+                        arg=repr(arg), reason=exc
+                    )
                 ) from exc
         code, year, version = ref
         try:
             out.append(store.load(code, year, version))
         except NotFound as exc:
-            raise NotFound(f"{arg!r} is not a file, and {exc}") from None
+            raise NotFound(
+                _("{arg} is not a file, and {reason}").format(arg=repr(arg), reason=exc)
+            ) from None
     return out

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Final
 
 from roam.errors import RoamError
-from roam.i18n import N_
+from roam.i18n import N_, _
 
 FORWARD: Final = ("draft", "validated", "submitted", "published")
 STATUSES: Final = (*FORWARD, "archived")
@@ -46,20 +46,33 @@ def check_transition(label: str, current: str, target: str) -> None:
     """Raise TransitionError unless ``current -> target`` is allowed; ``label`` is 'XA 2025'."""
     if target not in STATUSES:
         raise TransitionError(
-            f"Unknown status {target!r} for {label}; use one of: {', '.join(STATUSES)}"
+            _("Unknown status {target} for {label}; use one of: {statuses}").format(
+                target=repr(target), label=label, statuses=", ".join(STATUSES)
+            )
         )
     if target == current:
-        raise TransitionError(f"{label} is already {current}")
+        raise TransitionError(
+            _("{label} is already {current}").format(label=label, current=_(current))
+        )
     if target in TRANSITIONS[current]:
         return
-    prefix = f"Cannot move {label} from {current} to {target}"
+    fields = {"label": label, "current": _(current), "target": _(target)}
     if current in FORWARD and target in FORWARD:
         here, there = FORWARD.index(current), FORWARD.index(target)
         if there > here + 1:
             missing = FORWARD[here + 1 : there]
-            raise TransitionError(f"{prefix}: it must be {' and '.join(missing)} first")
+            raise TransitionError(
+                _(
+                    "Cannot move {label} from {current} to {target}: it must be {missing} first"
+                ).format(missing=_(" and ").join(_(m) for m in missing), **fields)
+            )
     allowed = sorted(TRANSITIONS[current], key=STATUSES.index)
-    raise TransitionError(f"{prefix}: from {current} it can only go to {' or '.join(allowed)}")
+    raise TransitionError(
+        _(
+            "Cannot move {label} from {current} to {target}: from {current} it can only go to "
+            "{allowed}"
+        ).format(allowed=_(" or ").join(_(a) for a in allowed), **fields)
+    )
 
 
 def forward_path(current: str, target: str) -> list[str]:

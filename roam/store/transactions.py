@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from roam.i18n import _
 from roam.store.engine import StoreError, get_engine, read_only_reason
 from roam.store.paths import normalise_url
 
@@ -44,13 +45,15 @@ class Transactions:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 return fn(session)
         except DBAPIError as exc:
-            raise StoreError(f"cannot read the database: {str(exc.orig or exc).strip()}") from exc
+            raise StoreError(
+                _("cannot read the database: {reason}").format(reason=str(exc.orig or exc).strip())
+            ) from exc
 
     def _write(self, fn: Callable[[Session], T]) -> T:
         """Run ``fn`` in one write transaction; retry lost races; wrap database failures."""
         refused = read_only_reason(self.engine)
         if refused:
-            raise StoreError(f"nothing was stored: {refused}")
+            raise StoreError(_("nothing was stored: {refused}").format(refused=refused))
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 with (
@@ -66,7 +69,9 @@ class Transactions:
                     time.sleep(min(2.0, 0.02 * 2**attempt) * random.uniform(0.5, 1.5))
                     continue
                 raise StoreError(
-                    f"database error, nothing was stored: {str(exc.orig or exc).strip()}"
+                    _("database error, nothing was stored: {reason}").format(
+                        reason=str(exc.orig or exc).strip()
+                    )
                 ) from exc
         raise AssertionError("unreachable")  # pragma: no cover
 

@@ -11,6 +11,7 @@ import datetime as dt
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from roam.i18n import _
 from roam.questionnaire.model import RESPONSE_COLUMNS, Assessment
 from roam.store import schema as S
 from roam.store.compare import plain
@@ -46,7 +47,11 @@ def add_version(
     """Store one read assessment as the next version of its assessment (created if new)."""
     meta = a.meta
     if meta.year is None:
-        raise StoreError(f"{display_name(a.filename) or 'the file'} has no assessment year")
+        raise StoreError(
+            _("{file} has no assessment year").format(
+                file=display_name(a.filename) or _("the file")
+            )
+        )
     country = get_or_create(
         s,
         select(S.Country).where(S.Country.iso_code == meta.iso_code),
@@ -73,7 +78,9 @@ def add_version(
     label = f"{meta.iso_code} {meta.year}"
     if row.status in UPLOAD_REFUSED:
         reason = UPLOAD_REFUSED[row.status].format(country=meta.iso_code, year=meta.year)
-        raise TransitionError(f"Cannot add a version to {label}: {reason}")
+        raise TransitionError(
+            _("Cannot add a version to {label}: {reason}").format(label=label, reason=reason)
+        )
     last = s.scalar(select(func.max(S.Version.number)).where(S.Version.assessment_id == row.id))
     number = (last or 0) + 1
     now = S.utcnow()
@@ -154,8 +161,10 @@ def set_status(
     latest = latest_number(s, row.id)
     if version is not None and version != latest:
         raise TransitionError(
-            f"Cannot move {label} to {status}: version {version} was reviewed, but the latest "
-            f"version is {latest}; review version {latest} first"
+            _(
+                "Cannot move {label} to {status}: version {version} was reviewed, but the latest "
+                "version is {latest}; review version {latest} first"
+            ).format(label=label, status=status, version=version, latest=latest)
         )
     now = S.utcnow()
     event = record_transition(s, row, row.status, status, latest, user, now, note)
@@ -179,7 +188,11 @@ def archive_version(
         select(S.Version).where(S.Version.assessment_id == row.id, S.Version.number == version)
     )
     if found is None:
-        raise NotFound(f"{row.country.iso_code} {row.year} has no version {version}")
+        raise NotFound(
+            _("{iso_code} {year} has no version {version}").format(
+                iso_code=row.country.iso_code, year=row.year, version=version
+            )
+        )
     if found.archived_at is None:
         found.archived_at = S.utcnow()
         found.archived_by = user

@@ -23,6 +23,8 @@ MISSING_POLICIES = (N_("exclude"), N_("zero"))
 COVERAGE_RULES = (N_("indicators"), N_("components_and_indicators"), N_("direct"))
 LEVELS = (N_("indicator"), N_("question"), N_("theme"), N_("category"), N_("index"))
 PROFILES = (N_("default"), N_("app"))
+# framework.yaml's licence line, shown under the catalogue
+LICENCE = N_("CC BY-SA 3.0 IGO (indicator wording in this catalogue is roam's own paraphrase)")
 # access_policy.yaml: what each role may do, as the Users page offers them
 ROLES = (
     N_("Local administrator (local mode and the command line) - everything."),

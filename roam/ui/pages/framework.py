@@ -102,7 +102,13 @@ def _follow_link(fw: Framework) -> None:
 
 def _summary(fw: Framework) -> None:
     m = fw.manifest
-    st.caption(plain(f"{m.title}. {m.source} Licence: {m.licence}."))
+    st.caption(  # the publication is cited as published; the licence note is roam's own
+        plain(
+            _("{title}. {source} Licence: {licence}.").format(
+                title=m.title, source=m.source, licence=_(m.licence)
+            )
+        )
+    )
     totals = fw.counts()["totals"]
     metrics = {_("Themes"): "themes", _("Questions"): "questions", _("Indicators"): "indicators"}
     metrics[_("Core indicators")] = "core"

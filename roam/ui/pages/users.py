@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from roam.access import AccessDenied, policy
+from roam.access.policy import ACTION_WORDS
 from roam.i18n import _
 from roam.ui import common, state
 
@@ -56,7 +57,11 @@ def render() -> None:
     st.subheader(_("Audit trail (newest first)"))
     events = secure.audit(200)
     if events:
-        common.table(pd.DataFrame(events).rename(columns=_event_columns()))
+        frame = pd.DataFrame(events)
+        # the trail is a record kept in English; its codes and words are shown in the language
+        frame["action"] = frame["action"].map(lambda a: _(ACTION_WORDS.get(a, a)))
+        frame["detail"] = frame["detail"].map(lambda d: _(d) if d else d)
+        common.table(frame.rename(columns=_event_columns()))
     else:
         st.caption(_("Nothing recorded yet."))
 
