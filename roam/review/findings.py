@@ -8,11 +8,30 @@ from collections.abc import Mapping
 from typing import Any
 
 from roam.analysis import analyse
+from roam.i18n import N_, gettext
 from roam.questionnaire import Assessment
 from roam.values import is_blank
 
 REVIEW_DRAWS = 300
 MAX_EVIDENCE = 600
+
+
+THEME_TITLE = N_("Theme {id}: {name}")
+RECOMMENDATION_TITLE = N_("Draft recommendation {n} on theme {theme}")
+
+
+def finding_title(finding: Mapping[str, Any], framework: Any, lang: str | None = None) -> str:
+    """A finding's title in a language: catalogue wording from the framework's translation for
+    themes and questions (the kept title is the English the round opened with)."""
+    ident, kind = finding["id"], finding.get("kind")
+    if kind == "theme" and ident in framework.by_id:
+        return gettext(THEME_TITLE, lang).format(id=ident, name=framework.text(ident, lang))
+    if kind == "question" and ident in framework.by_id:
+        return framework.text(ident, lang)
+    if kind == "recommendation" and ".REC" in ident:
+        theme, n = ident.rsplit(".REC", 1)
+        return gettext(RECOMMENDATION_TITLE, lang).format(n=n, theme=theme)
+    return str(finding.get("title") or "")
 
 
 def _score_text(score: Any, low: Any, high: Any, band: Any) -> str:
@@ -80,7 +99,7 @@ def build_findings(
             {
                 "id": row.id,
                 "kind": "theme",
-                "title": f"Theme {row.id}: {row.name}",
+                "title": THEME_TITLE.format(id=row.id, name=row.name),
                 "answer": "",
                 "evidence": "",
                 "score": _num(row.score),
@@ -102,7 +121,7 @@ def build_findings(
                 {
                     "id": f"{theme}.REC{n}",
                     "kind": "recommendation",
-                    "title": f"Draft recommendation {n} on theme {theme}",
+                    "title": RECOMMENDATION_TITLE.format(n=n, theme=theme),
                     "answer": text.strip(),
                     "evidence": "",
                     "score": None,

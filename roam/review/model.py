@@ -6,9 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from roam.i18n import N_, _
+
 KINDS = ("mab", "workshop")
 MINIMUM_STATUS = ("validated", "submitted", "published")  # a round opens on these only
-KIND_NAMES = {"mab": "MAB review", "workshop": "validation workshop"}
+KIND_NAMES = {"mab": N_("MAB review"), "workshop": N_("validation workshop")}
+ROUND_LABEL = N_("{country} {year} round {number} ({kind})")
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,19 @@ class RoundData:
 
     @property
     def label(self) -> str:
-        return f"{self.country} {self.year} round {self.number} ({KIND_NAMES[self.kind]})"
+        """'XD 2025 round 1 (MAB review)': in English, as records and the audit trail keep it."""
+        return ROUND_LABEL.format(
+            country=self.country, year=self.year, number=self.number, kind=KIND_NAMES[self.kind]
+        )
+
+    def title(self, name: str | None = None) -> str:
+        """The round as people read it, in the current language (`name`: the country's)."""
+        return _(ROUND_LABEL).format(
+            country=name or self.country,
+            year=self.year,
+            number=self.number,
+            kind=_(KIND_NAMES[self.kind]),
+        )
 
     @property
     def is_open(self) -> bool:

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from roam.access import AccessDenied, decide
+from roam.framework import load_framework
 from roam.i18n import N_, _, current_language
 from roam.questionnaire.vocab import vocabulary
 from roam.review import record
@@ -21,6 +22,7 @@ from roam.review.charts import (
     distribution_chart,
     distribution_frame,
 )
+from roam.review.findings import finding_title
 from roam.review.issues import how_to_fix
 from roam.review.model import KIND_NAMES, MINIMUM_STATUS, RoundData
 from roam.review.rules import review_rules
@@ -49,7 +51,7 @@ def render() -> None:
     if not rounds:
         st.info(_("No review round is open to you."), icon=":material/rate_review:")
         return
-    labels = [f"{d.name} {d.label.removeprefix(d.country + ' ')} - {_(d.state)}" for d in rounds]
+    labels = [f"{d.title(d.name)} - {_(d.state)}" for d in rounds]
     index = st.selectbox(
         _("Review round"), range(len(rounds)), format_func=labels.__getitem__, key="review_round"
     )
@@ -171,6 +173,7 @@ def _sheets(store, user, data: RoundData) -> None:
 
 def _rate(store, user, data: RoundData) -> None:
     rules = review_rules(data.framework)
+    framework = load_framework(data.framework)
     st.header(_("Your ratings"))
     key, mine = reviews.my_ratings(data, user)
     me = data.participant(key) if key else None
@@ -202,7 +205,9 @@ def _rate(store, user, data: RoundData) -> None:
     theme = st.selectbox(
         _("Theme"),
         [t["id"] for t in themes],
-        format_func=common.in_language(lambda t: next(x["title"] for x in themes if x["id"] == t)),
+        format_func=common.in_language(
+            lambda t: finding_title(next(x for x in themes if x["id"] == t), framework, lang)
+        ),
         key="rate_theme",
     )
     shown = [f for f in data.findings if f["id"] == theme or f["id"].startswith(theme + ".")]
@@ -210,7 +215,7 @@ def _rate(store, user, data: RoundData) -> None:
     for finding in shown:
         label, comment = mine.get(finding["id"], (None, None))
         with st.container(border=True):
-            st.text(f"{finding['id']}  {finding['title']}")
+            st.text(f"{finding['id']}  {finding_title(finding, framework, lang)}")
             if finding.get("answer"):
                 st.text(finding["answer"])
             if finding.get("evidence"):
@@ -283,7 +288,12 @@ def _results(store, user, data: RoundData, manage: bool) -> None:
         st.warning(
             _(
                 "Did not take part: {groups}. Verdicts below speak for the groups that rated only."
-            ).format(groups=", ".join(balance.missing_groups))
+            ).format(
+                groups=", ".join(
+                    vocabulary().label("stakeholder_groups", g, current_language())
+                    for g in balance.missing_groups
+                )
+            )
         )
     status = record.status(data, rules)
     st.header(_("Verdicts"))

@@ -41,7 +41,7 @@ def render() -> None:
     )
     key = state.version_key(country, year, version)
     # the app's run profile leaves the sensitivity analysis out (it takes time); asked for here
-    explain = st.toggle("Say what drives each interval (slower)", key="scorecard_sensitivity")
+    explain = st.toggle(_("Say what drives each interval (slower)"), key="scorecard_sensitivity")
     analysis = state.analysis_for((key,), sensitivity=True if explain else None)
     record = analysis.records()[0]
     fw = analysis.framework
