@@ -14,6 +14,7 @@ import pandas as pd
 
 from roam.errors import RoamError
 from roam.framework import Framework, load_framework
+from roam.i18n import _
 from roam.questionnaire import Assessment
 from roam.run import RunRecord, build_run
 from roam.scoring import Scores, Uncertainty, load_settings, score, uncertainty
@@ -82,7 +83,9 @@ def analyse(
     repeated = sorted({c for c in codes if codes.count(c) > 1})
     if repeated:
         raise ValueError(
-            f"{', '.join(repeated)} given more than once; pass one assessment per country"
+            _("{countries} given more than once; pass one assessment per country").format(
+                countries=", ".join(repeated)
+            )
         )
     framework = load_framework(versions[0])
     frame = scoring_frame(framework, assessments)

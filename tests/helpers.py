@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 
 import openpyxl
 import python_calamine
+
+from roam.i18n import translations
 
 
 def edit_xlsx(data: bytes, change: Callable[[openpyxl.Workbook], None]) -> bytes:
@@ -65,3 +68,41 @@ def patch_parts(data: bytes, changes: dict, drop: tuple[str, ...] = ()) -> bytes
 def before_end_of_sheet_data(extra: bytes) -> Callable[[bytes], bytes]:
     """A patch adding raw XML just before </sheetData> (where cells live)."""
     return lambda xml: xml.replace(b"</sheetData>", extra + b"</sheetData>", 1)
+
+
+# words an English sentence is made of and a French one is not (no "on", "an", "or", "a", "as")
+ENGLISH = frozenset(
+    {
+        *("the", "and", "of", "is", "are", "with", "from", "this", "that", "which", "was"),
+        *("were", "has", "have", "each", "every", "be", "by", "it", "its", "for", "to", "not"),
+        *("these", "those", "than", "there", "their", "been", "will", "can", "what", "when"),
+        *("where", "how", "only", "your", "you", "all", "any", "at", "into", "no"),
+    }
+)
+
+
+# words of French (the guard's language) that English text does not use
+FRENCH = frozenset(
+    {
+        *("le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "pas", "pour", "sur"),
+        *("dans", "au", "aux", "ne", "que", "qui", "par", "avec", "ou", "en", "sont", "ce"),
+    }
+)
+
+
+def english_sentence(text: str) -> bool:
+    """English: two or more English function words, or one and no French one."""
+    words = re.findall(r"[a-zà-ÿ]+", re.sub(r"\S*[/\\]\S*", " ", text.lower()))  # no paths
+    english = sum(w in ENGLISH for w in words)
+    return english >= 2 or (english == 1 and not any(w in FRENCH for w in words))
+
+
+def english_messages(lang: str) -> set[str]:
+    """Catalogue messages whose translation differs from the English: their English must not
+    show. Format strings are matched by their fixed text before the first field."""
+    catalogue = translations(lang)._catalog  # the compiled catalogue's msgid -> msgstr
+    return {
+        key
+        for key, value in catalogue.items()
+        if isinstance(key, str) and key and value and value != key and len(key) > 3
+    }

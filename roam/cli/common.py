@@ -204,7 +204,7 @@ ProfileOption = Annotated[
 
 def _fmt(node: dict) -> str:
     if node["score"] is None:
-        return f"{'insufficient':>12}"
+        return f"{_('insufficient'):>12}"
     low, high = node.get("low"), node.get("high")
     interval = f"  [{low:.0f}-{high:.0f}]" if low is not None and high is not None else ""
     return f"{node['score']:5.1f}{interval}"
@@ -214,7 +214,11 @@ def _one_source(source: str):
     """A single assessment plus its original file bytes (for the package)."""
     assessments = _load_sources([source])
     if len(assessments) != 1:
-        raise fail(f"{source!r} names {len(assessments)} assessments; give exactly one")
+        raise fail(
+            _("{source} names {count} assessments; give exactly one").format(
+                source=repr(source), count=len(assessments)
+            )
+        )
     assessment = assessments[0]
     path = Path(source)
     if path.exists():
@@ -224,7 +228,7 @@ def _one_source(source: str):
 
     try:
         guard = as_local_admin()
-        _, v = by_reference(guard, source)
+        _found, v = by_reference(guard, source)
         name, data = original(guard, v.country, v.year, v.version, indicator_set=v.indicator_set)
     except (LookupError, StoreError) as exc:
         raise fail(str(exc)) from None
@@ -238,3 +242,19 @@ def _analyse_one(source: str, weights: Path | None, run: RunChoice):
     except ValueError as exc:
         raise fail(str(exc)) from None
     return assessment, original, name, analysis
+
+
+def text_table(heads: list[tuple[str, int, str]], rows: list[list[object]]) -> list[str]:
+    """A plain-text table: (translated heading, least width, '<' or '>') per column; each column
+    is as wide as its heading in the run's language needs, so no heading runs into the next."""
+    widths = [max(width, len(head) + 2) for head, width, _align in heads]
+    aligns = [align for _head, _width, align in heads]
+
+    def line(cells: list[object]) -> str:
+        return "".join(
+            f"{'' if c is None else c!s:{a}{w}}"
+            for c, a, w in zip(cells, aligns, widths, strict=True)
+        ).rstrip()
+
+    header = line([head for head, _w, _a in heads])
+    return [header, "-" * len(header), *(line(row) for row in rows)]

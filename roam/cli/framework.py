@@ -10,7 +10,7 @@ import typer
 
 from roam.cli.common import DEFAULT_VERSION, FrameworkOption, JsonOption, app, fail, write_output
 from roam.framework import CatalogueError, indicators_root, load_framework
-from roam.i18n import _
+from roam.i18n import N_, _, current_language
 
 framework_app = typer.Typer(
     help="Show a framework version; export its catalogue as a spreadsheet, or import one.",
@@ -47,18 +47,23 @@ def framework(
             title=fw.manifest.title, version=fw.version, checksum=fw.checksum
         )
     )
-    header = (
-        f"{'category':<34}{'themes':>8}{'questions':>11}{'indicators':>12}{'core':>6}"
-        f"{'confirmed q':>13}{'confirmed ind':>15}"
+    here = current_language()
+    names = [_(word) for word in COLUMNS]
+    widths = [34] + [max(len(name) + 2, 6) for name in names[1:]]
+    header = "".join(
+        f"{name:<{w}}" if n == 0 else f"{name:>{w}}"
+        for n, (name, w) in enumerate(zip(names, widths, strict=True))
     )
     typer.echo(header)
     typer.echo("-" * len(header))
-    rows = [*counts["categories"].items(), ("Total", counts["totals"])]
+    rows = [*counts["categories"].items(), (_("Total"), counts["totals"])]
+    keys = ("themes", "questions", "indicators", "core", "confirmed_questions")
     for code, c in rows:
-        name = f"{code} {fw.categories[code].name}" if code in fw.categories else code
+        name = f"{code} {fw.text(f'vocab.{code}', here)}" if code in fw.categories else code
+        cells = [c[k] for k in (*keys, "confirmed_indicators")]
         typer.echo(
-            f"{name:<34}{c['themes']:>8}{c['questions']:>11}{c['indicators']:>12}{c['core']:>6}"
-            f"{c['confirmed_questions']:>13}{c['confirmed_indicators']:>15}"
+            f"{name:<{widths[0]}}"
+            + "".join(f"{v:>{w}}" for v, w in zip(cells, widths[1:], strict=True))
         )
     totals = counts["totals"]
     typer.echo(
@@ -75,6 +80,17 @@ def framework(
     )
     if coverage is not None:
         _echo_coverage(coverage)
+
+
+COLUMNS = (
+    N_("category"),
+    N_("themes"),
+    N_("questions"),
+    N_("indicators"),
+    N_("core"),
+    N_("confirmed q"),
+    N_("confirmed ind"),
+)
 
 
 def _coverage(fw, lang: str) -> dict[str, object]:

@@ -22,6 +22,7 @@ from roam.cli.common import (
 )
 from roam.countries import UnknownCountry, resolve_country
 from roam.framework import CatalogueError, load_framework
+from roam.i18n import _
 
 
 @app.command()
@@ -39,12 +40,12 @@ def template(
     lang: LangOption = None,
 ) -> None:
     """Write a blank national questionnaire workbook for a country (in --lang: fr, es, ar)."""
-    from roam.i18n import _, country_name
+    from roam.i18n import country_name
     from roam.questionnaire import AssessmentMeta, write_questionnaire
 
     code = use_language(lang)
     if indicator_set not in ("core", "full"):
-        raise fail(f"--set must be core or full, not {indicator_set!r}")
+        raise fail(_("--set must be core or full, not {value}").format(value=repr(indicator_set)))
     try:
         fw = load_framework(version)
         found = resolve_country(country, name)
@@ -52,8 +53,10 @@ def template(
         raise fail(str(exc)) from None
     except UnknownCountry:
         raise fail(
-            f"{country!r} is not an ISO 3166 country code or name "
-            "(codes XA to XZ are allowed for training data)"
+            _(
+                "{country} is not an ISO 3166 country code or name (codes XA to XZ are allowed "
+                "for training data)"
+            ).format(country=repr(country))
         ) from None
     meta = AssessmentMeta(
         country=found.name if name else country_name(found.name, code),
@@ -64,7 +67,11 @@ def template(
         fictional=found.user_assigned,
     )
     if output.suffix.lower() != ".xlsx":
-        raise fail(f"the output file must end in .xlsx, not {output.suffix or 'nothing'!r}")
+        raise fail(
+            _("the output file must end in .xlsx, not {suffix}").format(
+                suffix=repr(output.suffix or "nothing")
+            )
+        )
     write_output(output, write_questionnaire(fw, meta, lang=code))
     count = len(fw.entries_for(indicator_set))
     typer.echo(
@@ -72,7 +79,7 @@ def template(
             output=output,
             country=meta.country,
             code=found.code,
-            indicator_set=indicator_set,
+            indicator_set=_(indicator_set),
             count=count,
         )
     )
@@ -95,7 +102,6 @@ def validate(
 
     Messages are in --lang, or else in the language of the workbook's template.
     """
-    from roam.i18n import _
     from roam.questionnaire.budget import check_within_budget
 
     use_language(lang)

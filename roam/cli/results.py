@@ -24,6 +24,7 @@ from roam.cli.common import (
     write_output,
 )
 from roam.i18n import N_, _, current_language
+from roam.scoring.results import reason_text
 
 
 @app.command()
@@ -64,13 +65,14 @@ def score(
                 country=record["country"],
                 framework=record["framework"],
                 set=_(indicator_set),
-                weights=record["weights"],
+                weights=_(str(record.get("weights"))),
             )
         )
         interval = _("{percent}% interval").format(percent=f"{high - low:g}")
         heading = _("score [{interval}]").format(interval=interval)
         coverage_head, band_head = _("coverage"), _("band")
-        typer.echo(f"  {'':<34}{heading:<22}{coverage_head:>9}  {band_head}")
+        width = max(22, len(heading) + 1)
+        typer.echo(f"  {'':<34}{heading:<{width}}{coverage_head:>11}  {band_head}")
         fw = analysis.framework
         rows = [(fw.text("vocab.index", current_language()), record["index"])] + [
             (f"{code} {fw.text(f'vocab.{code}', current_language())}", node)
@@ -78,8 +80,8 @@ def score(
         ]
         for label, node in rows:
             coverage = "" if node["coverage"] is None else f"{node['coverage']:.0%}"
-            band = _(node["band"]) if node["band"] else (node.get("reason") or "")
-            typer.echo(f"  {label:<34}{_fmt(node):<22}{coverage:>9}  {band}")
+            band = _(node["band"]) if node["band"] else reason_text(node.get("reason"))
+            typer.echo(f"  {label:<34}{_fmt(node):<{width}}{coverage:>11}  {band}")
 
 
 @app.command()

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
+from roam.cli.common import text_table
 from roam.i18n import _, language
 from roam.service import STATUSES
 
@@ -168,20 +169,33 @@ def list_assessments(as_json: JsonOption = False) -> None:
     if not rows:
         typer.echo(_("The store is empty; add questionnaires with `roam ingest FILE.xlsx`."))
         return
-    header = (
-        f"{'country':<24}{'year':>6}  {'fw':<6}{'set':<6}{'status':<11}"
-        f"{'versions':>9}{'latest':>8}{'accepted':>10}  last upload"
-    )
-    typer.echo(header)
-    typer.echo("-" * len(header))
-    for r in rows:
-        name = f"{r.country} {r.name}"[:23]
-        accepted = r.accepted_version if r.accepted_version is not None else "-"
-        latest = r.latest_version if r.latest_version is not None else "-"
-        typer.echo(
-            f"{name:<24}{r.year:>6}  {r.framework:<6}{r.indicator_set:<6}{r.status:<11}"
-            f"{r.versions:>9}{latest:>8}{accepted:>10}  {_when(r.latest_uploaded_at)}"
-        )
+    heads = [
+        (_("country"), 24, "<"),
+        (_("year"), 6, "<"),
+        (_("fw"), 6, "<"),
+        (_("set"), 10, "<"),
+        (_("status"), 12, "<"),
+        (_("versions"), 9, ">"),
+        (_("latest"), 8, ">"),
+        (_("accepted"), 10, ">"),
+        ("  " + _("last upload"), 24, "<"),
+    ]
+    table = [
+        [
+            f"{r.country} {r.name}"[:23],
+            r.year,
+            r.framework,
+            _(r.indicator_set),
+            _(r.status),
+            r.versions,
+            "-" if r.latest_version is None else r.latest_version,
+            "-" if r.accepted_version is None else r.accepted_version,
+            "  " + _when(r.latest_uploaded_at),
+        ]
+        for r in rows
+    ]
+    for line in text_table(heads, table):
+        typer.echo(line)
 
 
 def history(
@@ -201,16 +215,29 @@ def history(
     if as_json:
         _dump([v.as_dict() for v in versions])
         return
-    header = f"{'year':<6}{'set':<6}{'version':>8}  {'status':<11}{'uploaded':<22}{'by':<14}file"
-    typer.echo(header)
-    typer.echo("-" * len(header))
-    for v in versions:
-        mark = "*" if v.latest else " "
-        typer.echo(
-            f"{v.year:<6}{v.indicator_set:<6}{v.version:>7}{mark}  {v.status:<11}"
-            f"{_when(v.uploaded_at):<22}{v.uploaded_by[:13]:<14}{v.filename or '-'}  "
-            f"sha256 {v.sha256[:12]}{'  ' + v.note if v.note else ''}"
-        )
+    heads = [
+        (_("year"), 6, "<"),
+        (_("set"), 10, "<"),
+        (_("version"), 9, ">"),
+        ("  " + _("status"), 13, "<"),
+        (_("uploaded"), 22, "<"),
+        (_("by"), 14, "<"),
+        (_("file"), 0, "<"),
+    ]
+    table = [
+        [
+            v.year,
+            _(v.indicator_set),
+            f"{v.version}{'*' if v.latest else ' '}",
+            "  " + _(v.status),
+            _when(v.uploaded_at),
+            v.uploaded_by[:13],
+            f"{v.filename or '-'}  sha256 {v.sha256[:12]}{'  ' + v.note if v.note else ''}",
+        ]
+        for v in versions
+    ]
+    for line in text_table(heads, table):
+        typer.echo(line)
     typer.echo("\n" + _("Status changes:"))
     for e in events:
         was = _(e.from_status) if e.from_status else _("(new)")

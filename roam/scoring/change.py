@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from roam.framework import Framework
+from roam.i18n import _
 from roam.scoring.aggregate import STATES
 from roam.scoring.points import categorical_responses
 from roam.scoring.results import Scores
@@ -258,15 +259,21 @@ def assessment_change(before: Any, after: Any, **options: Any) -> Change:
     a, b = before.meta, after.meta
     if a.iso_code != b.iso_code:
         raise ValueError(
-            f"change over time compares one country: these are {a.iso_code} and {b.iso_code}"
+            _("change over time compares one country: these are {country} and {country2}").format(
+                country=a.iso_code, country2=b.iso_code
+            )
         )
     if a.framework != b.framework:
         raise ValueError(
-            f"these assessments use different framework versions ({a.framework}, "
-            f"{b.framework}); change can only be measured within one version"
+            _(
+                "these assessments use different framework versions ({framework}, {framework2}); "
+                "change can only be measured within one version"
+            ).format(framework=a.framework, framework2=b.framework)
         )
     if a.year == b.year:
-        raise ValueError(f"both assessments are of {a.year}: give two different years")
+        raise ValueError(
+            _("both assessments are of {year}: give two different years").format(year=a.year)
+        )
     labels = (f"{a.iso_code}@{a.year}", f"{b.iso_code}@{b.year}")
     return change_between(
         load_framework(a.framework),

@@ -26,6 +26,7 @@ from pydantic import (
 
 from roam.errors import RoamError
 from roam.framework import CatalogueError, Framework, indicators_root, load_framework
+from roam.i18n import _
 
 Method = Literal["arithmetic", "geometric"]
 LEVELS = ("question", "theme", "category", "index")
@@ -229,7 +230,11 @@ class ScoringSettings(_Strict):
             if profile not in self.profiles:
                 known = ", ".join([DEFAULT_PROFILE, *sorted(self.profiles)])
                 raise ScoringConfigError(
-                    "scoring.yaml", "profiles", f"no run profile {profile!r} (profiles: {known})"
+                    "scoring.yaml",
+                    "profiles",
+                    _("no run profile {profile} (profiles: {known})").format(
+                        profile=repr(profile), known=known
+                    ),
                 )
             chosen = self.profiles[profile].model_dump(exclude_none=True)
         if draws is not None:

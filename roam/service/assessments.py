@@ -189,7 +189,7 @@ def set_status(
             _(
                 "Say which version of {country} {year} was reviewed before moving it to {target} "
                 "(--version N); a newer upload is never {target} unseen"
-            ).format(country=country.upper(), year=year, target=target)
+            ).format(country=country.upper(), year=year, target=_(target))
         )
     return guard.store.set_status(
         country,

@@ -7,7 +7,6 @@ sentence. What people typed (the samples' own free text) is exempt: roam never t
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,44 +14,19 @@ import openpyxl
 from streamlit.testing.v1 import AppTest
 
 from roam.framework import load_framework
-from roam.i18n import translations
 from roam.ui.main import ADMIN_PAGES, PAGES
 from tests.app.conftest import go
+from tests.helpers import english_messages, english_sentence
 
 REPO = Path(__file__).resolve().parents[2]
 LANG = "fr"
-# words an English sentence is made of and a French one is not (no "on", "an", "or", "a", "as")
-ENGLISH = frozenset(
-    {
-        *("the", "and", "of", "is", "are", "with", "from", "this", "that", "which", "was"),
-        *("were", "has", "have", "each", "every", "be", "by", "it", "its", "for", "to", "not"),
-        *("these", "those", "than", "there", "their", "been", "will", "can", "what", "when"),
-        *("where", "how", "only", "your", "you", "all", "any", "at", "into", "no"),
-    }
-)
-
-
-def english_sentence(text: str) -> bool:
-    """Two or more English function words make English (a label or a sentence)."""
-    words = re.findall(r"[a-z]+", text.lower())
-    return sum(w in ENGLISH for w in words) >= 2
-
-
-def english_messages(lang: str) -> set[str]:
-    """Catalogue messages whose translation differs from the English: their English must not
-    show. Format strings are matched by their fixed text before the first field."""
-    catalogue = translations(lang)._catalog  # the compiled catalogue's msgid -> msgstr
-    return {
-        key
-        for key, value in catalogue.items()
-        if isinstance(key, str) and key and value and value != key and len(key) > 3
-    }
 
 
 def typed_texts() -> set[str]:
     """What people typed stays as they typed it: every text cell of the sample questionnaires,
     and the stored review rounds' findings (the text raters saw), comments and answers."""
     found: set[str] = set(_stored_round_texts())
+    found.update(_audit_details())  # the audit trail is a record, kept as it was written
     manifest = load_framework().manifest  # the publication is cited as published
     found.update({manifest.title, " ".join(manifest.source.split())})
     for path in (REPO / "sample_data").rglob("*.xlsx"):
@@ -61,6 +35,12 @@ def typed_texts() -> set[str]:
             for row in ws.iter_rows(values_only=True):
                 found.update(str(v).strip() for v in row if isinstance(v, str) and v.strip())
     return found
+
+
+def _audit_details() -> set[str]:
+    from roam.store import Store
+
+    return {str(e["detail"]) for e in Store().audit_events(1000) if e["detail"]}
 
 
 def _stored_round_texts() -> Iterator[str]:
@@ -153,7 +133,7 @@ def english_left(at: AppTest, messages: set[str], typed: set[str]) -> set[tuple[
     found = set()
     for kind, text in visible_texts(at):
         text = text.replace("\\", "").strip()  # Markdown escapes of shown text
-        if not text or text in typed or any(t in text for t in typed if len(t) > 25):
+        if not text or text in typed or any(t in text for t in typed if len(t) > 15):
             continue
         if text in messages or english_sentence(text):
             found.add((kind, text))
