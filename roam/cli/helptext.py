@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,9 +20,22 @@ import click
 
 from roam.i18n import N_, SOURCE_LANGUAGE, current_language, gettext
 
-# typer's own words on a help page and in a usage error (its msgids, verbatim). Its bundled
-# click writes "Usage:" and its usage errors in English, with no hook to translate them.
+# typer's own words on a help page and in a usage error (its msgids, verbatim)
 HELP_OPTION = N_("Show this message and exit.")
+USAGE = N_("Usage:")
+# typer's bundled click writes its usage errors in English, with no catalogue: the common ones
+# are recognised (pattern -> message) and said again in the run's language
+USAGE_ERRORS = (
+    (r"Missing argument '(?P<name>.+)'\.", N_("Missing argument '{name}'.")),
+    (r"Missing option '(?P<name>.+)'\.", N_("Missing option '{name}'.")),
+    (r"No such option: (?P<name>.+)", N_("No such option: {name}")),
+    (r"No such command '(?P<name>.+)'\.", N_("No such command '{name}'.")),
+    (r"Got unexpected extra arguments? \((?P<args>.+)\)", N_("Unexpected extra argument ({args})")),
+    (
+        r"Invalid value for (?P<name>.+?): (?P<message>.+)",
+        N_("Invalid value for {name}: {message}"),
+    ),
+)
 # typer reads these constants once, when it is imported; they are set per run
 _TYPER_CONSTANTS = {
     "OPTIONS_PANEL_TITLE": N_("Options"),
@@ -38,11 +52,41 @@ _ENGLISH = "_roam_english_help"
 
 
 def use_tool_words() -> None:
-    """typer's panel titles and hints in the current language from now on."""
+    """typer's panel titles, usage line and usage errors in the current language from now on."""
     import typer.rich_utils
+    from typer._click.formatting import HelpFormatter
 
     for name, english in _TYPER_CONSTANTS.items():
         setattr(typer.rich_utils, name, gettext(english))
+    if not getattr(HelpFormatter.write_usage, "_roam", False):
+        HelpFormatter.write_usage = _usage_in_language(HelpFormatter.write_usage)
+        typer.rich_utils.rich_format_error = _error_in_language(typer.rich_utils.rich_format_error)
+
+
+def _usage_in_language(write_usage):
+    def write(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        return write_usage(self, prog, args, gettext(USAGE) + " " if prefix is None else prefix)
+
+    write._roam = True
+    return write
+
+
+def usage_error_text(message: str) -> str:
+    """One of click's usage errors in the current language (others as they are)."""
+    for pattern, template in USAGE_ERRORS:
+        found = re.fullmatch(pattern, message.strip())
+        if found:
+            return gettext(template).format(**found.groupdict())
+    return message
+
+
+def _error_in_language(show):
+    def shown(error) -> None:
+        text = usage_error_text(error.format_message())
+        error.format_message = lambda: text
+        return show(error)
+
+    return shown
 
 
 def translate_help(command: click.Command) -> None:

@@ -71,3 +71,20 @@ def test_an_unknown_language_is_refused_plainly_even_with_help():
     result = runner.invoke(app, ["--lang", "xx", "score", "--help"], terminal_width=200)
     assert result.exit_code == 1
     assert "unknown language 'xx'" in result.output
+
+
+@pytest.mark.parametrize(
+    ("lang", "usage", "missing"),
+    [
+        ("fr", "Utilisation : ", "Argument manquant : « sources »."),
+        ("es", "Uso: ", "Falta el argumento «sources»."),
+        ("en", "Usage: ", "Missing argument 'sources'."),
+    ],
+)
+def test_the_usage_line_and_usage_errors_follow_the_language(lang, usage, missing):
+    result = runner.invoke(app, ["--lang", lang, "score"], terminal_width=200)
+    assert result.exit_code == 2
+    assert result.output.lstrip().startswith(usage)
+    assert missing in result.output
+    unknown = runner.invoke(app, ["--lang", lang, "nope"], terminal_width=200)
+    assert "nope" in unknown.output and ("No such command" in unknown.output) == (lang == "en")
