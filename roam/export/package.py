@@ -52,7 +52,7 @@ def methodology_note(analysis: Analysis, country: str) -> str:
             name=run.framework.name, version=run.framework.version, checksum=run.framework.checksum
         ),
         _("Indicator set: {indicator_set}. Produced with roam {version}.").format(
-            indicator_set=markdown_text(meta.indicator_set), version=run.roam_version
+            indicator_set=markdown_text(_(meta.indicator_set)), version=run.roam_version
         ),
         "",
         "## " + _("From answers to scores"),
@@ -70,7 +70,7 @@ def methodology_note(analysis: Analysis, country: str) -> str:
         + _(
             "Weights: set '{name}', relative within each group (table in the results workbook, "
             "sheet Method, and in data/assessment.json under run.weights)."
-        ).format(name=markdown_text(run.weights.name)),
+        ).format(name=markdown_text(_(run.weights.name))),
         "- "
         + _(
             "Coverage rule '{rule}', thresholds: {thresholds}; below them an aggregate is "

@@ -136,7 +136,8 @@ def coverage_matrix(analysis: Analysis) -> pd.DataFrame:
 
 def method_path(analysis: Analysis) -> str:
     """How scores climb the tree, with the framework's own index and categories."""
-    return analysis.framework.aggregation_path()
+    fw = analysis.framework
+    return fw.aggregation_path(fw.text("vocab.index", current_language()))
 
 
 def new_workbook(analysis: Analysis, title: str) -> Book:

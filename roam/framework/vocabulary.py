@@ -178,12 +178,15 @@ class VocabularyAccess:
     def short_name(self) -> str:
         return self.vocabulary.short_name
 
-    def aggregation_path(self) -> str:
-        """How scores climb the tree, in words, with this framework's own codes."""
+    def aggregation_path(self, index_name: str | None = None) -> str:
+        """How scores climb the tree, in words, with this framework's own codes (`index_name`:
+        the index as the reader's language names it)."""
         beside = ", ".join(self.beside_categories)
         steps = " -> ".join(_(level) for level in ("indicator", "question", "theme", "category"))
         text = _("{steps} -> {index} over {categories}").format(
-            steps=steps, index=self.index_name, categories=", ".join(self.index_categories)
+            steps=steps,
+            index=index_name or self.index_name,
+            categories=", ".join(self.index_categories),
         )
         if beside:
             text += "; " + _("{categories} reported beside the index").format(categories=beside)

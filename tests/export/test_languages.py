@@ -156,3 +156,27 @@ def test_the_service_exports_take_a_language(tmp_path):
     assert _numbers(french) == _numbers(english)
     comparison = E.comparison_workbook(guard, [("XA", None)], draws=20, lang="ar")
     assert "نبذة" in openpyxl.load_workbook(io.BytesIO(comparison), read_only=True).sheetnames[0]
+
+
+def test_the_french_method_says_its_settings_in_french(packages):
+    """Scoring setting words (scoring.yaml: mean, missing-data policy, coverage rule, levels,
+    profile, bands) are data: the run record keeps them in English, people read them in French."""
+    from roam.framework import load_framework
+    from tests.helpers import english_sentence
+
+    fw = load_framework()
+    cited = " ".join(fw.manifest.source.split())
+    note = packages["fr"]["methodology.md"].decode()
+    book = openpyxl.load_workbook(io.BytesIO(_results(packages["fr"])), read_only=True)
+    method = [str(c) for row in book["Méthode"].iter_rows(values_only=True) for c in row if c]
+    report = next(v for k, v in packages["fr"].items() if k.endswith("_draft_report.html"))
+    for text in (note, " ".join(method), report.decode()):
+        assert "arithmétique" in text and "arithmetic" not in text
+    assert "« exclure »" in note and "exclude" not in note and "thème 67" in note
+    assert "indicateur -> question -> thème -> catégorie" in note
+    assert "Avancé (75 ou plus)" in note
+    assert "profil « par défaut »" in note
+    english = [line for line in [*note.splitlines(), *method] if english_sentence(line)]
+    assert [line for line in english if cited not in " ".join(line.split())] == []
+    run = json.loads(packages["fr"]["data/assessment.json"])["run"]
+    assert (run["aggregation"], run["missing_policy"]) == ("arithmetic", "exclude")
