@@ -76,9 +76,10 @@ def layout() -> None:
         st.html(uploader_css())
 
 
-# Streamlit has no language setting: its file uploader says "Upload" and "20MB per file • XLSX"
-# in English. These rules blank those two texts (font size 0, within the uploader's own test ids)
-# and show the catalogue's translation in their place, at Streamlit's size for them (14px).
+# Streamlit has no language setting: its file uploader says "Upload", "20MB per file • XLSX" and,
+# while a file is dragged over it, "Drag and drop a file here" in English. These rules blank those
+# texts (font size 0, within the uploader's own test ids) and show the catalogue's translation in
+# their place, at Streamlit's size for them (14px).
 UPLOADER_CSS = """<style>
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p,
 [data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0 !important; }
@@ -86,6 +87,11 @@ UPLOADER_CSS = """<style>
   { content: "%(upload)s"; font-size: 0.875rem; }
 [data-testid="stFileUploaderDropzoneInstructions"] span::after
   { content: "%(limit)s"; font-size: 0.875rem; }
+[data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span::after
+  { content: "%(drop)s"; font-size: 0.875rem; }
+[data-testid="stFileUploaderDropzone"]:has(input[multiple]) > div:not([data-testid]) > span::after
+  { content: "%(drop_many)s"; }
 </style>"""
 
 
@@ -98,7 +104,12 @@ def uploader_css() -> str:
     """The uploader's words in the current language (both of the app's uploaders take .xlsx)."""
     size = st.get_option("server.maxUploadSize")
     limit = _("{size} MB per file • {types}").format(size=size, types="XLSX")
-    return UPLOADER_CSS % {"upload": _css_string(_("Browse files")), "limit": _css_string(limit)}
+    return UPLOADER_CSS % {
+        "upload": _css_string(_("Browse files")),
+        "limit": _css_string(limit),
+        "drop": _css_string(_("Drag and drop a file here")),
+        "drop_many": _css_string(_("Drag and drop files here")),
+    }
 
 
 def picker(secure_store) -> None:

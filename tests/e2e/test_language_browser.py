@@ -181,4 +181,16 @@ def test_the_file_uploader_speaks_the_language(page, app_url, lang):
     for part in ("button", "limit"):
         assert texts[part]["own"] == "0px" and texts[part]["size"] == "14px"
         assert texts[part]["width"] > 20
+    # while a file is dragged over it, Streamlit's "Drag and drop a file here" is replaced too
+    zone = page.get_by_test_id("stFileUploaderDropzone").first
+    dragged = page.evaluate_handle(
+        "() => { const d = new DataTransfer(); d.items.add(new File(['x'], 'a.xlsx')); return d; }"
+    )
+    zone.dispatch_event("dragenter", {"dataTransfer": dragged})
+    overlay = zone.locator(":scope > div:not([data-testid]) > span")
+    overlay.wait_for(timeout=TIMEOUT)
+    shown = overlay.evaluate(
+        "e => [getComputedStyle(e).fontSize, getComputedStyle(e, '::after').content]"
+    )
+    assert shown == ["0px", '"' + gettext("Drag and drop a file here", lang) + '"']
     assert direction(page) == ("rtl" if lang == "ar" else "ltr")
