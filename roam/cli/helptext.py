@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from roam.i18n import N_, SOURCE_LANGUAGE, current_language, gettext
+from roam.i18n import N_, SOURCE_LANGUAGE, Message, current_language, gettext
 
 # typer's own words on a help page and in a usage error (its msgids, verbatim)
 HELP_OPTION = N_("Show this message and exit.")
@@ -49,6 +49,15 @@ _TYPER_CONSTANTS = {
     "RICH_HELP": N_("Try [blue]'{command_path} {help_option}'[/] for help."),
 }
 _ENGLISH = "_roam_english_help"
+_FROM_DATA: dict[str, Message] = {}
+
+
+def help_from_data(template: str, **fields: object) -> str:
+    """A help text with data in it (a list of statuses...): English now, the template's
+    translation with the same data when --help is asked in another language."""
+    message = Message(template, **fields)
+    _FROM_DATA[str(message)] = message
+    return str(message)
 
 
 def use_tool_words() -> None:
@@ -98,7 +107,9 @@ def translate_help(command: click.Command) -> None:
             english = {key: getattr(item, key, None) for key in ("help", "short_help")}
             setattr(item, _ENGLISH, english)
         for key, text in english.items():
-            if text:
+            if text in _FROM_DATA:  # a help built from data: its template is the message
+                setattr(item, key, _FROM_DATA[text].text())
+            elif text:
                 translated = gettext(inspect.cleandoc(text)) if lang != SOURCE_LANGUAGE else text
                 setattr(item, key, translated)
 

@@ -12,7 +12,8 @@ from typing import Annotated, Any
 import typer
 
 from roam.cli.common import text_table
-from roam.i18n import _, language
+from roam.cli.helptext import help_from_data
+from roam.i18n import N_, _, language
 from roam.service import STATUSES
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
@@ -252,7 +253,12 @@ def status(
     year: Annotated[int, typer.Argument(help="Assessment year.")],
     new: Annotated[
         str | None,
-        typer.Option("--set", help=f"Move to this status ({', '.join(STATUSES)})."),
+        typer.Option(
+            "--set",
+            help=help_from_data(
+                N_("Move to this status ({statuses})."), statuses=", ".join(STATUSES)
+            ),
+        ),
     ] = None,
     note: NoteOption = "",
     user: UserOption = None,
