@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import openpyxl
 from streamlit.testing.v1 import AppTest
 
 from roam.framework import load_framework
+from roam.i18n import gettext
 from roam.ui.main import ADMIN_PAGES, PAGES
-from tests.app.conftest import go
+from tests.app.conftest import go, open_tab
 from tests.helpers import english_messages, english_sentence
 
 REPO = Path(__file__).resolve().parents[2]
@@ -58,6 +60,33 @@ def _stored_round_texts() -> Iterator[str]:
                 )
             for comment in data.comments:
                 yield from (str(getattr(comment, k, "") or "").strip() for k in ("text", "reason"))
+
+
+class _Cells(HTMLParser):
+    """The text of each cell of an HTML table, outside <style> blocks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cells: list[str] = []
+        self.style = False
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.style = self.style or tag == "style"
+        if tag in ("td", "th"):
+            self.cells.append("")
+
+    def handle_endtag(self, tag) -> None:
+        self.style = self.style and tag != "style"
+
+    def handle_data(self, data) -> None:
+        if not self.style and self.cells:
+            self.cells[-1] += data
+
+
+def _html_texts(body: str) -> list[str]:
+    parser = _Cells()
+    parser.feed(body)
+    return [c.strip() for c in parser.cells if c.strip()]
 
 
 def _spec_titles(spec: object) -> Iterator[str]:
@@ -121,6 +150,9 @@ def visible_texts(at: AppTest) -> Iterator[tuple[str, str]]:
                 for value in frame[column].tolist():
                     if isinstance(value, str):
                         yield kind + " cell", value
+    for el in at.get("html"):  # static tables are HTML (roam.ui.tables); style blocks are not text
+        for cell in _html_texts(el.proto.body):
+            yield "html table", cell
     for el in at.get("vega_lite_chart"):
         for title in _spec_titles(json.loads(el.proto.spec)):
             yield "chart", title
@@ -147,13 +179,24 @@ def test_the_check_tells_english_from_french():
     assert "Scorecard" in english_messages(LANG)
 
 
-# what a person does on a page beyond opening it: (page, widget kind, key, value)
+# what a person does on a page beyond opening it: (page, what, key, value); "tab" opens a lazy tab
 ACTIONS = (
     ("scorecard", "toggle", "scorecard_sensitivity", True),
+    ("scorecard", "tab", "scorecard_tab", "Indicators"),
     ("scorecard", "toggle", "scorecard_gaps", True),
+    ("scorecard", "tab", "scorecard_tab", "Contextual"),
+    ("scorecard", "tab", "scorecard_tab", "MAB"),
     ("weights", "slider", "w_R", 2.0),
     ("review", "selectbox", "review_round", 1),
 )
+
+
+def _act(app: AppTest, what: str, key: str, value) -> None:
+    if what == "tab":
+        open_tab(app, gettext(value, LANG), key)
+    else:
+        getattr(app, what)(key=key).set_value(value).run()
+    assert not app.exception, [e.value for e in app.exception]
 
 
 def test_every_page_in_french_shows_no_english(app):
@@ -165,8 +208,7 @@ def test_every_page_in_french_shows_no_english(app):
         left[page] = english_left(app, messages, typed)
         for where, kind, key, value in ACTIONS:
             if where == page:
-                getattr(app, kind)(key=key).set_value(value).run()
-                assert not app.exception, [e.value for e in app.exception]
+                _act(app, kind, key, value)
                 left[page] |= english_left(app, messages, typed)
     left = {page: found for page, found in left.items() if found}
     assert not left, "\n".join(f"{p}: {sorted(f)}" for p, f in left.items())
