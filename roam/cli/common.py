@@ -26,6 +26,12 @@ class PlainErrors(TyperGroup):
     stderr and exit code 1: no traceback reaches a user. A questionnaire's problems are told
     in the run's --lang, or else in the language the workbook was written in."""
 
+    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        """One run of roam: its language ends with it (a test runner or a host process that runs
+        several commands keeps its own)."""
+        with language(None):
+            return super().main(*args, **kwargs)
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """The run's language is read first (--lang, else ROAM_LANG), so that a --help anywhere
         on the line, and click's own usage errors, are already in it."""

@@ -27,7 +27,9 @@ def render() -> None:
             _("Role"),
             roles,
             key="user_role",
-            format_func=common.in_language(lambda r: f"{r}: {_(policy().roles[r].description)}"),
+            format_func=common.in_language(
+                lambda r: f"{r.replace('_', ' ')}: {_(policy().roles[r].description)}"
+            ),
         )
         countries = st.text_input(
             _("Countries (ISO codes, comma separated; for national teams and government viewers)"),
