@@ -44,6 +44,12 @@ def add_formats(wb, specs: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     return {name: wb.add_format(dict(spec)) for name, spec in specs.items()}
 
 
+def quote_sheet(name: str) -> str:
+    """A sheet name as a formula refers to it: always quoted (a name with spaces, non-Latin
+    letters or one that looks like a cell needs it; quoting the others is harmless)."""
+    return "'" + name.replace("'", "''") + "'"
+
+
 def list_sheet(
     wb, name: str, columns: Iterable[tuple[str, list[str]]], letter=None
 ) -> dict[str, str]:
@@ -56,7 +62,7 @@ def list_sheet(
         for row, value in enumerate(values, start=1):
             ws.write_string(row, col, value)
         column = letter(col) if letter is not None else chr(ord("A") + col)
-        refs[key] = f"={name}!${column}$2:${column}${len(values) + 1}"
+        refs[key] = f"={quote_sheet(name)}!${column}$2:${column}${len(values) + 1}"
     ws.hide()
     return refs
 

@@ -12,9 +12,20 @@ import openpyxl
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 
-from roam.errors import RoamError, ValidationReport, how_to_fix
+from roam.errors import RoamError, ValidationReport
+from roam.i18n import N_, _, direction
+from roam.questionnaire.vocab import check_sheet_name
 
-ISSUES_SHEET = "roam issues"
+ISSUES_SHEET = N_("roam issues")  # the first sheet of the marked copy, in the reader's language
+HEADERS = (
+    N_("Severity"),
+    N_("Sheet"),
+    N_("Cell"),
+    N_("Indicator"),
+    N_("Value found"),
+    N_("What is wrong"),
+    N_("How to fix it"),
+)
 FILLS = {
     "error": PatternFill("solid", start_color="FFF4C7C3"),
     "warning": PatternFill("solid", start_color="FFFFE8B0"),
@@ -32,8 +43,11 @@ class AnnotationError(RoamError, ValueError):
 
 
 def annotate_workbook(data: bytes, report: ValidationReport) -> bytes:
-    """The uploaded workbook with issues marked; raises AnnotationError (a ValueError) if it
-    cannot be opened."""
+    """The uploaded workbook with issues marked, in the current language (roam.i18n); raises
+    AnnotationError (a ValueError) if it cannot be opened.
+
+    Issues are located by the sheet names the workbook itself has (the reader reports them so),
+    so cells are marked on a French or Arabic workbook's own sheets."""
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - any failure means we cannot annotate this file
@@ -48,35 +62,28 @@ def annotate_workbook(data: bytes, report: ValidationReport) -> bytes:
             continue
         cell = wb[issue.sheet][issue.cell]
         cell.fill = FILLS[issue.severity]
-        note = f"{issue.severity.upper()}: {issue.message}"
-        fix = how_to_fix(issue.code)
+        note = f"{_(issue.severity).upper()}: {issue.text()}"
+        fix = issue.fix()
         if fix:
-            note += f"\nHow to fix: {fix}"
+            note += "\n" + _("How to fix: {fix}").format(fix=fix)
         if cell.comment is not None:
             note = f"{cell.comment.text}\n\n{note}"
         cell.comment = Comment(note, "roam", width=320, height=140)
-    ws = wb.create_sheet(ISSUES_SHEET, 0)
-    headers = [
-        "Severity",
-        "Sheet",
-        "Cell",
-        "Indicator",
-        "Value found",
-        "What is wrong",
-        "How to fix it",
-    ]
-    for col, header in enumerate(headers, start=1):
-        ws.cell(1, col).value = header
+    ws = wb.create_sheet(check_sheet_name(_(ISSUES_SHEET)), 0)
+    if direction() == "rtl":
+        ws.sheet_view.rightToLeft = True
+    for col, header in enumerate(HEADERS, start=1):
+        ws.cell(1, col).value = _(header)
         ws.cell(1, col).font = Font(bold=True)
     for row, issue in enumerate(report.issues, start=2):
         values = [
-            issue.severity,
+            _(issue.severity),
             issue.sheet,
             issue.cell,
             issue.indicator,
             issue.value,
-            issue.message,
-            how_to_fix(issue.code),
+            issue.text(),
+            issue.fix(),
         ]
         for col, value in enumerate(values, start=1):
             _text(ws.cell(row, col), value)

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from roam.i18n import N_
 
-INSTRUCTIONS = "Instructions"
-ASSESSMENT = "Assessment"
+# Sheet names, in English; a template in another language names them through the message
+# catalogues (see roam/questionnaire/sheets.py, which also finds them in any language).
+INSTRUCTIONS = N_("Instructions")
+ASSESSMENT = N_("Assessment")
+# "MAB" is kept in every language on purpose: the board's name spelled out ("Conseil consultatif
+# multipartite", 32 characters) does not fit Excel's 31, and teams know the sheet by this name.
 MAB = "MAB"
-LISTS = "Lists"
-META = "_roam"
+LISTS = N_("Lists")
+META = "_roam"  # hidden, read by programs only: never translated
+TRANSLATED_SHEETS = (INSTRUCTIONS, ASSESSMENT, LISTS)
 
 # Category sheets: column headers in template order. The reader matches by header text, so
 # columns may be moved or added by users.

@@ -11,8 +11,9 @@ import python_calamine
 
 from roam.errors import ValidationReport
 from roam.framework.models import normalise_label
-from roam.i18n import translations_of
+from roam.i18n import languages, translations_of
 from roam.questionnaire import layout as L
+from roam.questionnaire.sheets import category_roles, find_sheets, required_roles, sheet_name
 from roam.questionnaire.sniff import Package
 
 HEADER_SEARCH_ROWS = 10
@@ -37,6 +38,15 @@ class RawWorkbook:
     mab: RawSheet | None
     formulas: dict[str, dict[str, str]]
     recommendations: RawSheet | None = None  # the optional Recommendations sheet
+    sheets: dict[str, str] = field(default_factory=dict)  # role (English name) -> sheet found
+
+    def sheet(self, role: str) -> str:
+        """The name the workbook gives the sheet `role` (the English name if it has none)."""
+        return self.sheets.get(role, role)
+
+    def category_sheets(self) -> dict[str, str]:
+        """Category code -> its sheet's name in this workbook."""
+        return {code: self.sheet(role) for code, role in category_roles().items()}
 
 
 def clean(value: object) -> object:
@@ -162,38 +172,46 @@ def read_table(
 def read_raw(
     package: Package,
     book: python_calamine.CalamineWorkbook,
-    category_sheets: dict[str, str],
     report: ValidationReport,
 ) -> RawWorkbook | None:
+    """The raw tables, with every sheet found by its name in any supported language; a missing
+    sheet is named as the workbook's recorded language (else the reader's) names it."""
     names = list(book.sheet_names)
-    required = [L.ASSESSMENT, *category_sheets.values(), L.MAB]
-    missing = [s for s in required if s not in names]
-    for sheet in missing:
-        report.add("missing_sheet", sheet=sheet, found=", ".join(names) or "none")
+    meta = read_key_values(read_rows(book, L.META)) if L.META in names else {}
+    sheets = find_sheets(names)
+    missing = [role for role in required_roles() if role not in sheets]
+    recorded = meta.get(L.LANGUAGE_KEY)
+    lang = recorded if recorded in languages() else None
+    for role in missing:
+        report.add("missing_sheet", sheet=sheet_name(role, lang), found=", ".join(names) or "none")
     if missing:
         return None
-    meta = read_key_values(read_rows(book, L.META)) if L.META in names else {}
-    assessment = read_assessment(read_rows(book, L.ASSESSMENT))
+    required = [sheets[role] for role in required_roles()]
+    assessment = read_assessment(read_rows(book, sheets[L.ASSESSMENT]))
     headers = {key: header for key, header, _ in L.COLUMNS}
     formulas = {name: package.formulas_without_value(name) for name in required}
     categories: dict[str, RawSheet] = {}
-    for code, sheet_name in category_sheets.items():
+    for code, role in category_roles().items():
+        name = sheets[role]
         table = read_table(
-            read_rows(book, sheet_name),
-            sheet_name,
+            read_rows(book, name),
+            name,
             headers,
             "indicator_id",
             report,
             L.REQUIRED_COLUMNS,
         )
         if table is not None:
-            table.formulas = formulas.get(sheet_name, {})
+            table.formulas = formulas.get(name, {})
             categories[code] = table
     mab_headers = {key: header for key, header, _ in L.MAB_COLUMNS}
-    mab = read_table(read_rows(book, L.MAB), L.MAB, mab_headers, "name", report, ("name", "group"))
+    mab_name = sheets[L.MAB]
+    mab = read_table(
+        read_rows(book, mab_name), mab_name, mab_headers, "name", report, ("name", "group")
+    )
     if mab is not None:
-        mab.formulas = formulas.get(L.MAB, {})
+        mab.formulas = formulas.get(mab_name, {})
     from roam.questionnaire.recommendations import read_sheet
 
     recommendations = read_sheet(book, names, report)
-    return RawWorkbook(names, meta, assessment, categories, mab, formulas, recommendations)
+    return RawWorkbook(names, meta, assessment, categories, mab, formulas, recommendations, sheets)

@@ -10,8 +10,11 @@ from typing import Any
 
 from roam.errors import ValidationReport
 from roam.framework import Framework
+from roam.framework.models import normalise_label
+from roam.i18n import gettext, translations_of
 from roam.questionnaire import layout as L
 from roam.questionnaire.read import RawSheet, read_rows, read_table
+from roam.questionnaire.vocab import check_sheet_name
 from roam.recommendations.model import check_fields
 from roam.recommendations.vocabulary import register_vocabulary
 
@@ -23,14 +26,22 @@ NOTE = (
 HEADER_ROW = 1  # 0-based: the note is in row 1, headers in row 2
 
 
-def sheet_name() -> str:
-    return register_vocabulary().sheet
+def sheet_name(lang: str | None = None) -> str:
+    """The sheet's name in a template in `lang` (default: the current language): the data's
+    English name through the message catalogues (the exports name their sheet alike)."""
+    return check_sheet_name(gettext(register_vocabulary().sheet, lang))
+
+
+def find_sheet(names: list[str]) -> str | None:
+    """The workbook's Recommendations sheet, named in any supported language."""
+    wanted = {normalise_label(t) for t in translations_of(register_vocabulary().sheet)}
+    return next((name for name in names if normalise_label(name) in wanted), None)
 
 
 def write_sheet(wb: Any, recommendations: list[dict] | None, fmt: dict) -> None:
     """Add the sheet, prefilled with ``recommendations`` (export-shaped dicts) when given."""
     vocab = register_vocabulary()
-    ws = wb.add_worksheet(vocab.sheet)
+    ws = wb.add_worksheet(sheet_name())
     ws.set_row(0, 45)
     ws.merge_range(0, 0, 0, len(vocab.columns) - 1, NOTE, fmt["note"])
     date_fmt = wb.add_format(
@@ -75,12 +86,11 @@ def write_sheet(wb: Any, recommendations: list[dict] | None, fmt: dict) -> None:
 def read_sheet(book: Any, names: list[str], report: ValidationReport) -> RawSheet | None:
     """The raw sheet, or None when the workbook has none (older templates)."""
     vocab = register_vocabulary()
-    if vocab.sheet not in names:
+    name = find_sheet(names)
+    if name is None:
         return None
     headers = {c.key: c.header for c in vocab.columns}
-    return read_table(
-        read_rows(book, vocab.sheet), vocab.sheet, headers, "code", report, ("code", "text")
-    )
+    return read_table(read_rows(book, name), name, headers, "code", report, ("code", "text"))
 
 
 def check_sheet(

@@ -39,6 +39,7 @@ from roam.questionnaire.rules import (
 )
 from roam.questionnaire.rules import mab as mab_rules
 from roam.questionnaire.rules.base import RowContext
+from roam.questionnaire.sheets import all_candidates, candidates, find_sheets, required_roles
 from roam.questionnaire.sniff import MB, Shape, open_package
 from roam.questionnaire.vocab import Limits, vocabulary
 
@@ -77,18 +78,24 @@ def _check(
         return None
     if filename is None and isinstance(source, str | Path):
         filename = Path(source).name
-    required = [L.ASSESSMENT, *vocabulary().category_sheets.values(), L.MAB]
     shape = Shape(rows=largest_catalogue() + limits.spare_rows, columns=limits.max_columns)
-    package = open_package(data, limits, report, [L.META, *required], shape)
+    package = open_package(data, limits, report, all_candidates(), shape)
     if package is None:
         return None
-    structure.check_sheets(package.sheet_states, required, (L.META, L.LISTS), report)
+    found = find_sheets(package.sheet_states)
+    required = [  # the workbook's own names; any language's names for a sheet it lacks
+        name
+        for role in required_roles()
+        for name in ([found[role]] if role in found else candidates(role))
+    ]
+    internal = (L.META, found.get(L.LISTS, L.LISTS), found.get(L.INSTRUCTIONS, L.INSTRUCTIONS))
+    structure.check_sheets(package.sheet_states, required, internal, report)
     external.check_links(package, report)
     book = open_workbook(package, report)
     if book is None:
         return None
     try:
-        raw = read_raw(package, book, vocabulary().category_sheets, report)
+        raw = read_raw(package, book, report)
     except Exception as exc:  # noqa: BLE001 - a damaged sheet part must not become a traceback
         report.add("corrupt", detail=f"{type(exc).__name__}: {str(exc)[:120]}")
         return None
@@ -193,9 +200,9 @@ def _responses(
     row_schema.run_schema(records, context, report)
     firsts = [records[idx] for idx in sorted(first_seen.values())]
     for row in firsts:  # the rules that need the catalogue, in the order a reader fixes them
-        indicator_ids.check_row(row, framework, vocab.category_sheets, report)
+        indicator_ids.check_row(row, framework, raw.category_sheets(), report)
         numbers.check_row(row, report)
         answers.check_row(row, report)
         statuses.check_row(row, report)
     indicator_set = meta.indicator_set if meta else raw.meta.get("indicator_set", "full")
-    return coverage.complete(firsts, framework, indicator_set, report)
+    return coverage.complete(firsts, framework, indicator_set, raw.category_sheets(), report)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Literal
+from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from roam.framework import indicators_root
 from roam.framework.models import normalise_label
@@ -39,13 +39,37 @@ class Limits(_Strict):
     max_memory_mb: float = Field(1024, gt=0)  # memory budget (beyond the reader's own) per upload
 
 
+SHEET_NAME_CHARS = 31  # Excel refuses longer sheet names
+SHEET_NAME_FORBIDDEN = "[]:*?/\\"  # characters Excel refuses in a sheet name
+
+
+def check_sheet_name(name: str) -> str:
+    """A name Excel accepts for a sheet (1 to 31 characters, none of []:*?/\\, no leading or
+    trailing apostrophe), or a ValueError saying why not."""
+    if not 1 <= len(name) <= SHEET_NAME_CHARS:
+        raise ValueError(f"sheet name {name!r} must have 1 to {SHEET_NAME_CHARS} characters")
+    bad = sorted(set(name) & set(SHEET_NAME_FORBIDDEN))
+    if bad or name.startswith("'") or name.endswith("'"):
+        raise ValueError(f"sheet name {name!r} has characters Excel refuses in a sheet name")
+    return name
+
+
+def _sheet_names(names: dict[str, str]) -> dict[str, str]:
+    for name in names.values():
+        check_sheet_name(name)
+    return names
+
+
+SheetNames = Annotated[dict[str, str], AfterValidator(_sheet_names)]
+
+
 class Vocabulary(_Strict):
     data_statuses: list[DataStatus]
     derived_statuses: list[DataStatus]
     template_file: str = Field(pattern=r"\{indicator_set\}.*\.xlsx$")
     stakeholder_groups: list[str]
     genders: list[str]
-    category_sheets: dict[str, str]
+    category_sheets: SheetNames  # category code -> its sheet in the questionnaire (English)
     limits: Limits
 
     @property
@@ -88,6 +112,12 @@ class Vocabulary(_Strict):
             text = translation.statuses.get(value)
             return text.label if text else english
         return getattr(translation, kind).get(value, english)
+
+    def category_sheet(self, code: str, lang: str | None = None) -> str:
+        """The sheet of a category in a language's templates (English where untranslated)."""
+        english = self.category_sheets[code]
+        translation = vocabulary_translations().get(lang or SOURCE_LANGUAGE)
+        return translation.category_sheets.get(code, english) if translation else english
 
     def labels(self, kind: ListKind, lang: str | None = None) -> list[str]:
         """A whole list (what a template's dropdown offers) in a language."""
@@ -138,6 +168,7 @@ class VocabularyTranslation(_Strict):
     statuses: dict[str, StatusText] = Field(default_factory=dict)
     stakeholder_groups: dict[str, str] = Field(default_factory=dict)
     genders: dict[str, str] = Field(default_factory=dict)
+    category_sheets: SheetNames = Field(default_factory=dict)
 
 
 class VocabularyTranslationError(ValueError):
@@ -153,6 +184,7 @@ def vocabulary_translations() -> dict[str, VocabularyTranslation]:
         "statuses": set(english.status_codes),
         "stakeholder_groups": set(english.stakeholder_groups),
         "genders": set(english.genders),
+        "category_sheets": set(english.category_sheets),
     }
     found: dict[str, VocabularyTranslation] = {}
     if not folder.is_dir():

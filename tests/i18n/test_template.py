@@ -50,12 +50,12 @@ def test_french_template_is_french_throughout():
     texts = dict(zip(ids, _column(ws, "Indicateur"), strict=True))
     assert texts["R.A.1.2"] == FW.text("R.A.1.2", "fr")
     assert _column(ws, "Échelle")[0] == FW.text("scale.evidence_rubric.name", "fr")
-    instructions = [c.value for row in wb[L.INSTRUCTIONS].iter_rows() for c in row if c.value]
+    instructions = [c.value for row in wb["Instructions"].iter_rows() for c in row if c.value]
     assert "Comment remplir" in instructions
     assert "Questionnaire national ROAM-X" in instructions
     assert any("Conseil consultatif multipartite" in str(t) for t in instructions)
     assert any("Traduction non officielle" in str(t) for t in instructions)
-    lists = [c.value for row in wb[L.LISTS].iter_rows() for c in row if c.value]
+    lists = [c.value for row in wb["Listes"].iter_rows() for c in row if c.value]
     assert {
         "Oui",
         "Partiellement",
@@ -73,7 +73,7 @@ def test_french_template_is_french_throughout():
         "Genre",
         "Rôle",
     ]
-    assert wb[L.ASSESSMENT]["A2"].value == "Pays"
+    assert wb["Évaluation"]["A2"].value == "Pays"
     meta = {row[0]: row[1] for row in wb[L.META].iter_rows(values_only=True)}
     assert meta[L.LANGUAGE_KEY] == "fr"
     rule = next(dv for dv in ws.data_validations.dataValidation if dv.errorTitle)
@@ -85,10 +85,10 @@ def test_arabic_template_reads_right_to_left():
     assert all(
         wb[name].sheet_view.rightToLeft
         for name in wb.sheetnames
-        if name in (L.INSTRUCTIONS, L.ASSESSMENT, "R", "Contextual", L.MAB)
+        if name in ("التعليمات", "التقييم", "R", "السياق", L.MAB)
     )
     assert wb["R"]["A1"].value == "معرّف المؤشر"
-    assert "نعم" in [c.value for row in wb[L.LISTS].iter_rows() for c in row]
+    assert "نعم" in [c.value for row in wb["القوائم"].iter_rows() for c in row]
     assert not _book("fr")["R"].sheet_view.rightToLeft
 
 
@@ -141,6 +141,6 @@ def test_cli_writes_a_french_template(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Sénégal (SN)" in result.output and "130 indicateurs" in result.output
     wb = openpyxl.load_workbook(out)
-    assert wb[L.ASSESSMENT]["B2"].value == "Sénégal"
+    assert wb["Évaluation"]["B2"].value == "Sénégal"
     bad = CliRunner().invoke(app, ["template", "--country", "SN", "--lang", "xx", "-o", str(out)])
     assert bad.exit_code == 1 and "unknown language 'xx'" in bad.output

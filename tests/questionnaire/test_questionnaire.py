@@ -104,7 +104,7 @@ def test_template_has_every_sheet_header_and_protection(tmp_path):
     rows = sum(wb[s].max_row - 1 for s in ["R", "O", "A", "M", "X", "Contextual"])
     assert rows == 303
     sources = {dv.formula1 for dv in r.data_validations.dataValidation if dv.type == "list"}
-    assert any("Lists!" in s for s in sources), "dropdowns read their lists from the hidden sheet"
+    assert any("'Lists'!" in s for s in sources), "dropdowns read their lists from the hidden sheet"
     assessment = {row[0].value: row[1].value for row in wb["Assessment"].iter_rows(min_row=2)}
     assert assessment["ISO code"] == "KE" and assessment["Framework version"] == "2018"
     assert assessment["Fictional data"] == "No"
@@ -131,7 +131,7 @@ def test_template_answer_dropdown_matches_each_scale(tmp_path):
     dv = by_cell[f"F{row}"]
     col = columns[f"scale_{scale.id}"]
     letter = openpyxl.utils.get_column_letter(col)
-    assert dv.formula1 == f"Lists!${letter}$2:${letter}${len(scale.labels) + 1}"
+    assert dv.formula1 == f"'Lists'!${letter}$2:${letter}${len(scale.labels) + 1}"
     assert [lists.cell(i + 2, col).value for i in range(len(scale.labels))] == scale.labels
 
 

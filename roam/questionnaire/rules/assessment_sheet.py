@@ -63,6 +63,7 @@ def read_meta(
 ) -> AssessmentMeta | None:
     """The Assessment sheet as metadata, or None when a required field is unusable."""
     fields = raw.assessment
+    sheet = raw.sheet(L.ASSESSMENT)  # as the workbook names it, in whatever language
     this_year = dt.date.today().year
     ok = True
 
@@ -81,14 +82,14 @@ def read_meta(
     code_cell, code = get("iso_code")
     country = None
     if not text(name) and not text(code):
-        report.add("missing_field", sheet=L.ASSESSMENT, cell=code_cell, field="ISO code")
+        report.add("missing_field", sheet=sheet, cell=code_cell, field="ISO code")
         ok = False
     else:
         cell, given = (code_cell, text(code)) if text(code) else (name_cell, text(name))
         try:
             country = resolve_country(given, text(name) or None)
         except UnknownCountry:
-            report.add("unknown_country", sheet=L.ASSESSMENT, cell=cell, value=given)
+            report.add("unknown_country", sheet=sheet, cell=cell, value=given)
             ok = False
         if country and text(name) and text(code) and not country.user_assigned:
             try:
@@ -98,7 +99,7 @@ def read_meta(
             if by_name is not None and by_name.code != country.code:
                 report.add(
                     "country_name_mismatch",
-                    sheet=L.ASSESSMENT,
+                    sheet=sheet,
                     cell=name_cell,
                     value=text(name),
                     name=text(name),
@@ -109,11 +110,11 @@ def read_meta(
     year, year_ok = parse_year(year_raw)
     if year is None or not year_ok or not 2000 <= year <= this_year + 1:
         if year_raw is None:
-            report.add("missing_field", sheet=L.ASSESSMENT, cell=year_cell, field="Assessment year")
+            report.add("missing_field", sheet=sheet, cell=year_cell, field="Assessment year")
         else:
             report.add(
                 "bad_year",
-                sheet=L.ASSESSMENT,
+                sheet=sheet,
                 cell=year_cell,
                 value=text(year_raw),
                 low=2000,
@@ -123,13 +124,13 @@ def read_meta(
     set_cell, set_raw = get("indicator_set")
     indicator_set = text(set_raw).lower() or raw.meta.get("indicator_set", "full")
     if indicator_set not in ("core", "full"):
-        report.add("bad_indicator_set", sheet=L.ASSESSMENT, cell=set_cell, value=text(set_raw))
+        report.add("bad_indicator_set", sheet=sheet, cell=set_cell, value=text(set_raw))
         ok = False
     flag_cell, flag_raw = get("fictional")
     flag = normalise_label(text(flag_raw))
     yes = {normalise_label(t) for t in translations_of("Yes")} | {"true"}
     if flag not in {"", "false", *yes, *(normalise_label(t) for t in translations_of("No"))}:
-        report.add("bad_flag", sheet=L.ASSESSMENT, cell=flag_cell, value=text(flag_raw))
+        report.add("bad_flag", sheet=sheet, cell=flag_cell, value=text(flag_raw))
         ok = False
     if not ok or country is None or year is None:
         return None

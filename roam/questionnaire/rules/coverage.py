@@ -10,7 +10,6 @@ import pandas as pd
 from roam.errors import IssueKind, ValidationReport, register_issues
 from roam.framework import Framework
 from roam.questionnaire.model import RESPONSE_COLUMNS
-from roam.questionnaire.vocab import vocabulary
 from roam.values import is_present
 
 ISSUES = register_issues(
@@ -27,10 +26,11 @@ def complete(
     rows: list[dict[str, Any]],
     framework: Framework,
     indicator_set: str,
+    sheet_of: dict[str, str],
     report: ValidationReport,
 ) -> pd.DataFrame:
-    """One row per indicator of the assessed set, in catalogue order; absent rows are unanswered."""
-    sheet_of = vocabulary().category_sheets
+    """One row per indicator of the assessed set, in catalogue order; absent rows are unanswered
+    and located on their category's sheet as the workbook names it (`sheet_of`)."""
     by_id = {row["indicator_id"]: row for row in rows}
     wanted = framework.entries_for(indicator_set if indicator_set in ("core", "full") else "full")
     wanted_ids = {e.id for e in wanted}

@@ -49,6 +49,7 @@ def read_mab(sheet: RawSheet | None, report: ValidationReport) -> pd.DataFrame:
     # what people type, in English or the template's language -> the English list entry
     canonical = {"group": vocab.lookup("stakeholder_groups"), "gender": vocab.lookup("genders")}
     rows = []
+    name = sheet.name if sheet is not None else L.MAB
     for row0, values in sheet.rows if sheet is not None else []:
         member = {key: as_text(values.get(key)) for key in MAB_FIELDS}
         for field, (code, allowed) in lists.items():
@@ -59,12 +60,12 @@ def read_mab(sheet: RawSheet | None, report: ValidationReport) -> pd.DataFrame:
             if member[field] is None and field in sheet.columns:
                 report.add(
                     code,
-                    sheet=L.MAB,
+                    sheet=name,
                     cell=L.cell_ref(row0, sheet.columns[field]),
                     value=typed,
                     expected=", ".join(allowed),
                 )
         rows.append(member)
     if not rows:
-        report.add("empty_mab", sheet=L.MAB)
+        report.add("empty_mab", sheet=name)
     return pd.DataFrame.from_records(rows, columns=MAB_FIELDS)
