@@ -62,7 +62,9 @@ def annotate_workbook(data: bytes, report: ValidationReport) -> bytes:
             continue
         cell = wb[issue.sheet][issue.cell]
         cell.fill = FILLS[issue.severity]
-        note = f"{_(issue.severity).upper()}: {issue.text()}"
+        note = _("{severity}: {message}").format(
+            severity=_(issue.severity).upper(), message=issue.text()
+        )
         fix = issue.fix()
         if fix:
             note += "\n" + _("How to fix: {fix}").format(fix=fix)

@@ -80,7 +80,7 @@ def test_sheet_has_locked_findings_dropdowns_and_text_never_formulas(round_data)
     assert ws["A2"].protection.locked and ws["C2"].protection.locked
     assert not ws["F2"].protection.locked and not ws["G2"].protection.locked
     validations = ws.data_validations.dataValidation
-    assert any("F2" in str(v.sqref) and v.formula1.startswith("_lists!") for v in validations)
+    assert any("F2" in str(v.sqref) and v.formula1.startswith("'_lists'!") for v in validations)
     lists = wb["_lists"]
     assert [lists.cell(r, 1).value for r in range(2, 8)] == rules.labels
     assert wb["_review"].sheet_state == "hidden"
