@@ -324,7 +324,7 @@ def _answers(assessment) -> None:
 
 
 def _annotated(data: bytes, sha: str, report) -> bytes | None:
-    key = f"annotated_{sha}"
+    key = f"annotated_{sha}_{current_language()}"  # the marked copy is in the reader's language
     if key not in st.session_state:
         try:
             st.session_state[key] = annotate_workbook(data, report)
