@@ -121,8 +121,10 @@ def data_year_rule() -> dict:
         "criteria": "between",
         "minimum": earliest,
         "maximum": "=YEAR(TODAY())",
-        "error_title": "Data year",
-        "error_message": f"Type the year the data refers to: {earliest} to this year.",
+        "error_title": _("Data year"),
+        "error_message": _("Type the year the data refers to: {earliest} to this year.").format(
+            earliest=earliest
+        ),
     }
 
 
@@ -345,7 +347,7 @@ def _write_assessment(wb, meta: AssessmentMeta, fmt: dict, lists: dict[str, str]
             "criteria": "between",
             "minimum": 2000,
             "maximum": "=YEAR(TODAY())+1",
-            "error_message": "Type the assessment year, e.g. 2025 (at most next year).",
+            "error_message": _("Type the assessment year, e.g. 2025 (at most next year)."),
         },
     )
     flag_row = 1 + [k for k, _ in L.ASSESSMENT_FIELDS].index("fictional")

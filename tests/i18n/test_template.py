@@ -78,6 +78,10 @@ def test_french_template_is_french_throughout():
     assert meta[L.LANGUAGE_KEY] == "fr"
     rule = next(dv for dv in ws.data_validations.dataValidation if dv.errorTitle)
     assert (rule.errorTitle, rule.error) == ("Réponse", "Choisissez une réponse dans la liste.")
+    years = {dv.errorTitle: dv.error for dv in ws.data_validations.dataValidation}
+    assert years["Année des données"].startswith("Saisissez l'année à laquelle les données")
+    year = next(dv for dv in wb["Évaluation"].data_validations.dataValidation if dv.error)
+    assert year.error.startswith("Saisissez l'année de l'évaluation")
 
 
 def test_arabic_template_reads_right_to_left():
