@@ -231,3 +231,15 @@ def test_every_dropdown_reads_its_list_from_the_renamed_lists_sheet(lang):
     assert seen["stakeholder_group"] == vocab.labels("stakeholder_groups", lang)
     levels = [FW.level_label("yes_partly_no", i, lang) for i in range(3)]
     assert seen["scale_yes_partly_no"] == levels
+
+
+@pytest.mark.parametrize("lang", ["fr", "es", "ar"])
+def test_a_category_sheet_reads_like_its_category_elsewhere(lang):
+    """A sheet named after its category (Contextual) is named as the catalogue translates the
+    category; a sheet named by its ROAM-X letter keeps the letter in every language."""
+    for code, english in vocabulary().category_sheets.items():
+        translated = vocabulary().category_sheet(code, lang)
+        if english == FW.text(f"vocab.{code}"):
+            assert translated == FW.text(f"vocab.{code}", lang)
+        else:
+            assert english == code and translated == code
