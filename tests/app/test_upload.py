@@ -116,3 +116,22 @@ def test_user_text_in_the_report_is_escaped(app):
     _upload(app, "[link](http://evil.example).xlsx", data)
     body = app.success[0].value
     assert "\\[link\\]\\(http\u200b\\://evil\\.example\\)" in body
+
+
+def test_a_french_workbook_is_counted_and_located_by_its_own_sheet_names(app):
+    go(app, "upload")
+    data = (REPO / "sample_data" / "languages" / "XC_Calvaria_core_fr.xlsx").read_bytes()
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    wb["Évaluation"]["B4"] = "vingt"  # an assessment year that is not a year
+    out = io.BytesIO()
+    wb.save(out)
+    _upload(app, "XC_fr.xlsx", out.getvalue())
+    issues = next(t.value for t in app.table if "Cell" in t.value.columns)
+    assert ("Évaluation", "B4") in set(zip(issues["Sheet"], issues["Cell"], strict=True))
+    english = (REPO / "sample_data" / "XC_Calvaria_core.xlsx").read_bytes()
+    app.file_uploader[0].set_value(None).run()
+    _upload(app, "XC_fr.xlsx", data)
+    counts = app.table[0].value.set_index("Sheet")
+    assert list(counts.index) == ["R", "O", "A", "M", "X", "Contexte", "All sheets"]
+    _upload(app, "XC.xlsx", english)
+    assert app.table[0].value.set_index("Sheet").loc["Contextual"].equals(counts.loc["Contexte"])
