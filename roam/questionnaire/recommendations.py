@@ -11,17 +11,31 @@ from typing import Any
 from roam.errors import ValidationReport
 from roam.framework import Framework
 from roam.framework.models import normalise_label
-from roam.i18n import gettext, translations_of
+from roam.i18n import N_, _, current_language, gettext, translations_of
 from roam.questionnaire import layout as L
 from roam.questionnaire.read import RawSheet, read_rows, read_table
-from roam.questionnaire.vocab import check_sheet_name
+from roam.questionnaire.vocab import check_sheet_name, vocabulary
 from roam.recommendations.model import check_fields
 from roam.recommendations.vocabulary import register_vocabulary
 
-NOTE = (
+NOTE = N_(
     "Recommendations of the national report, one per row. Themes and Indicators: IDs from the "
     "category sheets (e.g. R.A, R.A.1.2), separated by commas. Addressed to: stakeholder groups "
     "as on the MAB sheet, separated by commas. Status and evidence: where each stands today."
+)
+# The column headers of indicators/recommendations.yaml, marked for the message catalogues: a
+# template writes them in its language and the reader knows them in every language (a test
+# checks that every header of the data is listed).
+HEADERS = (
+    N_("Recommendation ID"),
+    N_("Recommendation"),
+    N_("Themes"),
+    N_("Indicators"),
+    N_("Addressed to"),
+    N_("Priority"),
+    N_("Target date"),
+    N_("Status"),
+    N_("Status evidence"),
 )
 HEADER_ROW = 1  # 0-based: the note is in row 1, headers in row 2
 
@@ -39,11 +53,14 @@ def find_sheet(names: list[str]) -> str | None:
 
 
 def write_sheet(wb: Any, recommendations: list[dict] | None, fmt: dict) -> None:
-    """Add the sheet, prefilled with ``recommendations`` (export-shaped dicts) when given."""
+    """Add the sheet, prefilled with ``recommendations`` (export-shaped dicts) when given; in
+    the current language (headers, note, dropdowns and the prefilled labels)."""
     vocab = register_vocabulary()
+    groups = vocabulary()
+    lang = current_language()
     ws = wb.add_worksheet(sheet_name())
     ws.set_row(0, 45)
-    ws.merge_range(0, 0, 0, len(vocab.columns) - 1, NOTE, fmt["note"])
+    ws.merge_range(0, 0, 0, len(vocab.columns) - 1, _(NOTE), fmt["note"])
     date_fmt = wb.add_format(
         {"valign": "top", "font_size": 10, "locked": False, "num_format": "yyyy-mm-dd"}
     )
@@ -52,17 +69,19 @@ def write_sheet(wb: Any, recommendations: list[dict] | None, fmt: dict) -> None:
         col[column.key] = i
         style = date_fmt if column.key == "target_date" else fmt["input"]
         ws.set_column(i, i, column.width, style)
-        ws.write_string(HEADER_ROW, i, column.header, fmt["header"])
+        ws.write_string(HEADER_ROW, i, _(column.header), fmt["header"])
     for r, rec in enumerate(recommendations or [], start=HEADER_ROW + 1):
         values = {
             "code": rec.get("id"),
             "text": rec.get("text"),
             "themes": ", ".join(rec.get("themes") or []),
             "indicators": ", ".join(rec.get("indicators") or []),
-            "stakeholders": ", ".join(rec.get("stakeholders") or []),
-            "priority": vocab.priority_label(rec.get("priority")),
+            "stakeholders": ", ".join(
+                groups.label("stakeholder_groups", g, lang) for g in rec.get("stakeholders") or []
+            ),
+            "priority": _(vocab.priority_label(rec.get("priority"))),
             "target_date": rec.get("target_date"),
-            "status": vocab.status_label(rec.get("status")),
+            "status": _(vocab.status_label(rec.get("status"))),
             "evidence": rec.get("evidence"),
         }
         for key, value in values.items():
@@ -75,7 +94,7 @@ def write_sheet(wb: Any, recommendations: list[dict] | None, fmt: dict) -> None:
             col[key],
             last,
             col[key],
-            {"validate": "list", "source": [t.label for t in terms]},
+            {"validate": "list", "source": [_(t.label) for t in terms]},
         )
     ws.freeze_panes(HEADER_ROW + 1, 1)
     ws.set_landscape()

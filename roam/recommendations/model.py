@@ -14,8 +14,9 @@ from typing import Any
 
 from roam.errors import Issue, make_issue
 from roam.framework import Framework
+from roam.framework.models import normalise_label
 from roam.questionnaire.rules import recommendations as _issues  # noqa: F401  (registers)
-from roam.questionnaire.vocab import vocabulary
+from roam.questionnaire.vocab import fold, vocabulary
 from roam.recommendations.vocabulary import register_vocabulary
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
@@ -135,7 +136,7 @@ def check_fields(
 ) -> Checked:
     """Check one recommendation's fields; ``locate`` maps a field to issue location kwargs."""
     vocab = register_vocabulary()
-    groups = {g.casefold(): g for g in vocabulary().stakeholder_groups}
+    groups = vocabulary().lookup("stakeholder_groups")  # typed in English or any translation
     issues: list[Issue] = []
 
     def add(code: str, key: str, **kw: Any) -> None:
@@ -182,7 +183,7 @@ def check_fields(
             indicator_ids.append(found)
     addressed, typed_groups = [], split_list(raw.get("stakeholders"))
     for group in typed_groups:
-        found = groups.get(group.casefold())
+        found = groups.get(normalise_label(group)) or groups.get(fold(group))
         if found is None:
             add(
                 "rec_unknown_group",

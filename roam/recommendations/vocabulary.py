@@ -8,6 +8,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from roam.framework import indicators_root
+from roam.i18n import translations_of
 
 
 class _Strict(BaseModel):
@@ -55,9 +56,12 @@ class RegisterVocabulary(_Strict):
 
 
 def _match(typed: str, terms: list[Term]) -> str | None:
+    """The code of a term typed as its code or its label, in English or any language roam has
+    message catalogues for (a questionnaire's Recommendations sheet follows its language)."""
     wanted = " ".join(str(typed).replace("_", " ").split()).casefold()
     for term in terms:
-        if wanted in (term.label.casefold(), term.code.replace("_", " ").casefold()):
+        labels = {label.casefold() for label in translations_of(term.label)}
+        if wanted in labels or wanted == term.code.replace("_", " ").casefold():
             return term.code
     return None
 

@@ -9,9 +9,10 @@ import pytest
 
 from roam.framework import load_framework
 from roam.questionnaire import check_questionnaire, read_questionnaire, write_questionnaire
+from roam.questionnaire.vocab import vocabulary
 from roam.store import InvalidFiles
 from roam.store import recommendations as register
-from tests.helpers import edit_xlsx, issues_of
+from tests.helpers import edit_xlsx, issues_of, workbook_content
 from tests.recommendations.conftest import AURELIA
 
 RECS = [
@@ -131,3 +132,46 @@ def test_upload_stores_the_sheet_in_the_register_and_keeps_history(aurelia) -> N
     with pytest.raises(InvalidFiles, match="did not validate"):
         aurelia.ingest([("bad.xlsx", aurelia_with(bad))], user="team")
     assert (aurelia.counts()["version"], register.counts(aurelia)) == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheet", "headers", "priority"),
+    [
+        ("fr", "Recommandations", ["ID de la recommandation", "Recommandation"], "Élevée"),
+        ("es", "Recomendaciones", ["ID de la recomendación", "Recomendación"], "Alta"),
+        ("ar", "التوصيات", ["معرّف التوصية", "التوصية"], "مرتفعة"),
+    ],
+)
+def test_the_sheet_in_a_language_reads_back_to_the_same_register(lang, sheet, headers, priority):
+    first = read_questionnaire(AURELIA)
+    data = write_questionnaire(
+        load_framework(first.meta.framework), first.meta, first.responses, first.mab, RECS, lang
+    )
+    rows = workbook_content(data)[sheet]
+    assert rows[1][:2] == headers
+    assert rows[2][5] == priority  # the prefilled priority, as its dropdown offers it
+    civil = vocabulary().label("stakeholder_groups", "Civil society", lang)
+    assert rows[3][4].startswith(f"{civil}, ") and civil != "Civil society"
+    english = read_questionnaire(aurelia_with(RECS)).recommendations
+    assert read_questionnaire(data).recommendations == english
+
+
+def test_every_header_of_the_register_is_in_the_message_catalogues() -> None:
+    from roam.questionnaire.recommendations import HEADERS
+    from roam.recommendations.vocabulary import register_vocabulary
+
+    assert [c.header for c in register_vocabulary().columns] == list(HEADERS)
+
+
+def test_priorities_statuses_and_groups_typed_in_french_are_understood() -> None:
+    def french(wb) -> None:
+        ws = wb["Recommendations"]
+        ws["E3"], ws["F3"], ws["H3"] = "Gouvernement, Société civile", "moyenne", "Mise en œuvre"
+
+    recs = read_questionnaire(edit_xlsx(aurelia_with(RECS), french)).recommendations
+    first = recs[0]
+    assert (first["stakeholders"], first["priority"], first["status"]) == (
+        ["Government", "Civil society"],
+        "medium",
+        "implemented",
+    )
