@@ -243,3 +243,19 @@ def test_a_category_sheet_reads_like_its_category_elsewhere(lang):
             assert translated == FW.text(f"vocab.{code}", lang)
         else:
             assert english == code and translated == code
+
+
+@pytest.mark.parametrize(
+    ("original", "copy_name"),
+    [("Contexte", "Contexte (2)"), ("Contexte", "Copie de Contexte"), ("R", "نسخة من R")],
+)
+def test_a_copy_named_in_another_language_is_flagged(filled, original, copy_name):
+    def copy(wb) -> None:
+        wb.copy_worksheet(wb[original]).title = copy_name
+
+    assessment, report = check_questionnaire(edit_xlsx(filled["fr"], copy))
+    assert assessment is not None and report.valid  # the original sheet is still read
+    found = [i for i in report.issues if i.code == "copied_sheet"]
+    assert [(i.sheet, i.params["original"], i.severity) for i in found] == [
+        (copy_name, original, "warning")
+    ]

@@ -6,6 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from roam.errors import IssueKind, ValidationReport, register_issues
+from roam.framework.models import normalise_label
+from roam.i18n import N_, translations_of
+
+# How Google Sheets names a copy of a sheet, in the language of its menus (translated in the
+# message catalogues like any text, so a French "Copie de Contexte" is known as a copy too).
+COPY_OF = N_("Copy of {sheet}")
 
 ISSUES = register_issues(
     IssueKind(
@@ -60,7 +66,8 @@ ISSUES = register_issues(
 
 def copy_of(name: str, originals: Iterable[str]) -> str | None:
     """The sheet `name` copies, by the names spreadsheet programs give copies: 'R (2)' (Excel),
-    'R_2' (LibreOffice), 'Copy of R' (Google Sheets)."""
+    'R_2' (LibreOffice), 'Copy of R' (Google Sheets; 'Copie de R' in French...)."""
+    copies = translations_of(COPY_OF)
     for original in originals:
         if name == original:
             continue
@@ -69,7 +76,7 @@ def copy_of(name: str, originals: Iterable[str]) -> str | None:
             return original
         if tail.startswith("_") and tail[1:].isdigit():
             return original
-        if name.lower() == f"copy of {original}".lower():
+        if normalise_label(name) in {normalise_label(c.format(sheet=original)) for c in copies}:
             return original
     return None
 
