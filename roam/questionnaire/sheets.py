@@ -8,6 +8,7 @@ Every sheet is known by its English name (its role); `sheet_name` gives its name
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from roam.framework.models import normalise_label
 from roam.i18n import current_language, gettext, languages
@@ -50,7 +51,13 @@ def category_sheets(lang: str | None = None) -> dict[str, str]:
 
 def candidates(role: str) -> list[str]:
     """Every name the sheet `role` has in some language, English first."""
-    return list(dict.fromkeys(sheet_name(role, lang) for lang in languages()))
+    return list(_candidates(role))
+
+
+@lru_cache(maxsize=64)
+def _candidates(role: str) -> tuple[str, ...]:
+    # catalogues and vocabulary are read once per process, so the names never change in it
+    return tuple(dict.fromkeys(sheet_name(role, lang) for lang in languages()))
 
 
 def _key(name: str) -> str:
@@ -68,19 +75,25 @@ def find_sheets(found: Iterable[str]) -> dict[str, str]:
     by_key: dict[str, str] = {}
     for name in names:
         by_key.setdefault(_key(name), name)
+    present = set(names)
     out: dict[str, str] = {}
-    for role in roles():
-        for candidate in candidates(role):
-            if candidate in names:
+    for role, names_of_role in _table():
+        for candidate in names_of_role:
+            if candidate in present:
                 out[role] = candidate
                 break
         else:
-            match = next((by_key[_key(c)] for c in candidates(role) if _key(c) in by_key), None)
+            match = next((by_key[_key(c)] for c in names_of_role if _key(c) in by_key), None)
             if match is not None:
                 out[role] = match
     return out
 
 
+@lru_cache(maxsize=1)
+def _table() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((role, _candidates(role)) for role in roles())
+
+
 def all_candidates() -> list[str]:
     """Every name any sheet of a questionnaire has in any language (metadata sheet first)."""
-    return [L.META, *(name for role in roles() for name in candidates(role))]
+    return [L.META, *(name for _, names in _table() for name in names)]

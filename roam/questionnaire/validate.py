@@ -88,7 +88,7 @@ def _check(
         for role in required_roles()
         for name in ([found[role]] if role in found else candidates(role))
     ]
-    internal = (L.META, found.get(L.LISTS, L.LISTS), found.get(L.INSTRUCTIONS, L.INSTRUCTIONS))
+    internal = (L.META, found.get(L.LISTS, L.LISTS))
     structure.check_sheets(package.sheet_states, required, internal, report)
     external.check_links(package, report)
     book = open_workbook(package, report)
@@ -199,10 +199,11 @@ def _responses(
     )
     row_schema.run_schema(records, context, report)
     firsts = [records[idx] for idx in sorted(first_seen.values())]
+    sheet_of = raw.category_sheets()  # as the workbook names them
     for row in firsts:  # the rules that need the catalogue, in the order a reader fixes them
-        indicator_ids.check_row(row, framework, raw.category_sheets(), report)
+        indicator_ids.check_row(row, framework, sheet_of, report)
         numbers.check_row(row, report)
         answers.check_row(row, report)
         statuses.check_row(row, report)
     indicator_set = meta.indicator_set if meta else raw.meta.get("indicator_set", "full")
-    return coverage.complete(firsts, framework, indicator_set, raw.category_sheets(), report)
+    return coverage.complete(firsts, framework, indicator_set, sheet_of, report)

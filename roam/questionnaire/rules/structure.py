@@ -4,6 +4,7 @@ and sheets far larger than a questionnaire."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from roam.errors import IssueKind, ValidationReport, register_issues
 from roam.framework.models import normalise_label
@@ -64,10 +65,16 @@ ISSUES = register_issues(
 )
 
 
+@lru_cache(maxsize=256)
+def _copy_names(original: str) -> frozenset[str]:
+    """The names Google Sheets gives a copy of `original` in any language (compared loosely)."""
+    return frozenset(normalise_label(c.format(sheet=original)) for c in translations_of(COPY_OF))
+
+
 def copy_of(name: str, originals: Iterable[str]) -> str | None:
     """The sheet `name` copies, by the names spreadsheet programs give copies: 'R (2)' (Excel),
     'R_2' (LibreOffice), 'Copy of R' (Google Sheets; 'Copie de R' in French...)."""
-    copies = translations_of(COPY_OF)
+    key = normalise_label(name)
     for original in originals:
         if name == original:
             continue
@@ -76,7 +83,7 @@ def copy_of(name: str, originals: Iterable[str]) -> str | None:
             return original
         if tail.startswith("_") and tail[1:].isdigit():
             return original
-        if normalise_label(name) in {normalise_label(c.format(sheet=original)) for c in copies}:
+        if key in _copy_names(original):
             return original
     return None
 
