@@ -181,6 +181,7 @@ def read_raw(
     sheets = find_sheets(names)
     missing = [role for role in required_roles() if role not in sheets]
     recorded = meta.get(L.LANGUAGE_KEY)
+    report.language = recorded or None  # messages may follow the workbook, even when it stops here
     lang = recorded if recorded in languages() else None
     for role in missing:
         report.add("missing_sheet", sheet=sheet_name(role, lang), found=", ".join(names) or "none")

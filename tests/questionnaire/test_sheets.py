@@ -166,6 +166,20 @@ def test_a_missing_sheet_in_a_french_workbook_is_named_in_french(filled):
     )
     copy = next(i for i in report.warnings if i.code == "copied_sheet")
     assert (copy.sheet, copy.params["original"]) == ("Contexte (2)", "Contexte")
+    assert report.language == "fr"  # known although reading stopped: messages follow it
+
+
+def test_the_cli_tells_a_missing_sheet_in_the_workbooks_language(filled, tmp_path):
+    from typer.testing import CliRunner
+
+    from roam.cli import app
+
+    path = tmp_path / "sn_fr.xlsx"
+    path.write_bytes(edit_xlsx(filled["fr"], lambda wb: setattr(wb["Contexte"], "title", "Ctx")))
+    with language("en"):  # the CLI switches to the workbook's language; restored after
+        result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert "ERREUR Contexte: La feuille « Contexte » manque." in result.output
 
 
 def test_a_missing_sheet_is_named_in_the_readers_language_when_none_is_recorded(filled):
@@ -179,7 +193,8 @@ def test_a_missing_sheet_is_named_in_the_readers_language_when_none_is_recorded(
     missing = next(i for i in report.errors if i.code == "missing_sheet")
     assert missing.sheet == "Evaluación"
     assert missing.text("es").startswith("Falta la hoja «Evaluación». Hojas encontradas: ")
-    _, report = check_questionnaire(data)
+    with language("en"):
+        _, report = check_questionnaire(data)
     assert next(i for i in report.errors if i.code == "missing_sheet").sheet == "Assessment"
 
 
