@@ -45,12 +45,14 @@ SHEET_NAME_FORBIDDEN = "[]:*?/\\"  # characters Excel refuses in a sheet name
 
 def check_sheet_name(name: str) -> str:
     """A name Excel accepts for a sheet (1 to 31 characters, none of []:*?/\\, no leading or
-    trailing apostrophe), or a ValueError saying why not."""
+    trailing apostrophe, not the reserved "History"), or a ValueError saying why not."""
     if not 1 <= len(name) <= SHEET_NAME_CHARS:
         raise ValueError(f"sheet name {name!r} must have 1 to {SHEET_NAME_CHARS} characters")
     bad = sorted(set(name) & set(SHEET_NAME_FORBIDDEN))
     if bad or name.startswith("'") or name.endswith("'"):
         raise ValueError(f"sheet name {name!r} has characters Excel refuses in a sheet name")
+    if name.casefold() == "history":
+        raise ValueError(f"sheet name {name!r} is reserved by Excel")
     return name
 
 

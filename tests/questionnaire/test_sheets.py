@@ -82,7 +82,9 @@ def test_every_sheet_name_is_one_excel_accepts_and_names_one_sheet(lang):
             assert owners.setdefault(name.casefold(), role) == role, name
 
 
-@pytest.mark.parametrize("bad", ["", "x" * 32, "R/O", "Lists:1", "[A]", "'quoted'", "a*b", "a?b"])
+@pytest.mark.parametrize(
+    "bad", ["", "x" * 32, "R/O", "Lists:1", "[A]", "'quoted'", "a*b", "a?b", "History"]
+)
 def test_a_name_excel_refuses_is_refused(bad):
     with pytest.raises(ValueError, match="sheet name"):
         check_sheet_name(bad)
