@@ -310,7 +310,7 @@ def _write_instructions(
 
 
 def _write_assessment(wb, meta: AssessmentMeta, fmt: dict, lists: dict[str, str]) -> None:
-    ws = wb.add_worksheet(sheet_name(L.ASSESSMENT))
+    ws = wb.add_worksheet(sheet_name(L.ASSESSMENT))  # in the current language
     ws.set_column(0, 0, 24)
     ws.set_column(1, 1, 48)
     ws.write_string(0, 0, _("Field"), fmt["header"])
@@ -489,7 +489,7 @@ def _fill_row(ws, row: int, col: dict[str, int], answer: dict, labels: dict, fmt
 
 
 def _write_mab(wb, mab: pd.DataFrame | None, fmt: dict, lists: dict[str, str], lang: str) -> None:
-    ws = wb.add_worksheet(L.MAB)
+    ws = wb.add_worksheet(sheet_name(L.MAB, lang))  # "MAB" in every language (layout.py)
     vocab = vocabulary()
     for i, (_key, header, width) in enumerate(L.MAB_COLUMNS):
         ws.set_column(i, i, width, fmt["input"])
