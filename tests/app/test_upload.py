@@ -135,3 +135,12 @@ def test_a_french_workbook_is_counted_and_located_by_its_own_sheet_names(app):
     assert list(counts.index) == ["R", "O", "A", "M", "X", "Contexte", "All sheets"]
     _upload(app, "XC.xlsx", english)
     assert app.table[0].value.set_index("Sheet").loc["Contextual"].equals(counts.loc["Contexte"])
+
+
+def test_the_templates_the_page_offers_name_their_sheets_in_its_language():
+    from roam.ui.pages.upload import _blank_template, _country_template
+
+    arabic = openpyxl.load_workbook(io.BytesIO(_country_template("SN", "core", "ar")))
+    assert arabic.sheetnames[:2] == ["التعليمات", "التقييم"] and "السياق" in arabic.sheetnames
+    french = openpyxl.load_workbook(io.BytesIO(_blank_template("full", "fr")))
+    assert {"Évaluation", "Contexte", "Listes", "Recommandations"} <= set(french.sheetnames)
