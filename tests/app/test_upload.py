@@ -126,15 +126,15 @@ def test_a_french_workbook_is_counted_and_located_by_its_own_sheet_names(app):
     out = io.BytesIO()
     wb.save(out)
     _upload(app, "XC_fr.xlsx", out.getvalue())
-    issues = next(t.value for t in app.table if "Cell" in t.value.columns)
+    issues = next(t for t in static_tables(app) if "Cell" in t.columns)
     assert ("Évaluation", "B4") in set(zip(issues["Sheet"], issues["Cell"], strict=True))
     english = (REPO / "sample_data" / "XC_Calvaria_core.xlsx").read_bytes()
     app.file_uploader[0].set_value(None).run()
     _upload(app, "XC_fr.xlsx", data)
-    counts = app.table[0].value.set_index("Sheet")
+    counts = static_tables(app)[0].set_index("Sheet")
     assert list(counts.index) == ["R", "O", "A", "M", "X", "Contexte", "All sheets"]
     _upload(app, "XC.xlsx", english)
-    assert app.table[0].value.set_index("Sheet").loc["Contextual"].equals(counts.loc["Contexte"])
+    assert static_tables(app)[0].set_index("Sheet").loc["Contextual"].equals(counts.loc["Contexte"])
 
 
 def test_the_templates_the_page_offers_name_their_sheets_in_its_language():
