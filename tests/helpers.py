@@ -92,7 +92,8 @@ FRENCH = frozenset(
 
 def english_sentence(text: str) -> bool:
     """English: two or more English function words, or one and no French one."""
-    words = re.findall(r"[a-zà-ÿ]+", re.sub(r"\S*[/\\]\S*", " ", text.lower()))  # no paths
+    text = re.sub(r"\b[0-9a-f]{16,}\b", " ", text.lower())  # no hashes ("...eb55be19...")
+    words = re.findall(r"[a-zà-ÿ]+", re.sub(r"\S*[/\\]\S*", " ", text))  # no paths
     english = sum(w in ENGLISH for w in words)
     return english >= 2 or (english == 1 and not any(w in FRENCH for w in words))
 
