@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 
@@ -12,18 +11,8 @@ from roam.access import LOCAL_ADMIN, AccessDenied, User
 from roam.questionnaire import read_questionnaire
 from roam.service import NotFound, TransitionError, connect
 from roam.service import assessments as A
-from roam.store import Store, StoreError
-
-SAMPLES = Path(__file__).resolve().parents[2] / "sample_data"
-TEAM = User("team@xa.example", "national_team", frozenset({"XA"}))
-SEC = User("sec@unesco.example", "secretariat")
-
-
-@pytest.fixture
-def store(tmp_path) -> Store:
-    s = Store(f"sqlite:///{tmp_path / 'roam.sqlite'}")
-    A.ingest(connect(TEAM, s), [SAMPLES / "XA_Aurelia_full.xlsx"])
-    return s
+from roam.store import StoreError
+from tests.service.conftest import SAMPLES, SEC, TEAM
 
 
 def test_a_newer_upload_is_never_validated_unseen(store):

@@ -4,28 +4,15 @@ trail keeps the English reason, whatever language the refused person used."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from typer.testing import CliRunner
 
-from roam.access import AccessDenied, User, audit_events
+from roam.access import AccessDenied, audit_events
 from roam.cli import app
 from roam.i18n import language
 from roam.service import NotFound, TransitionError, connect
 from roam.service import assessments as A
-from roam.store import Store
-
-SAMPLES = Path(__file__).resolve().parents[2] / "sample_data"
-TEAM = User("team@xa.example", "national_team", frozenset({"XA"}))
-SEC = User("sec@unesco.example", "secretariat")
-
-
-@pytest.fixture
-def store(tmp_path) -> Store:
-    s = Store(f"sqlite:///{tmp_path / 'roam.sqlite'}")
-    A.ingest(connect(TEAM, s), [SAMPLES / "XA_Aurelia_full.xlsx"])
-    return s
+from tests.service.conftest import SEC, TEAM
 
 
 def test_a_refusal_in_french_is_recorded_in_english(store):
