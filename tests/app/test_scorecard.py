@@ -41,3 +41,33 @@ def test_gaps_in_one_list_and_mab_headers_in_words(app):
     open_tab(app, "MAB")
     mab = next(d.value for d in app.dataframe if "Stakeholder group" in d.value.columns)
     assert list(mab.columns)[:3] == ["Name", "Organisation", "Stakeholder group"]
+
+
+def test_strengths_and_weaknesses_are_the_themes_furthest_from_the_own_mean(app):
+    """Worked from the page's own theme table: the mean of the scored themes, then the three
+    furthest above it (strengths) and below it (weaknesses), each list one Markdown block."""
+    go(app, "scorecard")
+    themes = next(t for t in static_tables(app) if "Id" in t.columns)
+    scored = themes[themes["Score"].astype(str) != ""]
+    score = dict(zip(scored["Id"], scored["Score"].astype(float), strict=True))
+    mean = sum(score.values()) / len(score)
+    blocks = {
+        "strengths": next(m.value for m in app.markdown if "Relative strengths" in m.value),
+        "weaknesses": next(m.value for m in app.markdown if "Relative weaknesses" in m.value),
+    }
+    listed = {
+        kind: [line[2:].split(" ")[0] for line in block.splitlines() if line.startswith("- ")]
+        for kind, block in blocks.items()
+    }
+    assert len(listed["strengths"]) == 3 and len(listed["weaknesses"]) == 3
+    above = sorted((t for t in score if score[t] > mean), key=score.get, reverse=True)
+    below = sorted((t for t in score if score[t] < mean), key=score.get)
+    # the table is rounded, so a listed theme may tie with an unlisted one, never trail it
+    assert all(score[t] > mean for t in listed["strengths"])
+    assert min(score[t] for t in listed["strengths"]) >= score[above[2]]
+    assert all(score[t] < mean for t in listed["weaknesses"])
+    assert max(score[t] for t in listed["weaknesses"]) <= score[below[2]]
+    first = blocks["strengths"].splitlines()[2]
+    assert first.startswith(f"- {listed['strengths'][0]} ") and first.endswith(
+        f": {score[listed['strengths'][0]]:.0f}"
+    )

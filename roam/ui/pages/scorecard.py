@@ -90,14 +90,9 @@ def render() -> None:
             )
         )
     with right:
-        st.markdown(_("**Relative strengths** (themes above the country's own mean)"))
-        for s in record["strengths"]:
-            name = common.text(fw, s["theme"])
-            st.markdown(f"- {s['theme']} {name}: {common.fmt(s['score'])}")
-        st.markdown(_("**Relative weaknesses**"))
-        for w in record["weaknesses"]:
-            name = common.text(fw, w["theme"])
-            st.markdown(f"- {w['theme']} {name}: {common.fmt(w['score'])}")
+        heading = _("**Relative strengths** (themes above the country's own mean)")
+        st.markdown(theme_list(heading, record["strengths"], fw))
+        st.markdown(theme_list(_("**Relative weaknesses**"), record["weaknesses"], fw))
     # only the open tab is built and sent (a click on another tab reruns the page for it)
     labels = [_("Themes"), _("Indicators"), _("Contextual"), _("MAB")]
     tabs = st.tabs(labels, key="scorecard_tab", on_change="rerun")
@@ -107,6 +102,15 @@ def render() -> None:
         if tab.open:
             with tab:
                 show(analysis, country, assessment)
+
+
+def theme_list(heading: str, themes: list[dict], fw) -> str:
+    """A heading and its themes as one Markdown list: one element on the page, not one per
+    theme, which keeps the first view quick to draw. Names come from the framework's texts."""
+    items = [
+        f"- {t['theme']} {common.text(fw, t['theme'])}: {common.fmt(t['score'])}" for t in themes
+    ]
+    return "\n".join([heading, "", *items])
 
 
 def _themes_tab(analysis, country: str, assessment) -> None:
