@@ -70,8 +70,13 @@ def parse_number(raw: object) -> ParsedNumber:
 
 
 def parse_year(raw: object) -> tuple[int | None, bool]:
+    """A data year: a whole number within +-9999, as a number, a date or text."""
     if raw is None:
         return None, True
+    if isinstance(raw, float):  # how spreadsheets store 2023 (numpy floats too)
+        if raw.is_integer() and abs(raw) <= MAX_YEAR:
+            return int(raw), True
+        return None, False  # 2023.5, NaN, infinity, 1e19: what parse_number would refuse too
     if raw.__class__ is int and -MAX_YEAR <= raw <= MAX_YEAR:  # type: ignore[operator]
         return raw, True  # type: ignore[return-value]
     if isinstance(raw, dt.date):

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-
 from roam.errors import ValidationReport
-from roam.framework import Framework
-from roam.framework.catalogue import ChoiceScale, NumericScale
 from roam.framework.models import normalise_label
 from roam.questionnaire import layout as L
-from roam.questionnaire.coerce import AnswerMatcher, as_text, parse_number, parse_year
+from roam.questionnaire.coerce import as_text, parse_number, parse_year
+from roam.questionnaire.expected import Expected
 from roam.questionnaire.read import RawSheet
 from roam.questionnaire.rules import formulas
+
+NAN = float("nan")
 
 
 def coerce_row(
@@ -25,35 +24,39 @@ def coerce_row(
     sheet: RawSheet,
     row0: int,
     values: dict[str, Any],
-    framework: Framework,
-    matchers: dict[str, AnswerMatcher],
+    expected: dict[str, Expected],
     statuses: dict[str, str],
     report: ValidationReport,
 ) -> dict[str, Any]:
-    """One row as typed values plus what the rules need (scale, range, flags, cells)."""
+    """One row as typed values plus what the rules need (scale, range, flags, cells).
+
+    `expected` (roam/questionnaire/expected.py) holds each indicator's scale, unit and range,
+    worked out once per framework; `statuses` maps typed statuses to codes."""
     cells = Cells(row0, sheet.columns)
     ind_id = "" if values.get("indicator_id") is None else str(values["indicator_id"]).strip()
-    entry = framework.by_id.get(ind_id)
+    want = expected.get(ind_id)
     formula_cells = bool(sheet.formulas) and formulas.check_row(sheet, cells, ind_id, report)
+    answer_raw, value_raw = values.get("answer"), values.get("value")
+    year, year_ok = parse_year(values.get("data_year"))
     rec: dict[str, Any] = {
         "indicator_id": ind_id,
         "category": code,
         "sheet": sheet.name,
         "row": row0 + 1,
-        "known": entry is not None,
+        "known": want is not None,
         "scale": None,
         "scale_type": None,
-        "answer_raw": values.get("answer"),
+        "answer_raw": answer_raw,
         "answer": None,
-        "value_raw": values.get("value"),
-        "value": float("nan"),
+        "value_raw": value_raw,
+        "value": NAN,
         "value_ok": True,
-        "low": float("nan"),
-        "high": float("nan"),
+        "low": NAN,
+        "high": NAN,
         "unit": None,
         "year_raw": values.get("data_year"),
-        "data_year": None,
-        "year_ok": True,
+        "data_year": year,
+        "year_ok": year_ok,
         "status_raw": values.get("status"),
         "status": None,
         "source": as_text(values.get("source")),
@@ -63,34 +66,17 @@ def coerce_row(
         "answer_as_value": False,
         "formula": formula_cells,
     }
-    year, year_ok = parse_year(values.get("data_year"))
-    rec["data_year"], rec["year_ok"] = year, year_ok
-    if entry is not None:
-        ind = entry.indicator
-        scale = framework.scales[ind.scale]
-        rec.update(scale=ind.scale, scale_type=scale.type, unit=ind.unit)
-        if isinstance(scale, ChoiceScale):
-            rec["answer"] = matchers[scale.id].match(values.get("answer"))
-        elif isinstance(scale, NumericScale):
-            raw_value = values.get("value")
-            if raw_value is None and values.get("answer") is not None:
-                raw_value = values.get("answer")
-                rec["value_raw"], rec["answer_raw"] = raw_value, None
-                rec["answer_as_value"] = True
-            number = parse_number(raw_value)
-            rec["value_ok"] = number.ok
-            value = number.value
-            is_percentage = scale.maximum == 100 and "%" in (ind.unit or "")
-            if value is not None and is_percentage and not number.percent_sign and 0 < value < 1:
-                value, rec["fraction"] = value * 100, True
-            rec["value"] = float("nan") if value is None else value
-            rec["low"] = scale.minimum if scale.minimum is not None else float("-inf")
-            rec["high"] = scale.maximum if scale.maximum is not None else float("inf")
+    if want is not None:
+        rec["scale"], rec["scale_type"], rec["unit"] = want.scale, want.scale_type, want.unit
+        if want.matcher is not None:
+            rec["answer"] = want.matcher.match(answer_raw)
+        elif want.numeric:
+            _coerce_number(rec, want, answer_raw, value_raw)
         else:
-            rec["answer"] = as_text(values.get("answer"))
+            rec["answer"] = as_text(answer_raw)
     status_raw = values.get("status")
     if status_raw is None:
-        has_answer = rec["answer"] is not None or not pd.isna(rec["value"])
+        has_answer = rec["answer"] is not None or rec["value"] == rec["value"]  # not NaN
         has_answer = has_answer or rec["answer_raw"] is not None or rec["value_raw"] is not None
         rec["status"] = "available" if has_answer else "unanswered"
     else:
@@ -98,6 +84,22 @@ def coerce_row(
             normalise_label(str(status_raw)), "invalid"
         )
     return rec
+
+
+def _coerce_number(rec: dict[str, Any], want: Expected, answer_raw: object, raw: object) -> None:
+    """The value of a numeric indicator; a number typed in the Answer column is taken (and
+    flagged), and a percentage typed as a fraction of 1 is read as per cent (and flagged)."""
+    if raw is None and answer_raw is not None:
+        raw = answer_raw
+        rec["value_raw"], rec["answer_raw"] = raw, None
+        rec["answer_as_value"] = True
+    number = parse_number(raw)
+    rec["value_ok"] = number.ok
+    value = number.value
+    if value is not None and want.percentage and not number.percent_sign and 0 < value < 1:
+        value, rec["fraction"] = value * 100, True
+    rec["value"] = NAN if value is None else value
+    rec["low"], rec["high"] = want.low, want.high
 
 
 class Cells:

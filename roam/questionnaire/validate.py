@@ -17,10 +17,9 @@ import pandas as pd
 
 from roam.errors import QuestionnaireError, ValidationReport
 from roam.framework import Framework, available_versions, load_framework
-from roam.framework.catalogue import ChoiceScale
 from roam.i18n import language, languages
 from roam.questionnaire import layout as L
-from roam.questionnaire.coerce import AnswerMatcher, status_lookup
+from roam.questionnaire.expected import expectations, status_table
 from roam.questionnaire.model import Assessment, AssessmentMeta
 from roam.questionnaire.read import RawWorkbook, open_workbook, read_raw
 from roam.questionnaire.recommendations import check_sheet
@@ -177,19 +176,12 @@ def _responses(
 ) -> pd.DataFrame:
     """Coerce every row, run the row rules (schema, then those that need the catalogue), and
     complete the table to one row per indicator of the assessed set."""
-    vocab = vocabulary()
-    statuses_ = status_lookup([(s.code, s.label) for s in vocab.data_statuses])
-    matchers = {
-        sid: AnswerMatcher(scale, framework.level_aliases(sid))
-        for sid, scale in framework.scales.items()
-        if isinstance(scale, ChoiceScale)
-    }
-    records: list[dict[str, Any]] = []
-    for code, sheet in raw.categories.items():
-        for row0, values in sheet.rows:
-            records.append(
-                coerce_row(code, sheet, row0, values, framework, matchers, statuses_, report)
-            )
+    expected, statuses_ = expectations(framework), status_table()
+    records: list[dict[str, Any]] = [
+        coerce_row(code, sheet, row0, values, expected, statuses_, report)
+        for code, sheet in raw.categories.items()
+        for row0, values in sheet.rows
+    ]
     first_seen: dict[str, int] = {}
     for idx, rec in enumerate(records):
         if rec["known"]:

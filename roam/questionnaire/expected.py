@@ -1,0 +1,89 @@
+"""What coercion expects of each indicator of a framework, worked out once per framework.
+
+A row's scale, unit, range and answer matcher depend only on its indicator and the loaded
+framework, not on the workbook: they are looked up once per framework and kept, instead of once
+per row of every upload. The matchers and the status table take every language's labels, so
+nothing here depends on the current language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from roam.framework import Framework
+from roam.framework.catalogue import ChoiceScale, NumericScale
+from roam.questionnaire.coerce import AnswerMatcher, status_lookup
+from roam.questionnaire.vocab import Vocabulary, vocabulary
+
+KEPT_FRAMEWORKS = 8  # a process reads a handful of framework versions (and test fixtures)
+
+
+@dataclass(frozen=True)
+class Expected:
+    """One indicator as coercion sees it."""
+
+    scale: str
+    scale_type: str
+    unit: str | None
+    matcher: AnswerMatcher | None  # choice scales: typed answers -> the scale's labels
+    numeric: bool
+    percentage: bool  # a 0-100 scale in per cent: a fraction of 1 is read as per cent
+    low: float
+    high: float
+
+
+def _expected(framework: Framework, matchers: dict[str, AnswerMatcher]) -> dict[str, Expected]:
+    found = {}
+    nan = float("nan")
+    for entry in framework.entries:
+        ind = entry.indicator
+        scale = framework.scales[ind.scale]
+        numeric = isinstance(scale, NumericScale)
+        low = high = nan
+        if numeric:
+            low = scale.minimum if scale.minimum is not None else float("-inf")
+            high = scale.maximum if scale.maximum is not None else float("inf")
+        found[entry.id] = Expected(
+            scale=ind.scale,
+            scale_type=scale.type,
+            unit=ind.unit,
+            matcher=matchers.get(scale.id) if isinstance(scale, ChoiceScale) else None,
+            numeric=numeric,
+            percentage=numeric and scale.maximum == 100 and "%" in (ind.unit or ""),
+            low=low,
+            high=high,
+        )
+    return found
+
+
+_KEPT: dict[int, tuple[Framework, dict[str, Expected]]] = {}
+
+
+def expectations(framework: Framework) -> dict[str, Expected]:
+    """Indicator ID -> what its rows must hold, for this framework object (frameworks are
+    mutable dataclasses, so the cache is keyed by identity and holds the framework itself)."""
+    kept = _KEPT.get(id(framework))
+    if kept is not None and kept[0] is framework:
+        return kept[1]
+    matchers = {
+        sid: AnswerMatcher(scale, framework.level_aliases(sid))
+        for sid, scale in framework.scales.items()
+        if isinstance(scale, ChoiceScale)
+    }
+    found = _expected(framework, matchers)
+    if len(_KEPT) >= KEPT_FRAMEWORKS:
+        _KEPT.clear()
+    _KEPT[id(framework)] = (framework, found)
+    return found
+
+
+_STATUSES: list[tuple[Vocabulary, dict[str, str]]] = []
+
+
+def status_table() -> dict[str, str]:
+    """Typed data status (label or code, any language, normalised) -> status code, for the
+    vocabulary in use (kept while it is the same object)."""
+    vocab = vocabulary()
+    if not _STATUSES or _STATUSES[0][0] is not vocab:
+        _STATUSES[:] = [(vocab, status_lookup([(s.code, s.label) for s in vocab.data_statuses]))]
+    return _STATUSES[0][1]
