@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Annotated, Literal
 
 import yaml
@@ -126,12 +128,21 @@ class Vocabulary(_Strict):
         values = [s.code for s in self.data_statuses] if kind == "statuses" else getattr(self, kind)
         return [self.label(kind, value, lang) for value in values]
 
-    def lookup(self, kind: ListKind) -> dict[str, str]:
+    def lookup(self, kind: ListKind) -> Mapping[str, str]:
         """What people type, in English or any translation, -> the English entry or status code.
 
         Keys are normalised (case, spacing) and also folded (accents and Arabic vowel marks
-        dropped), so "Societe civile" and "Société civile" both read as "Civil society".
+        dropped), so "Societe civile" and "Société civile" both read as "Civil society". Built
+        once per vocabulary object and list (every upload asks), and read-only for that reason.
         """
+        kept = _LOOKUPS.get((id(self), kind))
+        if kept is None or kept[0] is not self:
+            if len(_LOOKUPS) >= KEPT_LOOKUPS:
+                _LOOKUPS.clear()
+            kept = _LOOKUPS[(id(self), kind)] = (self, MappingProxyType(self._lookup(kind)))
+        return kept[1]
+
+    def _lookup(self, kind: ListKind) -> dict[str, str]:
         table: dict[str, str] = {}
         values = [s.code for s in self.data_statuses] if kind == "statuses" else getattr(self, kind)
         languages = [SOURCE_LANGUAGE, *sorted(vocabulary_translations())]
@@ -147,6 +158,8 @@ class Vocabulary(_Strict):
 
 
 ListKind = Literal["statuses", "stakeholder_groups", "genders"]
+_LOOKUPS: dict[tuple[int, str], tuple[Vocabulary, Mapping[str, str]]] = {}
+KEPT_LOOKUPS = 12  # three lists of the one vocabulary a process reads (and a few test ones)
 
 
 def fold(text: str) -> str:
