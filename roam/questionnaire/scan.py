@@ -9,6 +9,7 @@ ask another program for data (DDE).
 
 from __future__ import annotations
 
+import re
 import string
 import xml.parsers.expat
 from dataclasses import dataclass, field
@@ -172,7 +173,7 @@ def scan_sheet(xml_bytes: bytes, max_rows: int, max_columns: int) -> SheetScan:
 # are counted first, the others only when the common ones do not account for every tag.
 COMMON_TAGS = (b'<c r="', b"<v>", b"</", b"<row ")
 OTHER_TAGS = (b"<sheetData", b"<row>", b"<is>", b"<t>", b'<t xml:space="preserve">')
-R_SPACED = (b"r ", b"r\t", b"r\n", b"r\r")
+R_SPACED = re.compile(rb"r[ \t\n\r]")  # an `r` followed by white space: one search, not four counts
 UPPER = bytes(range(65, 91))
 
 
@@ -197,8 +198,8 @@ def quick_scan(xml_bytes: bytes, max_rows: int, max_columns: int) -> SheetScan |
         if opened != tags:
             return None  # comments, formulas, rich text, prefixes, other writers: parse properly
     rows_with_r = xml_bytes.count(b'<row r="', start, end)
-    if xml_bytes.count(b"r=", start, end) != cells + rows_with_r or any(
-        xml_bytes.count(pattern, start, end) for pattern in R_SPACED
+    if xml_bytes.count(b"r=", start, end) != cells + rows_with_r or R_SPACED.search(
+        xml_bytes, start, end
     ):
         return None  # an `r` attribute somewhere else, or written unusually
     if not cells:

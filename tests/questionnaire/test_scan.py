@@ -49,6 +49,9 @@ def test_quick_path_takes_every_sample_sheet_and_agrees_with_the_parser(path):
         b'<row r="1"><c><v>1</v></c></row>',  # no r
         b'<row r="1"><x:c r="A1"><v>1</v></x:c></row>',  # a prefix
         b'<row r="1"><c r="A1" r ="XFD9"><v>1</v></c></row>',  # a second r
+        b'<row r="1"><c r="A1" r\t="XFD9"><v>1</v></c></row>',  # ... after a tab
+        b'<row r="1"><c r="A1" r\n="XFD9"><v>1</v></c></row>',  # ... a line break
+        b'<row r="1"><c r="A1" r\r="XFD9"><v>1</v></c></row>',  # ... a carriage return
         b'<row r="1"><c r="&#65;1"><v>1</v></c></row>',  # a character reference
     ],
 )
