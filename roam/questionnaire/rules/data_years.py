@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from roam.errors import IssueKind, register_issues
 from roam.questionnaire.rules.base import Record, RowCheck, RowContext, flag
 
@@ -38,7 +40,7 @@ ROW_CHECKS = (
         "old_year",
         "data_year",
         "data_year",
-        lambda ctx: lambda s: s.isna() | (s >= ctx.earliest_year),
+        lambda ctx: lambda s: np.isnan(s) | (s >= ctx.earliest_year),
         _not_a_year,
     ),
     RowCheck(
@@ -46,7 +48,7 @@ ROW_CHECKS = (
         "future_year",
         "data_year",
         "data_year",
-        lambda ctx: lambda s: s.isna() | (s <= ctx.this_year),
+        lambda ctx: lambda s: np.isnan(s) | (s <= ctx.this_year),
         _future,
     ),
 )

@@ -6,7 +6,7 @@ from typing import Any
 
 from roam.errors import IssueKind, ValidationReport, register_issues
 from roam.framework import Framework
-from roam.questionnaire.rules.base import Record, RowCheck, RowContext, flag
+from roam.questionnaire.rules.base import Record, RowCheck, RowContext, flag, repeated
 
 ISSUES = register_issues(
     IssueKind(
@@ -50,7 +50,7 @@ ROW_CHECKS = (
         "duplicate_indicator",
         "indicator_id",
         None,
-        lambda ctx: lambda df: ~df["known"] | ~df["indicator_id"].duplicated(keep="first"),
+        lambda ctx: lambda cols: ~cols["known"] | ~repeated(cols["indicator_id"]),
         _duplicate,
     ),
 )

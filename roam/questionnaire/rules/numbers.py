@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from roam.errors import IssueKind, ValidationReport, register_issues
 from roam.questionnaire.rules.base import Record, RowCheck, RowContext, flag
 
@@ -51,8 +53,9 @@ ROW_CHECKS = (
         "value",
         None,
         lambda ctx: (
-            lambda df: (
-                df["value"].isna() | ((df["value"] >= df["low"]) & (df["value"] <= df["high"]))
+            lambda cols: (
+                np.isnan(cols["value"])
+                | ((cols["value"] >= cols["low"]) & (cols["value"] <= cols["high"]))
             )
         ),
         _out_of_range,

@@ -1,10 +1,9 @@
 """The pandera schema over the coerced rows: the union of the row rules' checks.
 
 Each rule module declares its checks (ROW_CHECKS); here they become one lazy pandera schema over a
-compact, typed frame, and each failure becomes the rule's located issue. The same check functions
-first run once over the frame as plain vectorised tests: when every row passes (as in most uploads)
-pandera would find nothing, and its lazy run, which collects and locates every failure, is only
-needed when one fails.
+compact, typed frame, and each failure becomes the rule's located issue. The check functions work
+on plain arrays, so the same functions first run once without pandas: when every row passes (as in
+most uploads) pandera would find nothing, and its lazy run is only needed when one fails.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ import pandera.pandas as pa
 
 from roam.errors import ValidationReport
 from roam.questionnaire.rules import answers, data_years, indicator_ids, numbers, statuses
-from roam.questionnaire.rules.base import Record, RowCheck, RowContext
+from roam.questionnaire.rules.base import Columns, Record, RowCheck, RowContext
 from roam.values import is_present
 
 ROW_CHECKS: tuple[RowCheck, ...] = (
@@ -35,15 +34,27 @@ for _check in ROW_CHECKS:
 NULLABLE = ("value", "data_year")  # value columns; the flags are never empty
 
 
-CheckFunction = Callable[[Any], pd.Series]
+CheckFunction = Callable[[Any], np.ndarray]
 
 
 @lru_cache(maxsize=4)
 def row_tests(earliest_year: int, this_year: int) -> tuple[tuple[RowCheck, CheckFunction], ...]:
     """Each row check with its function made for these years (made once, shared by the schema
-    and the plain pass)."""
+    and the quick pass)."""
     context = RowContext(earliest_year, this_year)
     return tuple((check, check.make(context)) for check in ROW_CHECKS)
+
+
+def _on_column(function: CheckFunction) -> Callable[[pd.Series], pd.Series]:
+    """A check over a column's plain values as pandera calls it: a Series in, a Series out."""
+    return lambda s: pd.Series(function(s.to_numpy()), index=s.index)
+
+
+def _on_frame(function: CheckFunction) -> Callable[[pd.DataFrame], pd.Series]:
+    """A check over every column as pandera calls it: the frame in, a Series out."""
+    return lambda df: pd.Series(
+        function({name: df[name].to_numpy() for name in df.columns}), index=df.index
+    )
 
 
 @lru_cache(maxsize=4)
@@ -52,10 +63,10 @@ def response_schema(earliest_year: int, this_year: int) -> pa.DataFrameSchema:
     columns: dict[str, list[pa.Check]] = {name: [] for name in NULLABLE}
     frame_checks = []
     for check, function in row_tests(earliest_year, this_year):
-        made = pa.Check(function, name=check.name)
         if check.column is None:
-            frame_checks.append(made)
+            frame_checks.append(pa.Check(_on_frame(function), name=check.name))
         else:
+            made = pa.Check(_on_column(function), name=check.name)
             columns.setdefault(check.column, []).append(made)
     # No dtype: the compact frame is typed by construction, and pandera's dtype probe is
     # the slowest part of a validation this small.
@@ -69,63 +80,71 @@ def response_schema(earliest_year: int, this_year: int) -> pa.DataFrameSchema:
     )
 
 
-def compact_frame(records: list[Record]) -> pd.DataFrame:
-    """Only what the schema checks, as typed arrays: pandera stays fast on plain columns."""
+def compact_columns(records: list[Record]) -> dict[str, np.ndarray]:
+    """Only what the schema checks, as typed arrays (the frame pandera validates)."""
     nan = float("nan")
-    return pd.DataFrame(
-        {
-            "indicator_id": np.array([r["indicator_id"] for r in records], dtype=object),
-            "known": np.array([r["known"] for r in records], dtype=bool),
-            "status_ok": np.array([r["status"] != "invalid" for r in records], dtype=bool),
-            "answer_ok": np.array(
-                [
-                    r["scale_type"] != "choice"
-                    or not is_present(r["answer_raw"])
-                    or is_present(r["answer"])
-                    for r in records
-                ],
-                dtype=bool,
-            ),
-            "value_ok": np.array([bool(r["value_ok"]) for r in records], dtype=bool),
-            "year_ok": np.array([bool(r["year_ok"]) for r in records], dtype=bool),
-            "value": np.array([r["value"] for r in records], dtype=float),
-            "low": np.array([r["low"] for r in records], dtype=float),
-            "high": np.array([r["high"] for r in records], dtype=float),
-            "data_year": np.array(
-                [nan if r["data_year"] is None else r["data_year"] for r in records], dtype=float
-            ),
-        }
-    )
+    return {
+        "indicator_id": np.array([r["indicator_id"] for r in records], dtype=object),
+        "known": np.array([r["known"] for r in records], dtype=bool),
+        "status_ok": np.array([r["status"] != "invalid" for r in records], dtype=bool),
+        "answer_ok": np.array(
+            [
+                r["scale_type"] != "choice"
+                or not is_present(r["answer_raw"])
+                or is_present(r["answer"])
+                for r in records
+            ],
+            dtype=bool,
+        ),
+        "value_ok": np.array([bool(r["value_ok"]) for r in records], dtype=bool),
+        "year_ok": np.array([bool(r["year_ok"]) for r in records], dtype=bool),
+        "value": np.array([r["value"] for r in records], dtype=float),
+        "low": np.array([r["low"] for r in records], dtype=float),
+        "high": np.array([r["high"] for r in records], dtype=float),
+        "data_year": np.array(
+            [nan if r["data_year"] is None else r["data_year"] for r in records], dtype=float
+        ),
+    }
 
 
-def every_row_passes(frame: pd.DataFrame, earliest_year: int, this_year: int) -> bool:
-    """True when no check of the schema can fail on `frame`: each check function, applied as
-    pandera applies it (a column check skips blank cells), returns only True. Any doubt (an
-    error inside a check) answers False, and pandera decides."""
+def compact_frame(records: list[Record]) -> pd.DataFrame:
+    """The compact columns as the frame pandera validates: plain columns keep it fast."""
+    return pd.DataFrame(compact_columns(records))
+
+
+def every_row_passes(columns: Columns, earliest_year: int, this_year: int) -> bool:
+    """True when no check of the schema can fail on these columns: each check function,
+    applied as pandera applies it (a column check leaves out blank cells), returns only True.
+    Any doubt (an error inside a check) answers False, and pandera decides."""
     try:
         for check, function in row_tests(earliest_year, this_year):
             if check.column is None:
-                target = frame
+                target: Any = columns
             else:
-                target = frame[check.column]
-                target = target.dropna() if target.hasnans else target
+                target = columns[check.column]
+                if target.dtype.kind == "f":
+                    target = target[~np.isnan(target)]
             if not bool(np.all(function(target))):
                 return False
-    except Exception:  # noqa: BLE001 - pandera reports a failing check; the plain pass only skips it
+    except Exception:  # noqa: BLE001 - pandera reports a failing check; the quick pass only skips it
         return False
     return True
 
 
 def run_schema(records: list[Record], context: RowContext, report: ValidationReport) -> None:
-    """Validate every row at once; one issue per failing (row, rule), noise left out."""
+    """Validate every row at once; one issue per failing (row, rule), noise left out.
+
+    The quick pass runs the same check functions on plain arrays first: when every row passes
+    (most uploads) pandera would raise nothing, so its lazy run, which collects and locates
+    each failure, is only needed when a row fails."""
     if not records:
         return
-    frame = compact_frame(records)
-    if every_row_passes(frame, context.earliest_year, context.this_year):
-        return  # pandera would raise nothing: its lazy run only collects failures
+    columns = compact_columns(records)
+    if every_row_passes(columns, context.earliest_year, context.this_year):
+        return
     try:
         schema = response_schema(context.earliest_year, context.this_year)
-        schema.validate(frame, lazy=True)
+        schema.validate(pd.DataFrame(columns), lazy=True)
         return
     except pa.errors.SchemaErrors as errors:
         failures = errors.failure_cases

@@ -1,14 +1,22 @@
-"""The plain pass over the row checks agrees with pandera: it lets a frame through only when the
+"""The quick pass over the row checks agrees with pandera: it lets rows through only when the
 schema would raise nothing, so skipping pandera on clean rows changes no report."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+import pandas as pd
 import pandera.pandas as pa
 import pytest
 
-from roam.questionnaire.rules.row_schema import compact_frame, every_row_passes, response_schema
+from roam.questionnaire.rules.base import repeated
+from roam.questionnaire.rules.row_schema import (
+    compact_columns,
+    compact_frame,
+    every_row_passes,
+    response_schema,
+)
 
 YEARS = (1990, 2025)
 
@@ -56,13 +64,34 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_the_plain_pass_agrees_with_pandera(name):
+def test_the_quick_pass_agrees_with_pandera(name):
     records = CASES[name]
     failures = pandera_failures(records)
-    assert every_row_passes(compact_frame(records), *YEARS) == (failures == set())
+    assert every_row_passes(compact_columns(records), *YEARS) == (failures == set())
     assert (failures == set()) == (name in ("clean", "range without a top"))
 
 
+def test_pandera_locates_each_failing_row_and_rule():
+    records = [
+        record(),
+        record(indicator_id="R.2", data_year=2031),
+        record(),
+        record(indicator_id="Z.9", known=False),
+    ]
+    with pytest.raises(pa.errors.SchemaErrors) as raised:
+        response_schema(*YEARS).validate(compact_frame(records), lazy=True)
+    cases = raised.value.failure_cases
+    found = set(zip(cases["check"], cases["index"], strict=True))  # a frame check: each column
+    assert found == {("known_indicator", 3), ("unique_indicator", 2), ("year_not_future", 1)}
+
+
 def test_a_check_that_cannot_run_leaves_the_decision_to_pandera():
-    frame = compact_frame([record()]).drop(columns=["known"])
-    assert not every_row_passes(frame, *YEARS)
+    columns = compact_columns([record()])
+    del columns["known"]
+    assert not every_row_passes(columns, *YEARS)
+
+
+def test_repeated_is_pandas_duplicated_keeping_the_first():
+    values = np.array(["R.1", "R.2", "R.1", "", "", "R.2", "R.3"], dtype=object)
+    expected = pd.Series(values).duplicated(keep="first").to_numpy()
+    assert repeated(values).tolist() == expected.tolist() == [0, 0, 1, 0, 1, 1, 0]
