@@ -65,7 +65,8 @@ def check_row(row: Record, report: ValidationReport) -> None:
             value="",
             needed=needed,
         )
-    if row["status"] in vocabulary().without_data and has_answer:
+    # without_data is every entered status but "available": asked only when it can matter
+    if has_answer and row["status"] != "available" and row["status"] in vocabulary().without_data:
         report.add(
             "answer_with_gap_status",
             sheet=sheet,
