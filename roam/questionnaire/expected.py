@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from roam.framework import Framework
 from roam.framework.catalogue import ChoiceScale, NumericScale
 from roam.questionnaire.coerce import AnswerMatcher, status_lookup
-from roam.questionnaire.vocab import Vocabulary, vocabulary
-
-KEPT_FRAMEWORKS = 8  # a process reads a handful of framework versions (and test fixtures)
+from roam.questionnaire.kept import kept
+from roam.questionnaire.vocab import vocabulary
 
 
 @dataclass(frozen=True)
@@ -56,34 +55,25 @@ def _expected(framework: Framework, matchers: dict[str, AnswerMatcher]) -> dict[
     return found
 
 
-_KEPT: dict[int, tuple[Framework, dict[str, Expected]]] = {}
-
-
 def expectations(framework: Framework) -> dict[str, Expected]:
-    """Indicator ID -> what its rows must hold, for this framework object (frameworks are
-    mutable dataclasses, so the cache is keyed by identity and holds the framework itself)."""
-    kept = _KEPT.get(id(framework))
-    if kept is not None and kept[0] is framework:
-        return kept[1]
-    matchers = {
+    """Indicator ID -> what its rows must hold, built once per framework object."""
+    return kept(framework, "expectations", lambda: _expected(framework, _matchers(framework)))
+
+
+def _matchers(framework: Framework) -> dict[str, AnswerMatcher]:
+    return {
         sid: AnswerMatcher(scale, framework.level_aliases(sid))
         for sid, scale in framework.scales.items()
         if isinstance(scale, ChoiceScale)
     }
-    found = _expected(framework, matchers)
-    if len(_KEPT) >= KEPT_FRAMEWORKS:
-        _KEPT.clear()
-    _KEPT[id(framework)] = (framework, found)
-    return found
-
-
-_STATUSES: list[tuple[Vocabulary, dict[str, str]]] = []
 
 
 def status_table() -> dict[str, str]:
-    """Typed data status (label or code, any language, normalised) -> status code, for the
-    vocabulary in use (kept while it is the same object)."""
+    """Typed data status (label or code, any language, normalised) -> status code, built once
+    per vocabulary object."""
     vocab = vocabulary()
-    if not _STATUSES or _STATUSES[0][0] is not vocab:
-        _STATUSES[:] = [(vocab, status_lookup([(s.code, s.label) for s in vocab.data_statuses]))]
-    return _STATUSES[0][1]
+    return kept(
+        vocab,
+        "status_table",
+        lambda: status_lookup([(s.code, s.label) for s in vocab.data_statuses]),
+    )

@@ -15,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from roam.framework import indicators_root
 from roam.framework.models import normalise_label
 from roam.framework.translation import LANGUAGE_CODE, SOURCE_LANGUAGE
+from roam.questionnaire.kept import kept
 
 
 class _Strict(BaseModel):
@@ -135,12 +136,7 @@ class Vocabulary(_Strict):
         dropped), so "Societe civile" and "Société civile" both read as "Civil society". Built
         once per vocabulary object and list (every upload asks), and read-only for that reason.
         """
-        kept = _LOOKUPS.get((id(self), kind))
-        if kept is None or kept[0] is not self:
-            if len(_LOOKUPS) >= KEPT_LOOKUPS:
-                _LOOKUPS.clear()
-            kept = _LOOKUPS[(id(self), kind)] = (self, MappingProxyType(self._lookup(kind)))
-        return kept[1]
+        return kept(self, f"lookup.{kind}", lambda: MappingProxyType(self._lookup(kind)))
 
     def _lookup(self, kind: ListKind) -> dict[str, str]:
         table: dict[str, str] = {}
@@ -158,8 +154,6 @@ class Vocabulary(_Strict):
 
 
 ListKind = Literal["statuses", "stakeholder_groups", "genders"]
-_LOOKUPS: dict[tuple[int, str], tuple[Vocabulary, Mapping[str, str]]] = {}
-KEPT_LOOKUPS = 12  # three lists of the one vocabulary a process reads (and a few test ones)
 
 
 def fold(text: str) -> str:
