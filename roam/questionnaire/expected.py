@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from roam.framework import Framework
 from roam.framework.catalogue import ChoiceScale, NumericScale
+from roam.kept import kept
 from roam.questionnaire.coerce import AnswerMatcher, status_lookup
-from roam.questionnaire.kept import kept
 from roam.questionnaire.vocab import vocabulary
 
 

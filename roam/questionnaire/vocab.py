@@ -15,7 +15,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from roam.framework import indicators_root
 from roam.framework.models import normalise_label
 from roam.framework.translation import LANGUAGE_CODE, SOURCE_LANGUAGE
-from roam.questionnaire.kept import kept
+from roam.kept import kept
 
 
 class _Strict(BaseModel):

@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from roam.framework import Framework
+from roam.kept import kept
 from roam.scoring.aggregate import aggregate_levels, indicator_arrays
 from roam.scoring.config import (
     ScoringConfigError,
@@ -70,9 +71,6 @@ def score(
     return Scores(framework, cfg, w, assessment, tree, arrays, levels)
 
 
-_DEFAULTS: dict[tuple[int, str, str | None], tuple[Framework, Any]] = {}
-
-
 def _defaults(framework: Framework, kind: str, arg: Any, root: Path | str | None) -> Any:
     """The framework's own settings and named weight sets, read once per loaded framework.
 
@@ -82,15 +80,13 @@ def _defaults(framework: Framework, kind: str, arg: Any, root: Path | str | None
         return None
     if kind == "weights" and isinstance(arg, str) and Path(arg).suffix in {".yaml", ".yml"}:
         return None
-    key = (id(framework), kind, arg)
-    hit = _DEFAULTS.get(key)
-    if hit is not None and hit[0] is framework:
-        return hit[1]
-    value = load_settings(None, framework) if kind == "settings" else load_weights(arg, framework)
-    if len(_DEFAULTS) > 64:
-        _DEFAULTS.clear()
-    _DEFAULTS[key] = (framework, value)
-    return value
+    return kept(
+        framework,
+        ("defaults", kind, arg),
+        lambda: (
+            load_settings(None, framework) if kind == "settings" else load_weights(arg, framework)
+        ),
+    )
 
 
 def uncertainty(

@@ -12,6 +12,7 @@ from functools import cached_property
 import numpy as np
 
 from roam.framework import Framework
+from roam.kept import kept
 
 
 @dataclass(frozen=True)
@@ -75,19 +76,9 @@ class Tree:
         }[level]
 
 
-_TREES: dict[int, tuple[Framework, Tree]] = {}
-
-
 def build_tree(framework: Framework) -> Tree:
-    """Cached per framework object (frameworks are unhashable, so keyed by identity)."""
-    hit = _TREES.get(id(framework))
-    if hit is not None and hit[0] is framework:
-        return hit[1]
-    tree = _build(framework)
-    if len(_TREES) > 16:
-        _TREES.clear()
-    _TREES[id(framework)] = (framework, tree)
-    return tree
+    """Built once per framework object (roam/kept.py)."""
+    return kept(framework, "tree", lambda: _build(framework))
 
 
 def _build(framework: Framework) -> Tree:

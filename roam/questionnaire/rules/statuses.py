@@ -65,8 +65,7 @@ def check_row(row: Record, report: ValidationReport) -> None:
             value="",
             needed=needed,
         )
-    # without_data is every entered status but "available": asked only when it can matter
-    if has_answer and row["status"] != "available" and row["status"] in vocabulary().without_data:
+    if has_answer and row["status"] in vocabulary().without_data:
         report.add(
             "answer_with_gap_status",
             sheet=sheet,

@@ -3,8 +3,8 @@ and the least recently asked go first."""
 
 from __future__ import annotations
 
-from roam.questionnaire import kept as kept_module
-from roam.questionnaire.kept import LIMIT, kept
+from roam import kept as kept_module
+from roam.kept import LIMIT, kept
 
 
 class Owner:

@@ -1,7 +1,8 @@
 """Tables worked out once per loaded object (a framework, the vocabulary) and kept for it.
 
-Reading an upload needs lookups that depend only on the framework or the vocabulary, never on the
-workbook; building them for every upload was most of the reader's repeated work. Neither object is
+Reading an upload and scoring need lookups that depend only on the framework or the vocabulary
+(what each indicator expects, the scoring tree, the default settings and weight sets), never on
+the workbook; building them for every upload or run was repeated work. Neither object is
 hashable (a mutable dataclass, a pydantic model with lists), so a table is kept under the object's
 identity together with the object itself: an id cannot be reused while it is held, and a changed
 copy (another object) gets its own table.
@@ -10,16 +11,16 @@ copy (another object) gets its own table.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-LIMIT = 32  # a process holds a few frameworks and one vocabulary (tests make a few more)
-_KEPT: dict[tuple[int, str], tuple[Any, Any]] = {}
+LIMIT = 64  # a process holds a few frameworks and one vocabulary (tests make a few more)
+_KEPT: dict[tuple[int, Hashable], tuple[Any, Any]] = {}
 _LOCK = threading.Lock()
 
 
-def kept(owner: object, name: str, make: Callable[[], T]) -> T:
+def kept(owner: object, name: Hashable, make: Callable[[], T]) -> T:
     """`make()` the first time `name` is asked of this very `owner`; the same value after
     (the least recently asked table goes first when more than LIMIT are kept)."""
     key = (id(owner), name)
